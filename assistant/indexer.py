@@ -1,0 +1,138 @@
+"""Incremental indexing: a file costs work only when its content digest changed."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from llama_index.core.schema import TextNode
+from tqdm import tqdm
+
+from assistant.chunking import build_nodes, citable_metadata, embedding_text
+from assistant.corpus import Article, Skipped, scan_corpus
+from assistant.embeddings import MiniLMEmbedding
+from assistant.lexical import LexicalIndex, ledger_stamp
+from assistant.metadata import extract_metadata
+from assistant.settings import Settings
+from assistant.store import ChunkStore, chroma_dir
+
+EMBED_BATCH_CHUNKS = 256
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IndexReport:
+    """What one run did, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    chunks: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
+            f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped; {self.chunks} chunks in the index"
+        )
+
+
+def lexical_dir(settings: Settings) -> Path:
+    return settings.index / "lexical"
+
+
+def remove_index(settings: Settings, store: ChunkStore | None = None) -> None:
+    """Delete every trace of the index (for --rebuild), local files and server collections alike."""
+    if settings.chroma_host and store is not None:
+        for name in (store.chunks.name, store.ledger.name):
+            store.client.delete_collection(name)
+    shutil.rmtree(chroma_dir(settings), ignore_errors=True)
+    shutil.rmtree(lexical_dir(settings), ignore_errors=True)
+
+
+class Indexer:
+    """Brings the index in line with the corpus folder."""
+
+    def __init__(self, settings: Settings, store: ChunkStore, embed_model: MiniLMEmbedding) -> None:
+        self.settings = settings
+        self.store = store
+        self.embed_model = embed_model
+
+    def run(self, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
+        scan = scan_corpus(self.settings.corpus)
+        report = IndexReport(skipped=scan.skipped)
+        known = self.store.ledger_entries()
+        pending: list[Article] = []
+        for article in scan.articles:
+            entry = known.get(article.source)
+            if entry is None:
+                report.added.append(article.source)
+                pending.append(article)
+            elif entry.digest != article.digest:
+                report.updated.append(article.source)
+                pending.append(article)
+            else:
+                report.unchanged.append(article.source)
+        present = {a.source for a in scan.articles}
+        for source in sorted(set(known) - present):
+            self.store.remove_file(source)
+            report.removed.append(source)
+        self._embed_and_store(pending, show_progress, on_progress)
+        self.refresh_lexical(force=report.changed)
+        report.chunks = self.store.chunk_count()
+        return report
+
+    def _embed_and_store(
+        self, articles: list[Article], show_progress: bool, on_progress: Progress | None
+    ) -> None:
+        bar = tqdm(total=len(articles), unit="file", desc="Indexing", disable=not show_progress)
+        done = 0
+        batch: list[tuple[Article, list[TextNode]]] = []
+        for article in articles:
+            nodes = build_nodes(article, extract_metadata(article.text, article.source), self.settings.chunk_chars)
+            batch.append((article, nodes))
+            if sum(len(n) for _, n in batch) >= EMBED_BATCH_CHUNKS:
+                done += self._flush(batch, bar, on_progress, done, len(articles))
+                batch = []
+        done += self._flush(batch, bar, on_progress, done, len(articles))
+        bar.close()
+
+    def _flush(
+        self,
+        batch: list[tuple[Article, list[TextNode]]],
+        bar: tqdm,
+        on_progress: Progress | None,
+        done: int,
+        total: int,
+    ) -> int:
+        nodes = [node for _, file_nodes in batch for node in file_nodes]
+        vectors = self.embed_model.encode([embedding_text(node) for node in nodes])
+        for node, vector in zip(nodes, vectors):
+            node.embedding = vector.tolist()
+        for number, (article, file_nodes) in enumerate(batch, start=1):
+            self.store.replace_file(article.source, article.digest, file_nodes)
+            bar.update(1)
+            if on_progress:
+                on_progress(done + number, total)
+        return len(batch)
+
+    def refresh_lexical(self, force: bool = False) -> LexicalIndex:
+        """Rebuild the BM25 index when the corpus changed or the saved one is stale."""
+        stamp = ledger_stamp(self.store.ledger_entries())
+        folder = lexical_dir(self.settings)
+        if not force:
+            saved = LexicalIndex.load(folder)
+            if saved is not None and saved.stamp == stamp:
+                return saved
+        ids, texts, metas = self.store.all_chunks()
+        lexical = LexicalIndex(ids, texts, [citable_metadata(m) for m in metas], stamp)
+        lexical.save(folder)
+        return lexical
+

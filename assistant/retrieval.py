@@ -1,0 +1,60 @@
+"""Hybrid retrieval: Chroma's dense neighbours fused with BM25 hits by reciprocal rank."""
+
+from __future__ import annotations
+
+import numpy as np
+from llama_index.core.base.base_retriever import BaseRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+from llama_index.core.vector_stores.types import VectorStoreQuery
+
+from assistant.chunking import citable_metadata
+from assistant.embeddings import MiniLMEmbedding
+from assistant.lexical import LexicalIndex
+from assistant.store import ChunkStore
+
+RRF_K = 60
+CANDIDATES_PER_SIDE = 3  # each side proposes this many times top_k before fusion
+
+
+class HybridRetriever(BaseRetriever):
+    """Returns chunks with metadata `dense` (cosine) and `lexical` (BM25) next to the fused score."""
+
+    def __init__(
+        self, store: ChunkStore, lexical: LexicalIndex, embed_model: MiniLMEmbedding, top_k: int
+    ) -> None:
+        super().__init__()
+        self.store, self.lexical, self.embed_model, self.top_k = store, lexical, embed_model, top_k
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        query_vector = np.asarray(self.embed_model.get_query_embedding(query_bundle.query_str))
+        wanted = self.top_k * CANDIDATES_PER_SIDE
+        dense = self.store.vector_store.query(
+            VectorStoreQuery(query_embedding=query_vector.tolist(), similarity_top_k=wanted)
+        )
+        chunks: dict[str, TextNode] = {}
+        fused: dict[str, float] = {}
+        dense_score: dict[str, float] = {}
+        for rank, (node, similarity) in enumerate(zip(dense.nodes or [], dense.similarities or [])):
+            chunks[node.node_id] = TextNode(id_=node.node_id, text=node.text, metadata=citable_metadata(node.metadata))
+            dense_score[node.node_id] = float(similarity)
+            fused[node.node_id] = 1.0 / (RRF_K + rank + 1)
+        lexical_score: dict[str, float] = {}
+        for rank, hit in enumerate(self.lexical.search(query_bundle.query_str, wanted)):
+            chunk_id = self.lexical.ids[hit.position]
+            lexical_score[chunk_id] = hit.score
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+            if chunk_id not in chunks:
+                meta = self.lexical.metas[hit.position]
+                chunks[chunk_id] = TextNode(id_=chunk_id, text=self.lexical.texts[hit.position], metadata=dict(meta))
+        best = sorted(fused, key=fused.__getitem__, reverse=True)[: self.top_k]
+        missing = [chunk_id for chunk_id in best if chunk_id not in dense_score]
+        for chunk_id, vector in self.store.embeddings_of(missing).items():
+            dense_score[chunk_id] = float(np.dot(query_vector, np.asarray(vector)))
+        results = []
+        for chunk_id in best:
+            node = chunks[chunk_id]
+            node.metadata["dense"] = dense_score.get(chunk_id, 0.0)
+            node.metadata["lexical"] = lexical_score.get(chunk_id, 0.0)
+            results.append(NodeWithScore(node=node, score=fused[chunk_id]))
+        return results
+

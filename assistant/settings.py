@@ -1,0 +1,96 @@
+"""One settings object for the whole assistant: defaults < config file < environment < arguments.
+
+Environment variables carry the ``ASSISTANT_`` prefix (``ASSISTANT_CORPUS``,
+``ASSISTANT_INDEX`` ...); the OpenAI-compatible endpoint also honours the
+standard ``OPENAI_API_KEY`` / ``OPENAI_BASE_URL``. The optional config file is
+TOML: ``assistant.toml`` in the working directory, or the path in
+``ASSISTANT_CONFIG``. Unknown keys are errors, so a typo never falls back to a
+silent default.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from assistant.errors import AssistantError
+
+CONFIG_ENV = "ASSISTANT_CONFIG"
+DEFAULT_CONFIG_FILE = "assistant.toml"
+
+
+class Settings(BaseSettings):
+    """Everything a user can configure without editing code."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="forbid")
+
+    corpus: Path = Field(Path("seeds"), description="Folder of .txt/.md articles to answer from.")
+    index: Path = Field(Path("index"), description="Folder holding the Chroma and lexical indexes.")
+    collection: str = Field("news", description="Chroma collection name prefix.")
+    chroma_host: str | None = Field(
+        None, description="Host of a Chroma server (`chroma run`); unset = embedded Chroma in `index`."
+    )
+    chroma_port: int = Field(8000, description="Port of the Chroma server.")
+
+    chunk_chars: int = Field(600, ge=100, description="Largest chunk, in characters.")
+    top_k: int = Field(8, ge=1, le=100, description="Chunks retrieved per question.")
+    max_sentences: int = Field(3, ge=1, le=10, description="Sentences quoted by the extractive answer.")
+    min_support: float = Field(
+        0.42, description="Evidence score below which the assistant says the articles do not cover it."
+    )
+
+    backend: Literal["auto", "extractive", "openai"] = Field(
+        "auto", description="auto = openai when a model is configured, else extractive."
+    )
+    llm_model: str | None = Field(None, description="Model name at the OpenAI-compatible endpoint.")
+    llm_base_url: str | None = Field(
+        None, validation_alias=AliasChoices("ASSISTANT_LLM_BASE_URL", "OPENAI_BASE_URL", "llm_base_url")
+    )
+    llm_api_key: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("ASSISTANT_LLM_API_KEY", "OPENAI_API_KEY", "llm_api_key")
+    )
+    llm_timeout: float = Field(30.0, gt=0, description="Seconds before the endpoint counts as down.")
+    llm_context_window: int = Field(8192, ge=512)
+    llm_is_chat_model: bool = True
+
+    ui_host: str = "127.0.0.1"
+    ui_port: int = 7860
+    ui_auth: str | None = Field(None, description="user:password turns Gradio's login on.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = Path(os.environ.get(CONFIG_ENV, DEFAULT_CONFIG_FILE))
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if config_file.is_file():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
+        elif CONFIG_ENV in os.environ:
+            raise AssistantError(f"Config file {config_file} (from {CONFIG_ENV}) does not exist.")
+        return tuple(sources)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings once; arguments that are None do not override anything."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return Settings(**given)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
+        )
+        raise AssistantError(f"Invalid settings: {problems}") from None
