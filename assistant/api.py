@@ -52,7 +52,7 @@ class Assistant:
     def index(self, rebuild: bool = False, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
         """Bring the index in line with the corpus; `rebuild` starts from nothing."""
         if rebuild:
-            remove_index(self.settings, self.__dict__.get("store"))
+            remove_index(self.settings)
             self.__dict__.pop("store", None)
         indexer = Indexer(self.settings, self.store, self.embed_model)
         report = indexer.run(show_progress=show_progress, on_progress=on_progress)

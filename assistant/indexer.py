@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from chromadb.api.client import SharedSystemClient
 from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
@@ -16,7 +17,7 @@ from assistant.embeddings import MiniLMEmbedding
 from assistant.lexical import LexicalIndex, ledger_stamp
 from assistant.metadata import extract_metadata
 from assistant.settings import Settings
-from assistant.store import ChunkStore, chroma_dir
+from assistant.store import ChunkStore, chroma_dir, open_client
 
 EMBED_BATCH_CHUNKS = 256
 Progress = Callable[[int, int], None]
@@ -48,12 +49,16 @@ def lexical_dir(settings: Settings) -> Path:
     return settings.index / "lexical"
 
 
-def remove_index(settings: Settings, store: ChunkStore | None = None) -> None:
-    """Delete every trace of the index (for --rebuild), local files and server collections alike."""
-    if settings.chroma_host and store is not None:
-        for name in (store.chunks.name, store.ledger.name):
-            store.client.delete_collection(name)
-    shutil.rmtree(chroma_dir(settings), ignore_errors=True)
+def remove_index(settings: Settings) -> None:
+    """Delete every trace of the index (for --rebuild), even one too damaged to open."""
+    try:
+        client = open_client(settings)
+        for name in client.list_collections():
+            if str(getattr(name, "name", name)).startswith(f"{settings.collection}_"):
+                client.delete_collection(str(getattr(name, "name", name)))
+    except Exception:  # a damaged embedded index: remove its files and Chroma's cached handle
+        SharedSystemClient.clear_system_cache()
+        shutil.rmtree(chroma_dir(settings), ignore_errors=True)
     shutil.rmtree(lexical_dir(settings), ignore_errors=True)
 
 

@@ -1,0 +1,54 @@
+"""Shared fixtures: a real index of the seed articles, built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED_BBC = ROOT.parent / "shared" / "corpora" / "bbc"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never pick up a developer's assistant.toml or ASSISTANT_* variables."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("ASSISTANT_") or name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(ROOT / "tests" / "data" / "empty.toml"))
+
+
+@pytest.fixture(scope="session")
+def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("seeds-index")
+
+
+@pytest.fixture(scope="session")
+def seeds_assistant(seeds_index: Path):  # type: ignore[no-untyped-def]
+    """An Assistant over the repository's seeds/, indexed once."""
+    from assistant import Assistant
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("ASSISTANT_CONFIG", str(ROOT / "tests" / "data" / "empty.toml"))
+    assistant = Assistant(corpus=SEEDS, index=seeds_index)
+    assistant.index()
+    yield assistant
+    mp.undo()
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seeds, for tests that change files."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def run_cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "assistant.cli", *args]

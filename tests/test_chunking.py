@@ -1,0 +1,44 @@
+from pathlib import Path
+
+from assistant.boilerplate import is_boilerplate
+from assistant.chunking import build_nodes
+from assistant.corpus import scan_corpus
+from assistant.metadata import extract_metadata
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+BOILERPLATE_MARKERS = ["Advertisement", "cookies", "See also", "Akismet", "License Photo", "newsletters", "pic.twitter.com"]
+
+
+def _all_nodes():  # type: ignore[no-untyped-def]
+    for article in scan_corpus(SEEDS).articles:
+        yield article, build_nodes(article, extract_metadata(article.text), 600)
+
+
+def test_every_chunk_is_its_span_of_the_file() -> None:
+    for article, nodes in _all_nodes():
+        file_text = (SEEDS / article.source).read_text(encoding="utf-8")
+        assert nodes, article.source
+        for node in nodes:
+            assert file_text[node.metadata["start"] : node.metadata["end"]] == node.text
+            assert len(node.text) <= 600 or "." not in node.text[:-1]
+
+
+def test_no_chunk_carries_web_boilerplate() -> None:
+    for _, nodes in _all_nodes():
+        for node in nodes:
+            for marker in BOILERPLATE_MARKERS:
+                assert marker not in node.text, (marker, node.text[:80])
+
+
+def test_boilerplate_rules_keep_story_sentences() -> None:
+    assert is_boilerplate("Advertisement")
+    assert is_boilerplate("This website uses cookies to improve your experience. We'll assume you're ok with this")
+    assert is_boilerplate("Blinken is the highest-ranking official since January 2021. DARRIAN TRAYNOR")
+    assert not is_boilerplate("He replaces Wang Yi, who is expected to be appointed to another role.")
+
+
+def test_titles_and_dates_are_taken_from_the_text() -> None:
+    meta = {a.source: extract_metadata(a.text) for a in scan_corpus(SEEDS).articles}
+    assert meta["000_38bcf376f02df4f9.txt"].title.startswith("Blinken, new Chinese foreign minister")
+    assert meta["003_6129a9f508479f3d.txt"].date == "2023-06-19"
+    assert meta["001_c5a62ef91915473f.txt"].outlet == "AP"
