@@ -73,7 +73,7 @@ class Assistant:
     @cached_property
     def chain(self) -> ExtractiveChain:
         retriever = HybridRetriever(self.store, self.lexical, self.embed_model, self.settings.top_k)
-        selector = ExtractiveSelector(self.embed_model, self.lexical.idf, self.settings.max_sentences)
+        selector = ExtractiveSelector(self.lexical.idf, self.settings.max_sentences)
         verifier = CitationVerifier(self.settings.corpus)
         return ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
 

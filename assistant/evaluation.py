@@ -134,7 +134,7 @@ def failures(results: list[ItemResult]) -> list[dict[str, Any]]:
 
 
 def format_table(summary: dict[str, Any]) -> str:
-    rows = [(k, v) for k, v in summary.items() if k != "unverified"]
+    rows = [(k, v) for k, v in summary.items() if k not in ("unverified", "failures")]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
 

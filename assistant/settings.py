@@ -41,11 +41,11 @@ class Settings(BaseSettings):
     )
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
 
-    chunk_chars: int = Field(600, ge=100, description="Largest chunk, in characters.")
-    top_k: int = Field(8, ge=1, le=100, description="Chunks retrieved per question.")
+    chunk_chars: int = Field(250, ge=1, description="Largest chunk, in characters (whole sentences; a longer sentence stands alone).")
+    top_k: int = Field(16, ge=1, le=100, description="Chunks retrieved per question.")
     max_sentences: int = Field(3, ge=1, le=10, description="Sentences quoted by the extractive answer.")
     min_support: float = Field(
-        0.42, description="Evidence score below which the assistant says the articles do not cover it."
+        0.40, description="Evidence score below which the assistant says the articles do not cover it."
     )
 
     backend: Literal["auto", "extractive", "openai"] = Field(
