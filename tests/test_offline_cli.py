@@ -1,0 +1,76 @@
+"""The CLI end to end, including inside an empty network namespace (no route to anywhere)."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+QUESTION = "Where did Blinken meet Qin Gang?"
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
+    env["ASSISTANT_CONFIG"] = str(ROOT / "tests" / "data" / "empty.toml")
+    return env
+
+
+def _cli(*args: str, offline: bool = False) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "assistant.cli", *args]
+    if offline:
+        command = ["unshare", "-n", *command]
+    return subprocess.run(command, capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=300)
+
+
+def test_index_and_ask_work_with_no_network_at_all(tmp_path: Path) -> None:
+    if shutil.which("unshare") is None:
+        pytest.fail("`unshare` (util-linux) is needed to prove the offline path: apt-get install util-linux")
+    index = str(tmp_path / "idx")
+    built = _cli("--corpus", str(SEEDS), "--index", index, "index", offline=True)
+    assert built.returncode == 0, built.stderr
+    assert "5 added" in built.stdout
+    asked = _cli("--corpus", str(SEEDS), "--index", index, "ask", QUESTION, "--json", offline=True)
+    assert asked.returncode == 0, asked.stderr
+    payload = json.loads(asked.stdout)
+    assert payload["answered"] and payload["backend"] == "extractive"
+    quote = payload["citations"][0]
+    text = (SEEDS / quote["source"]).read_text(encoding="utf-8")
+    assert text[quote["start"] : quote["end"]] == quote["quote"]
+    assert "Diaoyutai" in payload["answer"]
+
+    again = _cli("--corpus", str(SEEDS), "--index", index, "index", offline=True)
+    assert "0 added, 0 updated, 0 removed, 5 unchanged" in again.stdout
+
+
+def test_user_errors_are_sentences_not_tracebacks(tmp_path: Path) -> None:
+    missing = _cli("--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "i"), "index")
+    assert missing.returncode == 2
+    assert "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+    empty_question = _cli("--corpus", str(SEEDS), "--index", str(tmp_path / "i"), "ask", "   ")
+    assert empty_question.returncode == 2 and "empty" in empty_question.stderr
+    not_built = _cli("--corpus", str(SEEDS), "--index", str(tmp_path / "never"), "ask", QUESTION)
+    assert not_built.returncode == 2 and "assistant index" in not_built.stderr
+
+
+def test_eval_prints_numbers_as_json(tmp_path: Path) -> None:
+    golden = tmp_path / "mini.jsonl"
+    golden.write_text(
+        json.dumps({"id": "a", "question": QUESTION, "answerable": True,
+                    "sources": [["002_6d17bc3cc6b798f9.txt"]], "facts": ["Diaoyutai"]}) + "\n"
+        + json.dumps({"id": "b", "question": "Who won the 2022 FIFA World Cup final?", "answerable": False}) + "\n"
+    )
+    index = str(tmp_path / "idx")
+    assert _cli("--corpus", str(SEEDS), "--index", index, "index").returncode == 0
+    result = _cli("--corpus", str(SEEDS), "--index", index, "eval", str(golden), "--json")
+    assert result.returncode == 0, result.stderr
+    numbers = json.loads(result.stdout)
+    assert numbers["fact_accuracy"] == 1.0 and numbers["refusal_rate"] == 1.0
+    assert numbers["verified_spans"] == 1.0
+    assert numbers["latency_p50_ms"] > 0
+    table = _cli("--corpus", str(SEEDS), "--index", index, "eval", str(golden))
+    assert "source_recall" in table.stdout
