@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+import re
+from typing import Any, Iterator
 
 from assistant.answer import Answer
 from assistant.chain import ExtractiveChain
 from assistant.citations import CitationVerifier
+from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
 from assistant.errors import BadQuestionError, IndexMissingError
 from assistant.extractive import ExtractiveSelector
@@ -77,10 +79,17 @@ class Assistant:
         verifier = CitationVerifier(self.settings.corpus)
         return ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
         question = clean_question(question)
-        return self.chain.answer(question)
+        return self.chain.answer(question, standalone_question(question, history))
+
+    def ask_stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
+        """Text pieces as they are ready, then the finished, verified Answer as the last item."""
+        answer = self.ask(question, history)
+        for piece in re.findall(r"\S+\s*", answer.answer):
+            yield piece
+        yield answer
 
 
 def clean_question(question: str) -> str:

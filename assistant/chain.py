@@ -25,9 +25,13 @@ class ExtractiveChain:
         self.retriever, self.selector, self.verifier = retriever, selector, verifier
         self.min_support = min_support
 
-    def answer(self, question: str, search_query: str | None = None) -> Answer:
-        chunks = self.retriever.retrieve(search_query or question)
-        return self.answer_from(question, chunks)
+    def answer(self, question: str, standalone: str | None = None) -> Answer:
+        """`standalone` is the question rewritten without its conversation (defaults to the question)."""
+        standalone = standalone or question
+        chunks = self.retriever.retrieve(standalone)
+        answer = self.answer_from(standalone, chunks)
+        answer.question = question
+        return answer
 
     def answer_from(self, question: str, chunks: list[NodeWithScore]) -> Answer:
         selection = self.selector.select(question, chunks)
