@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any, Iterator
 
 from assistant.answer import Answer
@@ -12,10 +14,12 @@ from assistant.chain import ExtractiveChain
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
-from assistant.errors import BadQuestionError, IndexMissingError
+from assistant.corpus import Article, read_article
+from assistant.errors import BadQuestionError, CorpusError, IndexMissingError
 from assistant.extractive import ExtractiveSelector
-from assistant.indexer import Indexer, IndexReport, Progress, remove_index
-from assistant.lexical import LexicalIndex
+from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
+from assistant.lexical import STAMP_FILE, LexicalIndex
+from assistant.metadata import extract_metadata
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings, load_settings
 from assistant.store import ChunkStore
@@ -79,6 +83,35 @@ class Assistant:
         verifier = CitationVerifier(self.settings.corpus)
         return ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
 
+    def article(self, source: str) -> ArticleView:
+        """The text of one corpus file; paths that leave the corpus (../, absolute, links out) are refused."""
+        root = self.settings.corpus.resolve()
+        path = (root / source).resolve()
+        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file():
+            raise CorpusError(f"{source} is not an article of this corpus.")
+        result = read_article(root, path)
+        if not isinstance(result, Article):
+            raise CorpusError(f"{source} cannot be shown: {result.reason}.")
+        meta = extract_metadata(result.text, source)
+        return ArticleView(source, meta.title, meta.date, meta.outlet, result.text)
+
+    def stats(self) -> dict[str, Any]:
+        """What the index holds, for the UI's index panel."""
+        stamp = lexical_dir(self.settings) / STAMP_FILE
+        built = datetime.fromtimestamp(stamp.stat().st_mtime, timezone.utc).isoformat(timespec="seconds") if stamp.exists() else ""
+        return {
+            "corpus": str(self.settings.corpus.resolve()),
+            "index": self._index_location(),
+            "articles": len(self.store.ledger_entries()),
+            "chunks": self.store.chunk_count(),
+            "built_at": built,
+        }
+
+    def _index_location(self) -> str:
+        if self.settings.chroma_host:
+            return f"chroma server {self.settings.chroma_host}:{self.settings.chroma_port}"
+        return str(self.settings.index.resolve())
+
     def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
         question = clean_question(question)
@@ -90,6 +123,17 @@ class Assistant:
         for piece in re.findall(r"\S+\s*", answer.answer):
             yield piece
         yield answer
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """A whole article for display, with what the text says about itself."""
+
+    source: str
+    title: str
+    date: str
+    outlet: str
+    text: str
 
 
 def clean_question(question: str) -> str:
