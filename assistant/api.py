@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterator
@@ -12,14 +11,16 @@ from typing import Any, Iterator
 from assistant.answer import Answer
 from assistant.chain import ExtractiveChain
 from assistant.citations import CitationVerifier
-from assistant.conversation import Turn, standalone_question
+from assistant.conversation import Turn
 from assistant.embeddings import MiniLMEmbedding
 from assistant.corpus import Article, read_article
-from assistant.errors import BadQuestionError, CorpusError, IndexMissingError
+from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
 from assistant.extractive import ExtractiveSelector
+from assistant.generative import GenerativeChain, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
 from assistant.lexical import STAMP_FILE, LexicalIndex
 from assistant.metadata import extract_metadata
+from assistant.prompts import load_prompts
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings, load_settings
 from assistant.store import ChunkStore
@@ -77,11 +78,33 @@ class Assistant:
         return self._lexical
 
     @cached_property
-    def chain(self) -> ExtractiveChain:
-        retriever = HybridRetriever(self.store, self.lexical, self.embed_model, self.settings.top_k)
+    def chain(self) -> ExtractiveChain | GenerativeChain:
+        """The extractive chain, or the generative one wrapped around it when a model is configured."""
+        retriever = HybridRetriever(
+            self.store, self.lexical, self.embed_model, self.settings.top_k,
+            self.settings.fusion, self.settings.lexical_weight,
+        )
         selector = ExtractiveSelector(self.lexical.idf, self.settings.max_sentences)
         verifier = CitationVerifier(self.settings.corpus)
-        return ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
+        extractive = ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
+        if not self._uses_model():
+            return extractive
+        key = self.settings.llm_api_key.get_secret_value() if self.settings.llm_api_key else ""
+        llm = openai_llm(
+            str(self.settings.llm_model), self.settings.llm_base_url, key or None, self.settings.llm_timeout,
+            self.settings.llm_context_window, self.settings.llm_is_chat_model,
+        )
+        return GenerativeChain(
+            llm, f"openai:{self.settings.llm_model}", retriever, extractive, verifier,
+            self.embed_model, self.lexical.idf, load_prompts(), secret=key,
+        )
+
+    def _uses_model(self) -> bool:
+        if self.settings.backend == "extractive":
+            return False
+        if self.settings.backend == "openai" and not self.settings.llm_model:
+            raise AssistantError("backend = openai needs a model name: set ASSISTANT_LLM_MODEL or llm_model.")
+        return bool(self.settings.llm_model)
 
     def article(self, source: str) -> ArticleView:
         """The text of one corpus file; paths that leave the corpus (../, absolute, links out) are refused."""
@@ -115,14 +138,16 @@ class Assistant:
     def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
         question = clean_question(question)
-        return self.chain.answer(question, standalone_question(question, history))
+        return self.chain.answer(question, self.chain.condense(question, history))
 
     def ask_stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
-        """Text pieces as they are ready, then the finished, verified Answer as the last item."""
-        answer = self.ask(question, history)
-        for piece in re.findall(r"\S+\s*", answer.answer):
-            yield piece
-        yield answer
+        """Text pieces as they are ready, then the finished, verified Answer as the last item.
+
+        With a model the pieces are its raw text; the final Answer may differ from it
+        (unsupported sentences removed), and is what should be shown in the end.
+        """
+        question = clean_question(question)
+        yield from self.chain.stream(question, self.chain.condense(question, history))
 
 
 @dataclass(frozen=True)

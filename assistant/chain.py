@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from typing import Iterator
+
 from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import NOT_COVERED, Answer
 from assistant.citations import Citation, CitationVerifier
+from assistant.conversation import Turn, standalone_question
 from assistant.extractive import Candidate, ExtractiveSelector
 from assistant.retrieval import HybridRetriever
 
@@ -24,6 +28,15 @@ class ExtractiveChain:
     ) -> None:
         self.retriever, self.selector, self.verifier = retriever, selector, verifier
         self.min_support = min_support
+
+    def condense(self, question: str, history: list[Turn] | None) -> str:
+        return standalone_question(question, history)
+
+    def stream(self, question: str, standalone: str | None = None) -> Iterator[str | Answer]:
+        """The extractive answer is ready at once; it is still streamed word by word for the UI."""
+        answer = self.answer(question, standalone)
+        yield from re.findall(r"\S+\s*", answer.answer)
+        yield answer
 
     def answer(self, question: str, standalone: str | None = None) -> Answer:
         """`standalone` is the question rewritten without its conversation (defaults to the question)."""

@@ -18,6 +18,7 @@ from llama_index.core.schema import NodeWithScore
 
 from assistant.answer_type import has_expected_type
 from assistant.sentences import sentence_spans
+from assistant.support import looks_like_instruction
 from assistant.terms import terms
 
 WEIGHT_DENSE, WEIGHT_TERMS, WEIGHT_FUSED = 0.6, 0.3, 0.1  # tuned on tests/golden/seeds.jsonl
@@ -81,7 +82,7 @@ class ExtractiveSelector:
             node, meta = scored.node, scored.node.metadata
             for start, end in sentence_spans(node.text):
                 text = node.text[start:end]
-                if len(text.split()) < MIN_WORDS or text in seen:
+                if len(text.split()) < MIN_WORDS or text in seen or looks_like_instruction(text):
                     continue
                 seen.add(text)
                 words = frozenset(terms(text))

@@ -43,6 +43,10 @@ class Settings(BaseSettings):
 
     chunk_chars: int = Field(250, ge=1, description="Largest chunk, in characters (whole sentences; a longer sentence stands alone).")
     top_k: int = Field(16, ge=1, le=100, description="Chunks retrieved per question.")
+    fusion: Literal["relative", "rrf"] = Field(
+        "relative", description="How dense and BM25 hits are merged: min-max score fusion or reciprocal rank."
+    )
+    lexical_weight: float = Field(0.5, ge=0, le=1, description="Share of BM25 in relative fusion.")
     max_sentences: int = Field(3, ge=1, le=10, description="Sentences quoted by the extractive answer.")
     min_support: float = Field(
         0.40, description="Evidence score below which the assistant says the articles do not cover it."

@@ -1,0 +1,58 @@
+"""Does a source sentence support a generated sentence? The check behind every generative citation.
+
+Support needs the claim's words to be in the source (idf-weighted), any number
+in the claim to be in the source, and the two to mean much the same
+(embedding cosine). Sentences that read like instructions to a model are
+never support: an article cannot vouch for what it tells the model to say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.terms import terms
+
+MIN_COVER = 0.5
+MIN_COVER_WITH_CLOSE_MEANING = 0.3
+CLOSE_MEANING = 0.7
+_NUMBER = re.compile(r"\d[\d,.]*")
+_INSTRUCTION = re.compile(
+    r"ignore (all |any )?(the )?(previous|prior|above) (instructions|prompts?)|system prompt|"
+    r"^\s*(system|assistant)\s*:|you are (now )?(a|an|the) (ai|assistant|model)|disregard .{0,30}instructions",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SupportScore:
+    cover: float
+    meaning: float
+    numbers_ok: bool
+
+    @property
+    def supports(self) -> bool:
+        if not self.numbers_ok:
+            return False
+        return self.cover >= MIN_COVER or (self.cover >= MIN_COVER_WITH_CLOSE_MEANING and self.meaning >= CLOSE_MEANING)
+
+
+def looks_like_instruction(text: str) -> bool:
+    return bool(_INSTRUCTION.search(text))
+
+
+def score_support(claim: str, source: str, idf: dict[str, float], claim_vector: np.ndarray, source_vector: np.ndarray) -> SupportScore:
+    """How well `source` backs `claim`; vectors are unit-length embeddings of each."""
+    if looks_like_instruction(source):
+        return SupportScore(0.0, 0.0, False)
+    claim_terms = set(terms(claim))
+    source_terms = set(terms(source))
+    default = max(idf.values(), default=1.0)
+    weights = {t: idf.get(t, default) for t in claim_terms}
+    total = sum(weights.values())
+    cover = sum(weights[t] for t in claim_terms & source_terms) / total if total else 0.0
+    numbers = {n.rstrip(".,") for n in _NUMBER.findall(claim)}
+    numbers_ok = all(n in source for n in numbers)
+    return SupportScore(cover, float(claim_vector @ source_vector), numbers_ok)
