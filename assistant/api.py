@@ -16,6 +16,7 @@ from assistant.embeddings import MiniLMEmbedding
 from assistant.corpus import Article, read_article
 from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
 from assistant.extractive import ExtractiveSelector
+from assistant.filters import Filters
 from assistant.generative import GenerativeChain, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
 from assistant.lexical import STAMP_FILE, LexicalIndex
@@ -135,19 +136,21 @@ class Assistant:
             return f"chroma server {self.settings.chroma_host}:{self.settings.chroma_port}"
         return str(self.settings.index.resolve())
 
-    def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
+    def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
         question = clean_question(question)
-        return self.chain.answer(question, self.chain.condense(question, history))
+        return self.chain.answer(question, self.chain.condense(question, history), filters)
 
-    def ask_stream(self, question: str, history: list[Turn] | None = None) -> Iterator[str | Answer]:
+    def ask_stream(
+        self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
+    ) -> Iterator[str | Answer]:
         """Text pieces as they are ready, then the finished, verified Answer as the last item.
 
         With a model the pieces are its raw text; the final Answer may differ from it
         (unsupported sentences removed), and is what should be shown in the end.
         """
         question = clean_question(question)
-        yield from self.chain.stream(question, self.chain.condense(question, history))
+        yield from self.chain.stream(question, self.chain.condense(question, history), filters)
 
 
 @dataclass(frozen=True)

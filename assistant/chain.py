@@ -11,6 +11,7 @@ from assistant.answer import NOT_COVERED, Answer
 from assistant.citations import Citation, CitationVerifier
 from assistant.conversation import Turn, standalone_question
 from assistant.extractive import Candidate, ExtractiveSelector
+from assistant.filters import Filters
 from assistant.retrieval import HybridRetriever
 
 EXTRACTIVE = "extractive"
@@ -32,16 +33,18 @@ class ExtractiveChain:
     def condense(self, question: str, history: list[Turn] | None) -> str:
         return standalone_question(question, history)
 
-    def stream(self, question: str, standalone: str | None = None) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, standalone: str | None = None, filters: Filters | None = None
+    ) -> Iterator[str | Answer]:
         """The extractive answer is ready at once; it is still streamed word by word for the UI."""
-        answer = self.answer(question, standalone)
+        answer = self.answer(question, standalone, filters)
         yield from re.findall(r"\S+\s*", answer.answer)
         yield answer
 
-    def answer(self, question: str, standalone: str | None = None) -> Answer:
+    def answer(self, question: str, standalone: str | None = None, filters: Filters | None = None) -> Answer:
         """`standalone` is the question rewritten without its conversation (defaults to the question)."""
         standalone = standalone or question
-        chunks = self.retriever.retrieve(standalone)
+        chunks = self.retriever.with_filters(filters).retrieve(standalone)
         answer = self.answer_from(standalone, chunks)
         answer.question = question
         return answer
@@ -53,6 +56,7 @@ class ExtractiveChain:
             return Answer(question, NOT_COVERED, False, EXTRACTIVE, details=details)
         citations, dropped = self._verified(selection.sentences)
         details["dropped_citations"] = dropped
+        details["stories"] = len({s.story for s in selection.sentences if s.source in {c.source for c in citations}})
         if not citations:
             notice = "The indexed files changed since indexing; run `assistant index`."
             return Answer(question, NOT_COVERED, False, EXTRACTIVE, notice=notice, details=details)

@@ -8,6 +8,7 @@ from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
 from assistant.boilerplate import is_boilerplate, is_heading
 from assistant.corpus import Article
+from assistant.filters import day_number, folder_of
 from assistant.metadata import ArticleMetadata
 from assistant.sentences import Span, paragraph_spans, sentence_spans
 
@@ -59,6 +60,8 @@ def build_nodes(article: Article, meta: ArticleMetadata, max_chars: int) -> list
                 "end": end,
                 "title": meta.title,
                 "date": meta.date,
+                "day": day_number(meta.date),
+                "folder": folder_of(article.source),
                 "outlet": meta.outlet,
                 "digest": article.digest,
                 "encoding": article.encoding,
@@ -75,7 +78,7 @@ def embedding_text(node: TextNode) -> str:
     return node.text
 
 
-CITABLE_KEYS = ("source", "start", "end", "title", "date", "outlet", "encoding")
+CITABLE_KEYS = ("source", "start", "end", "title", "date", "day", "outlet", "encoding", "story")
 
 
 def citable_metadata(meta: dict[str, Any]) -> dict[str, Any]:

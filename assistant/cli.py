@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument("--since", help="only articles dated on or after this day (YYYY-MM-DD)")
+    ask.add_argument("--until", help="only articles dated on or before this day (YYYY-MM-DD)")
+    ask.add_argument("--source", action="append", help="only this folder or file of the corpus (repeatable)")
 
     evaluate = commands.add_parser("eval", help="score a golden JSONL file")
     evaluate.add_argument("golden", type=Path)
@@ -88,7 +91,9 @@ def _index(assistant: "Assistant", args: argparse.Namespace) -> int:  # noqa: F8
 
 
 def _ask(assistant: "Assistant", args: argparse.Namespace) -> int:  # noqa: F821
-    answer = assistant.ask(args.question)
+    from assistant.filters import parse_filters
+
+    answer = assistant.ask(args.question, filters=parse_filters(args.since, args.until, args.source))
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0

@@ -24,6 +24,7 @@ from assistant.terms import terms
 WEIGHT_DENSE, WEIGHT_TERMS, WEIGHT_FUSED = 0.6, 0.3, 0.1  # tuned on tests/golden/seeds.jsonl
 KEEP_RATIO = 0.8  # further sentences must score this close to the best one
 MAX_OVERLAP = 0.6  # ... and must not repeat a chosen sentence's words
+SAME_STORY_MAX_OVERLAP = 0.35  # ... even less so when both come from copies of one story
 MIN_WORDS = 5
 
 
@@ -40,6 +41,7 @@ class Candidate:
     dense: float
     term_cover: float
     fused: float
+    story: str = ""
 
     @property
     def score(self) -> float:
@@ -99,6 +101,7 @@ class ExtractiveSelector:
                         dense=float(meta.get("dense", 0.0)),
                         term_cover=cover,
                         fused=(scored.score or 0.0) / best_fused,
+                        story=str(meta.get("story") or meta["source"]),
                     )
                 )
         return out
@@ -108,9 +111,14 @@ class ExtractiveSelector:
         for candidate in ranked[1:]:
             if len(chosen) >= self.max_sentences or candidate.score < KEEP_RATIO * ranked[0].score:
                 break
-            if all(_overlap(candidate.words, c.words) < MAX_OVERLAP for c in chosen):
+            if all(_overlap(candidate.words, c.words) < _max_overlap(candidate, c) for c in chosen):
                 chosen.append(candidate)
         return chosen
+
+
+def _max_overlap(a: Candidate, b: Candidate) -> float:
+    """Two copies of one wire story repeat each other in other words: be stricter with them."""
+    return SAME_STORY_MAX_OVERLAP if a.story == b.story else MAX_OVERLAP
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -25,6 +25,7 @@ from assistant.citations import Citation, CitationVerifier
 from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
 from assistant.errors import EndpointError
+from assistant.filters import Filters
 from assistant.prompts import Prompts
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
@@ -97,20 +98,22 @@ class GenerativeChain:
             return standalone_question(question, history)
         return rewritten[0].strip() if rewritten and rewritten[0].strip() else standalone_question(question, history)
 
-    def answer(self, question: str, standalone: str | None = None) -> Answer:
+    def answer(self, question: str, standalone: str | None = None, filters: Filters | None = None) -> Answer:
         final = None
-        for item in self.stream(question, standalone):
+        for item in self.stream(question, standalone, filters):
             if isinstance(item, Answer):
                 final = item
         assert final is not None
         return final
 
-    def stream(self, question: str, standalone: str | None = None) -> Iterator[str | Answer]:
+    def stream(
+        self, question: str, standalone: str | None = None, filters: Filters | None = None
+    ) -> Iterator[str | Answer]:
         """Model text as it arrives, then the verified Answer (or the extractive one, with a notice)."""
         standalone = standalone or question
-        chunks = self.retriever.retrieve(standalone)
+        chunks = self.retriever.with_filters(filters).retrieve(standalone)
         if not chunks:
-            yield self._fallback(question, standalone, "No passages were retrieved.")
+            yield Answer(question, NOT_COVERED, False, self.backend)
             return
         text = ""
         try:
@@ -122,9 +125,9 @@ class GenerativeChain:
             if not text.strip():
                 raise EndpointError("the model returned an empty answer")
         except Exception as error:
-            yield self._fallback(question, standalone, f"The model endpoint failed ({self._describe(error)}).")
+            yield self._fallback(question, standalone, f"The model endpoint failed ({self._describe(error)}).", filters=filters)
             return
-        yield self.verify(question, standalone, text, chunks)
+        yield self.verify(question, standalone, text, chunks, filters)
 
     def _messages(self, question: str, chunks: list[NodeWithScore]) -> list[ChatMessage]:
         passages = "\n\n".join(_passage(n, c) for n, c in enumerate(chunks, start=1))
@@ -133,7 +136,9 @@ class GenerativeChain:
             ChatMessage(role=MessageRole.USER, content=self.prompts.answer.format(passages=passages, question=question)),
         ]
 
-    def verify(self, question: str, standalone: str, text: str, chunks: list[NodeWithScore]) -> Answer:
+    def verify(
+        self, question: str, standalone: str, text: str, chunks: list[NodeWithScore], filters: Filters | None = None
+    ) -> Answer:
         """Keep the sentences whose citations check out; renumber them; fall back if none do."""
         claims = parse_claims(text)
         if NOT_COVERED_REPLY in text.upper() and not any(c.cited for c in claims):
@@ -150,7 +155,8 @@ class GenerativeChain:
         citations, sentences = self._cite(kept)
         details = {"dropped_citations": dropped, "unsupported_sentences": unsupported, "model_text": text}
         if not citations:
-            return self._fallback(question, standalone, "The model's answer could not be verified against the articles.", details)
+            reason = "The model's answer could not be verified against the articles."
+            return self._fallback(question, standalone, reason, details, filters)
         notice = ""
         if dropped or unsupported:
             notice = f"Removed {unsupported} unsupported sentence(s) and {dropped} citation(s) that did not check out."
@@ -195,8 +201,10 @@ class GenerativeChain:
                 sentences.append(f"{text}{ending} " + "".join(f"[{n}]" for n in numbers))
         return list(citations.values()), sentences
 
-    def _fallback(self, question: str, standalone: str, reason: str, details: dict | None = None) -> Answer:
-        answer = self.fallback.answer(question, standalone)
+    def _fallback(
+        self, question: str, standalone: str, reason: str, details: dict | None = None, filters: Filters | None = None
+    ) -> Answer:
+        answer = self.fallback.answer(question, standalone, filters)
         answer.notice = f"{reason} Showing the extractive answer instead."
         answer.details.update(details or {})
         answer.details["fallback_from"] = self.backend

@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from assistant.chunking import build_nodes, citable_metadata, embedding_text
 from assistant.corpus import Article, Skipped, scan_corpus
+from assistant.duplicates import find_story
 from assistant.embeddings import MiniLMEmbedding
 from assistant.lexical import LexicalIndex, ledger_stamp
 from assistant.metadata import extract_metadata
@@ -121,8 +122,16 @@ class Indexer:
         vectors = self.embed_model.encode([embedding_text(node) for node in nodes])
         for node, vector in zip(nodes, vectors):
             node.embedding = vector.tolist()
+        counts = {source: entry.chunks for source, entry in self.store.ledger_entries().items()}
+        position = 0
         for number, (article, file_nodes) in enumerate(batch, start=1):
+            own = vectors[position : position + len(file_nodes)]
+            position += len(file_nodes)
+            story = find_story(article.source, own, self.store.chunks, counts)
+            for node in file_nodes:
+                node.metadata["story"] = story
             self.store.replace_file(article.source, article.digest, file_nodes)
+            counts[article.source] = len(file_nodes)
             bar.update(1)
             if on_progress:
                 on_progress(done + number, total)

@@ -17,6 +17,7 @@ from typing import Any
 
 import bm25s
 
+from assistant.filters import Filters
 from assistant.terms import terms
 
 STAMP_FILE = "stamp.json"
@@ -66,14 +67,17 @@ class LexicalIndex:
         _atomic_write(folder / CHUNKS_FILE, json.dumps(payload))
         _atomic_write(folder / STAMP_FILE, json.dumps({"stamp": self.stamp}))
 
-    def search(self, query: str, k: int) -> list[LexicalHit]:
-        """Best-scoring chunks for the query's terms (none when no term is known)."""
+    def search(self, query: str, k: int, filters: Filters | None = None) -> list[LexicalHit]:
+        """Best-scoring chunks for the query's terms (none when no term is known), within the filters."""
         vocab = self.bm25.vocab_dict or {}
         query_terms = [t for t in terms(query) if t in vocab]
         if not query_terms or not self.ids:
             return []
         k = min(k, len(self.ids))
-        positions, scores = self.bm25.retrieve([query_terms], k=k, show_progress=False, n_threads=1)
+        mask = filters.mask(self.metas) if filters and filters.active else None
+        positions, scores = self.bm25.retrieve(
+            [query_terms], k=k, show_progress=False, n_threads=1, weight_mask=mask
+        )
         return [
             LexicalHit(int(p), float(s)) for p, s in zip(positions[0], scores[0]) if s > 0
         ]

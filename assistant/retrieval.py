@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
-from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+from llama_index.core.schema import BaseNode, NodeWithScore, QueryBundle, TextNode
 from llama_index.core.vector_stores.types import VectorStoreQuery
 
 from assistant.chunking import citable_metadata
 from assistant.embeddings import MiniLMEmbedding
+from assistant.filters import Filters
 from assistant.lexical import LexicalIndex
 from assistant.store import ChunkStore
 
 RRF_K = 60
 CANDIDATES_PER_SIDE = 3  # each side proposes this many times top_k before fusion
+OVERFETCH = 10  # filtered dense search first looks this many times further, unfiltered
 
 
 class HybridRetriever(BaseRetriever):
@@ -37,22 +39,30 @@ class HybridRetriever(BaseRetriever):
         super().__init__()
         self.store, self.lexical, self.embed_model, self.top_k = store, lexical, embed_model, top_k
         self.fusion, self.lexical_weight = fusion, lexical_weight
+        self.filters = Filters()
+
+    def with_filters(self, filters: Filters | None) -> "HybridRetriever":
+        """A retriever for one question's filters (the shared one stays unfiltered: sessions run concurrently)."""
+        if not filters or not filters.active:
+            return self
+        filtered = HybridRetriever(
+            self.store, self.lexical, self.embed_model, self.top_k, self.fusion, self.lexical_weight
+        )
+        filtered.filters = filters
+        return filtered
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         query_vector = np.asarray(self.embed_model.get_query_embedding(query_bundle.query_str))
         wanted = self.top_k * CANDIDATES_PER_SIDE
-        dense = self.store.vector_store.query(
-            VectorStoreQuery(query_embedding=query_vector.tolist(), similarity_top_k=wanted)
-        )
         chunks: dict[str, TextNode] = {}
         fused: dict[str, float] = {}
         dense_score: dict[str, float] = {}
-        for rank, (node, similarity) in enumerate(zip(dense.nodes or [], dense.similarities or [])):
+        for rank, (node, similarity) in enumerate(self._dense(query_vector, wanted)):
             chunks[node.node_id] = TextNode(id_=node.node_id, text=node.text, metadata=citable_metadata(node.metadata))
             dense_score[node.node_id] = float(similarity)
             fused[node.node_id] = 1.0 / (RRF_K + rank + 1)
         lexical_score: dict[str, float] = {}
-        for rank, hit in enumerate(self.lexical.search(query_bundle.query_str, wanted)):
+        for rank, hit in enumerate(self.lexical.search(query_bundle.query_str, wanted, self.filters)):
             chunk_id = self.lexical.ids[hit.position]
             lexical_score[chunk_id] = hit.score
             fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
@@ -72,6 +82,20 @@ class HybridRetriever(BaseRetriever):
             node.metadata["lexical"] = lexical_score.get(chunk_id, 0.0)
             results.append(NodeWithScore(node=node, score=fused[chunk_id]))
         return results
+
+    def _dense(self, query_vector: np.ndarray, wanted: int) -> list[tuple[BaseNode, float]]:
+        """Nearest chunks within the filters: over-fetch and filter; ask Chroma's `where` only if too few pass."""
+        if not self.filters.active:
+            return self._query(query_vector, wanted)
+        kept = [(n, s) for n, s in self._query(query_vector, wanted * OVERFETCH) if self.filters.accepts(n.metadata)]
+        if len(kept) >= wanted:
+            return kept[:wanted]
+        return self._query(query_vector, wanted, self.filters.where())
+
+    def _query(self, query_vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[BaseNode, float]]:
+        query = VectorStoreQuery(query_embedding=query_vector.tolist(), similarity_top_k=k)
+        result = self.store.vector_store.query(query, where=where)
+        return list(zip(result.nodes or [], result.similarities or []))
 
     def _add_dense_scores(self, query_vector: np.ndarray, ids: list[str], scores: dict[str, float]) -> None:
         for chunk_id, vector in self.store.embeddings_of(ids).items():

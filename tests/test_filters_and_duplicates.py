@@ -1,0 +1,72 @@
+"""News metadata filters (date, folder/file) and near-duplicate stories, on a real index."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.errors import AssistantError
+from assistant.filters import Filters, parse_filters
+
+QUESTION = "What did Blinken and Qin discuss?"
+
+
+def test_date_filter_keeps_only_dated_articles_in_range(seeds_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = seeds_assistant.ask(QUESTION, filters=parse_filters(since="2023-06-01", until="2023-06-30"))
+    assert answer.answered
+    assert {c.source for c in answer.citations} == {"003_6129a9f508479f3d.txt"}  # the only article dated in June 2023
+    none = seeds_assistant.ask(QUESTION, filters=parse_filters(until="2020-01-01"))
+    assert not none.answered and none.citations == []
+
+
+def test_source_filter_limits_citations_to_that_file(seeds_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = seeds_assistant.ask(QUESTION, filters=parse_filters(sources=["000_38bcf376f02df4f9.txt"]))
+    assert answer.citations and {c.source for c in answer.citations} == {"000_38bcf376f02df4f9.txt"}
+
+
+def test_chroma_where_clause_selects_what_the_python_filter_accepts(seeds_assistant) -> None:  # type: ignore[no-untyped-def]
+    chunks = seeds_assistant.store.chunks
+    for filters in (
+        Filters(since=date(2023, 6, 1)),
+        Filters(sources=("002_6d17bc3cc6b798f9.txt",)),
+        Filters(since=date(2023, 1, 1), sources=("003_6129a9f508479f3d.txt", "000_38bcf376f02df4f9.txt")),
+    ):
+        everything = chunks.get(include=["metadatas"])
+        expected = {i for i, m in zip(everything["ids"], everything["metadatas"]) if filters.accepts(m)}
+        assert set(chunks.get(where=filters.where())["ids"]) == expected
+        assert expected
+
+
+def test_folder_filter_on_a_nested_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    for folder, text in (("sport", "The striker scored twice in the cup final on Saturday."),
+                         ("business", "The bank raised interest rates by a quarter point on Thursday.")):
+        (corpus / folder).mkdir(parents=True)
+        (corpus / folder / "1.txt").write_text(f"Headline here\n\n{text}\n", encoding="utf-8")
+    assistant = Assistant(corpus=corpus, index=tmp_path / "i")
+    assistant.index()
+    answer = assistant.ask("What happened on Thursday?", filters=parse_filters(sources=["sport"]))
+    assert all(c.source.startswith("sport/") for c in answer.citations)
+    with pytest.raises(AssistantError, match="since"):
+        parse_filters(since="last tuesday")
+
+
+def test_near_duplicate_wire_stories_share_a_story_id(seeds_assistant, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    metas = seeds_assistant.store.chunks.get(include=["metadatas"])["metadatas"]
+    story = {m["source"]: m["story"] for m in metas}
+    # The AP story on the June phone call and its rewrite on another site.
+    assert story["004_45f0cf3c5b2a69eb.txt"] == story["001_c5a62ef91915473f.txt"]
+    assert len(set(story.values())) == 4
+
+
+def test_an_exact_copy_is_the_same_story_and_not_double_counted(corpus_copy: Path, tmp_path: Path) -> None:
+    original = corpus_copy / "003_6129a9f508479f3d.txt"
+    (corpus_copy / "zz_copy_of_003.txt").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "i")
+    assistant.index()
+    metas = assistant.store.chunks.get(include=["metadatas"])["metadatas"]
+    assert {m["story"] for m in metas if m["source"] == "zz_copy_of_003.txt"} == {"003_6129a9f508479f3d.txt"}
+    answer = assistant.ask("How long did the discussions between Blinken and Qin last?")
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) == len(set(quotes))  # the same sentence is never cited twice from two copies
