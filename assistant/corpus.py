@@ -76,6 +76,8 @@ def read_article(root: Path, path: Path) -> Article | Skipped:
     """Read one file, or say why it cannot be an article."""
     source = path.relative_to(root).as_posix()
     if path.is_symlink():
+        if not path.exists():
+            return Skipped(source, "broken symbolic link")
         target = path.resolve()
         if not target.is_relative_to(root):
             return Skipped(source, "symbolic link pointing outside the corpus")
