@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterator
@@ -42,6 +43,7 @@ class Assistant:
         base = settings.model_dump() if settings else {}
         self.settings = load_settings(**{**base, "corpus": corpus or base.get("corpus"), "index": index or base.get("index"), **overrides})
         self._lexical: LexicalIndex | None = None
+        self._index_lock = threading.Lock()
 
     @cached_property
     def embed_model(self) -> MiniLMEmbedding:
@@ -58,13 +60,21 @@ class Assistant:
         return ChunkStore(self.settings)
 
     def index(self, rebuild: bool = False, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
-        """Bring the index in line with the corpus; `rebuild` starts from nothing."""
+        """Bring the index in line with the corpus; `rebuild` starts from nothing.
+
+        One run at a time per Assistant; questions keep being answered from the
+        previous chain until the new one replaces it.
+        """
+        with self._index_lock:
+            return self._index(rebuild, show_progress, on_progress)
+
+    def _index(self, rebuild: bool, show_progress: bool, on_progress: Progress | None) -> IndexReport:
         if rebuild:
             remove_index(self.settings)
             self.__dict__.pop("store", None)
         indexer = Indexer(self.settings, self.store, self.embed_model)
         report = indexer.run(show_progress=show_progress, on_progress=on_progress)
-        self._lexical = indexer.refresh_lexical()
+        self._lexical = indexer.lexical
         self.__dict__.pop("chain", None)
         return report
 

@@ -24,16 +24,24 @@ class Citation:
 
 
 class CitationVerifier:
-    """Re-reads the cited files (cached per answer) and compares the span with the quote."""
+    """Reads the cited files and compares each span with its quote.
+
+    Texts are cached by file size and modification time, so an edited file is
+    read again and its stale citations fail the check.
+    """
 
     def __init__(self, corpus: Path) -> None:
         self.corpus = corpus.resolve()
-        self._texts: dict[str, str] = {}
+        self._texts: dict[str, tuple[tuple[int, int], str]] = {}
 
     def text_of(self, source: str, encoding: str = "utf-8") -> str:
-        if source not in self._texts:
-            self._texts[source] = read_span_source(self.corpus, source, encoding)
-        return self._texts[source]
+        status = (self.corpus / source).stat()
+        version = (status.st_mtime_ns, status.st_size)
+        cached = self._texts.get(source)
+        if cached is None or cached[0] != version:
+            cached = (version, read_span_source(self.corpus, source, encoding))
+            self._texts[source] = cached
+        return cached[1]
 
     def is_verbatim(self, citation: Citation, encoding: str = "utf-8") -> bool:
         try:

@@ -70,6 +70,7 @@ class Indexer:
         self.settings = settings
         self.store = store
         self.embed_model = embed_model
+        self.lexical: LexicalIndex | None = None
 
     def run(self, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
         scan = scan_corpus(self.settings.corpus)
@@ -91,7 +92,7 @@ class Indexer:
             self.store.remove_file(source)
             report.removed.append(source)
         self._embed_and_store(pending, show_progress, on_progress)
-        self.refresh_lexical(force=report.changed)
+        self.lexical = self.refresh_lexical(force=report.changed)
         report.chunks = self.store.chunk_count()
         return report
 

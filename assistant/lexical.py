@@ -1,8 +1,8 @@
 """The BM25 side of hybrid retrieval, persisted beside Chroma and stamped with the ledger it matches.
 
-bm25s scores a 10k-chunk corpus in about a millisecond; rebuilding it from the
-chunk texts after an indexing run costs well under a second per 10k chunks,
-so it is rebuilt once per run that changed something, never per query.
+bm25s scores a 10k-chunk corpus in about a millisecond. The index is rebuilt
+from the chunk texts once per indexing run that changed something (never per
+query) and saved with bm25s's own format, so loading it costs no tokenising.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from assistant.terms import terms
 
 STAMP_FILE = "stamp.json"
 CHUNKS_FILE = "chunks.json"
+BM25_DIR = "bm25"
 
 
 def ledger_stamp(entries: dict[str, Any]) -> str:
@@ -41,29 +42,43 @@ class LexicalHit:
 class LexicalIndex:
     """BM25 over chunk texts (with titles), plus the chunk metadata needed to cite a hit."""
 
-    def __init__(self, ids: list[str], texts: list[str], metas: list[dict[str, Any]], stamp: str) -> None:
+    def __init__(
+        self,
+        ids: list[str],
+        texts: list[str],
+        metas: list[dict[str, Any]],
+        stamp: str,
+        bm25: bm25s.BM25 | None = None,
+        idf: dict[str, float] | None = None,
+    ) -> None:
         self.ids, self.texts, self.metas, self.stamp = ids, texts, metas, stamp
-        self.position = {chunk_id: n for n, chunk_id in enumerate(ids)}
-        tokenized = [terms(f"{m.get('title', '')}\n{t}") for t, m in zip(texts, metas)]
-        self.bm25 = bm25s.BM25()
-        if tokenized:
-            self.bm25.index(tokenized, show_progress=False)
-        self.idf = _idf(tokenized)
+        if bm25 is None or idf is None:
+            tokenized = [terms(f"{m.get('title', '')}\n{t}") for t, m in zip(texts, metas)]
+            bm25 = bm25s.BM25()
+            if tokenized:
+                bm25.index(tokenized, show_progress=False)
+            idf = _idf(tokenized)
+        self.bm25, self.idf = bm25, idf
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex | None":
-        """The saved index, or None when there is none (or it cannot be read)."""
+        """The saved index, or None when there is none or it is incomplete (then it is rebuilt)."""
         try:
             stamp = json.loads((folder / STAMP_FILE).read_text())["stamp"]
             saved = json.loads((folder / CHUNKS_FILE).read_text())
+            if saved.get("stamp") != stamp:
+                return None
+            bm25 = bm25s.BM25.load(str(folder / BM25_DIR), show_progress=False) if saved["ids"] else None
         except (OSError, ValueError, KeyError):
             return None
-        return cls(saved["ids"], saved["texts"], saved["metas"], stamp)
+        return cls(saved["ids"], saved["texts"], saved["metas"], stamp, bm25, saved["idf"])
 
     def save(self, folder: Path) -> None:
-        """Chunks first, stamp last (atomically): a half-written save is never taken as current."""
+        """BM25 and chunks first, stamp last (atomically): a half-written save is never taken as current."""
         folder.mkdir(parents=True, exist_ok=True)
-        payload = {"ids": self.ids, "texts": self.texts, "metas": self.metas}
+        if self.ids:
+            self.bm25.save(str(folder / BM25_DIR), show_progress=False)
+        payload = {"stamp": self.stamp, "ids": self.ids, "texts": self.texts, "metas": self.metas, "idf": self.idf}
         _atomic_write(folder / CHUNKS_FILE, json.dumps(payload))
         _atomic_write(folder / STAMP_FILE, json.dumps({"stamp": self.stamp}))
 
