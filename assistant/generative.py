@@ -34,6 +34,7 @@ from assistant.support import score_support
 _MARKS = re.compile(r"((?:\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\])+)")
 _NUMBERS = re.compile(r"\d+")
 _FAKE_MARK = re.compile(r"\[(\d+)\]")
+_ECHOED_LABEL = re.compile(r"^\s*\([^()\n]*\)\s*\n")  # a model repeating a passage's "(title)" line
 NOT_COVERED_REPLY = "NOT COVERED"
 
 
@@ -59,7 +60,8 @@ def parse_claims(text: str) -> list[Claim]:
     parts = _MARKS.split(text)
     claims = []
     for position in range(0, len(parts), 2):
-        claim = parts[position].strip().lstrip(".,;: ").strip()
+        claim = _ECHOED_LABEL.sub("", parts[position]).strip().lstrip(".,;: ").strip()
+        claim = " ".join(claim.split())
         marks = parts[position + 1] if position + 1 < len(parts) else ""
         if claim:
             claims.append(Claim(claim, [int(n) for n in _NUMBERS.findall(marks)]))

@@ -1,8 +1,8 @@
 """Does a source sentence support a generated sentence? The check behind every generative citation.
 
-Support needs the claim's words to be in the source (idf-weighted), any number
-in the claim to be in the source, and the two to mean much the same
-(embedding cosine). Sentences that read like instructions to a model are
+Support needs the claim's words to be in the source (idf-weighted), its
+specifics (numbers, weekdays, months, names) to be in the source, and the two
+to mean much the same (embedding cosine). Sentences that read like instructions to a model are
 never support: an article cannot vouch for what it tells the model to say.
 """
 
@@ -19,6 +19,12 @@ MIN_COVER = 0.5
 MIN_COVER_WITH_CLOSE_MEANING = 0.3
 CLOSE_MEANING = 0.7
 _NUMBER = re.compile(r"\d[\d,.]*")
+_CALENDAR = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|"
+    r"august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
 _INSTRUCTION = re.compile(
     r"ignore (all |any )?(the )?(previous|prior|above) (instructions|prompts?)|system prompt|"
     r"^\s*(system|assistant)\s*:|you are (now )?(a|an|the) (ai|assistant|model)|disregard .{0,30}instructions",
@@ -30,11 +36,11 @@ _INSTRUCTION = re.compile(
 class SupportScore:
     cover: float
     meaning: float
-    numbers_ok: bool
+    specifics_ok: bool
 
     @property
     def supports(self) -> bool:
-        if not self.numbers_ok:
+        if not self.specifics_ok:
             return False
         return self.cover >= MIN_COVER or (self.cover >= MIN_COVER_WITH_CLOSE_MEANING and self.meaning >= CLOSE_MEANING)
 
@@ -53,6 +59,15 @@ def score_support(claim: str, source: str, idf: dict[str, float], claim_vector: 
     weights = {t: idf.get(t, default) for t in claim_terms}
     total = sum(weights.values())
     cover = sum(weights[t] for t in claim_terms & source_terms) / total if total else 0.0
-    numbers = {n.rstrip(".,") for n in _NUMBER.findall(claim)}
-    numbers_ok = all(n in source for n in numbers)
-    return SupportScore(cover, float(claim_vector @ source_vector), numbers_ok)
+    return SupportScore(cover, float(claim_vector @ source_vector), specifics_found(claim, source))
+
+
+def specifics_found(claim: str, source: str) -> bool:
+    """Numbers, weekdays and months of the claim appear in the source, and so do its names (by their first 4 letters)."""
+    lowered = source.lower()
+    if any(n.rstrip(".,") not in source for n in _NUMBER.findall(claim)):
+        return False
+    if any(day.lower() not in lowered for day in _CALENDAR.findall(claim)):
+        return False
+    stems = {word[:4] for word in re.findall(r"\w+", lowered)}
+    return all(name.lower()[:4] in stems for name in _NAME.findall(claim))

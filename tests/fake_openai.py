@@ -115,6 +115,7 @@ def start_fake_openai() -> tuple[FakeOpenAI, ThreadingHTTPServer]:
     fake = FakeOpenAI()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
     server.daemon_threads = True
+    server.handle_error = lambda request, address: None  # cut streams and timeouts break pipes on purpose
     fake.port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return fake, server
