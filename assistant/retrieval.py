@@ -53,35 +53,38 @@ class HybridRetriever(BaseRetriever):
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         query_vector = np.asarray(self.embed_model.get_query_embedding(query_bundle.query_str))
-        wanted = self.top_k * CANDIDATES_PER_SIDE
-        chunks: dict[str, TextNode] = {}
-        fused: dict[str, float] = {}
-        dense_score: dict[str, float] = {}
-        for rank, (node, similarity) in enumerate(self._dense(query_vector, wanted)):
-            chunks[node.node_id] = TextNode(id_=node.node_id, text=node.text, metadata=citable_metadata(node.metadata))
-            dense_score[node.node_id] = float(similarity)
-            fused[node.node_id] = 1.0 / (RRF_K + rank + 1)
-        lexical_score: dict[str, float] = {}
-        for rank, hit in enumerate(self.lexical.search(query_bundle.query_str, wanted, self.filters)):
-            chunk_id = self.lexical.ids[hit.position]
-            lexical_score[chunk_id] = hit.score
-            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-            if chunk_id not in chunks:
-                meta = self.lexical.metas[hit.position]
-                chunks[chunk_id] = TextNode(id_=chunk_id, text=self.lexical.texts[hit.position], metadata=dict(meta))
+        chunks, dense, lexical = self._candidates(query_bundle.query_str, query_vector)
         if self.fusion == "relative":
             # Score lexical-only candidates densely too, so both sides rate every candidate.
-            self._add_dense_scores(query_vector, [c for c in chunks if c not in dense_score], dense_score)
-            fused = _relative_fusion(dense_score, lexical_score, self.lexical_weight)
+            self._add_dense_scores(query_vector, [c for c in chunks if c not in dense], dense)
+            fused = _relative_fusion(dense, lexical, self.lexical_weight)
+        else:
+            fused = _reciprocal_rank_fusion(list(dense), list(lexical))
         best = sorted(fused, key=fused.__getitem__, reverse=True)[: self.top_k]
-        self._add_dense_scores(query_vector, [c for c in best if c not in dense_score], dense_score)
-        results = []
+        self._add_dense_scores(query_vector, [c for c in best if c not in dense], dense)
         for chunk_id in best:
-            node = chunks[chunk_id]
-            node.metadata["dense"] = dense_score.get(chunk_id, 0.0)
-            node.metadata["lexical"] = lexical_score.get(chunk_id, 0.0)
-            results.append(NodeWithScore(node=node, score=fused[chunk_id]))
-        return results
+            chunks[chunk_id].metadata["dense"] = dense.get(chunk_id, 0.0)
+            chunks[chunk_id].metadata["lexical"] = lexical.get(chunk_id, 0.0)
+        return [NodeWithScore(node=chunks[chunk_id], score=fused[chunk_id]) for chunk_id in best]
+
+    def _candidates(
+        self, query: str, query_vector: np.ndarray
+    ) -> tuple[dict[str, TextNode], dict[str, float], dict[str, float]]:
+        """Each side's candidates, in rank order: the chunks, dense similarities, BM25 scores."""
+        wanted = self.top_k * CANDIDATES_PER_SIDE
+        chunks: dict[str, TextNode] = {}
+        dense: dict[str, float] = {}
+        for node, similarity in self._dense(query_vector, wanted):
+            chunks[node.node_id] = TextNode(id_=node.node_id, text=node.text, metadata=citable_metadata(node.metadata))
+            dense[node.node_id] = float(similarity)
+        lexical: dict[str, float] = {}
+        for hit in self.lexical.search(query, wanted, self.filters):
+            chunk_id = self.lexical.ids[hit.position]
+            lexical[chunk_id] = hit.score
+            if chunk_id not in chunks:
+                meta = dict(self.lexical.metas[hit.position])
+                chunks[chunk_id] = TextNode(id_=chunk_id, text=self.lexical.texts[hit.position], metadata=meta)
+        return chunks, dense, lexical
 
     def _dense(self, query_vector: np.ndarray, wanted: int) -> list[tuple[BaseNode, float]]:
         """Nearest chunks within the filters: over-fetch and filter; ask Chroma's `where` only if too few pass."""
@@ -100,6 +103,14 @@ class HybridRetriever(BaseRetriever):
     def _add_dense_scores(self, query_vector: np.ndarray, ids: list[str], scores: dict[str, float]) -> None:
         for chunk_id, vector in self.store.embeddings_of(ids).items():
             scores[chunk_id] = float(np.dot(query_vector, np.asarray(vector)))
+
+
+def _reciprocal_rank_fusion(*rankings: list[str]) -> dict[str, float]:
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, chunk_id in enumerate(ranking):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+    return fused
 
 
 def _relative_fusion(dense: dict[str, float], lexical: dict[str, float], lexical_weight: float) -> dict[str, float]:
