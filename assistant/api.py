@@ -41,7 +41,8 @@ class Assistant:
         **overrides: Any,
     ) -> None:
         base = settings.model_dump() if settings else {}
-        self.settings = load_settings(**{**base, "corpus": corpus or base.get("corpus"), "index": index or base.get("index"), **overrides})
+        paths = {"corpus": corpus or base.get("corpus"), "index": index or base.get("index")}
+        self.settings = load_settings(**{**base, **paths, **overrides})
         self._lexical: LexicalIndex | None = None
         self._index_lock = threading.Lock()
 
@@ -62,8 +63,8 @@ class Assistant:
     def index(self, rebuild: bool = False, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
         """Bring the index in line with the corpus; `rebuild` starts from nothing.
 
-        One run at a time per Assistant; questions keep being answered from the
-        previous chain until the new one replaces it.
+        One run at a time per Assistant. Questions asked meanwhile keep using the
+        previous BM25 index and whatever Chroma holds; their citations are verified as always.
         """
         with self._index_lock:
             return self._index(rebuild, show_progress, on_progress)

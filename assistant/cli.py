@@ -7,10 +7,13 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from assistant.errors import AssistantError
 from assistant.settings import CONFIG_ENV
+
+if TYPE_CHECKING:
+    from assistant.api import Assistant
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,7 +74,7 @@ def _run(args: argparse.Namespace) -> int:
     return _ui(assistant, args)
 
 
-def _index(assistant: "Assistant", args: argparse.Namespace) -> int:  # noqa: F821
+def _index(assistant: Assistant, args: argparse.Namespace) -> int:
     report = assistant.index(rebuild=args.rebuild, show_progress=sys.stderr.isatty())
     if args.json:
         payload = {
@@ -90,7 +93,7 @@ def _index(assistant: "Assistant", args: argparse.Namespace) -> int:  # noqa: F8
     return 0
 
 
-def _ask(assistant: "Assistant", args: argparse.Namespace) -> int:  # noqa: F821
+def _ask(assistant: Assistant, args: argparse.Namespace) -> int:
     from assistant.filters import parse_filters
 
     answer = assistant.ask(args.question, filters=parse_filters(args.since, args.until, args.source))
@@ -105,7 +108,7 @@ def _ask(assistant: "Assistant", args: argparse.Namespace) -> int:  # noqa: F821
     return 0
 
 
-def _eval(assistant: "Assistant", args: argparse.Namespace) -> int:  # noqa: F821
+def _eval(assistant: Assistant, args: argparse.Namespace) -> int:
     from assistant.evaluation import failures, format_table, load_golden, run_golden, summarize
 
     items = load_golden(args.golden)
@@ -122,7 +125,7 @@ def _eval(assistant: "Assistant", args: argparse.Namespace) -> int:  # noqa: F82
     return 0
 
 
-def _ui(assistant: "Assistant", args: argparse.Namespace) -> int:  # noqa: F821
+def _ui(assistant: Assistant, args: argparse.Namespace) -> int:
     from ui.app import launch
 
     launch(assistant, host=args.host, port=args.port, auth=args.auth, share=args.share)

@@ -82,8 +82,9 @@ class ExtractiveSelector:
         best_fused = max((c.score or 0.0 for c in chunks), default=0.0) or 1.0
         for scored in chunks:
             node, meta = scored.node, scored.node.metadata
-            for start, end in sentence_spans(node.text):
-                text = node.text[start:end]
+            chunk_text = node.get_content()
+            for start, end in sentence_spans(chunk_text):
+                text = chunk_text[start:end]
                 if len(text.split()) < MIN_WORDS or text in seen or looks_like_instruction(text):
                     continue
                 seen.add(text)

@@ -222,13 +222,13 @@ class GenerativeChain:
 def _passage(number: int, chunk: NodeWithScore) -> str:
     """A numbered passage; bracketed numbers inside articles are neutralised so they cannot pose as citations."""
     label = chunk.node.metadata.get("title") or chunk.node.metadata.get("source")
-    return f"[{number}] ({label})\n" + _FAKE_MARK.sub(r"(\1)", chunk.node.text)
+    return f"[{number}] ({label})\n" + _FAKE_MARK.sub(r"(\1)", chunk.node.get_content())
 
 
 def _sentences_of(chunk: NodeWithScore) -> list[Span]:
     meta = chunk.node.metadata
     offset = int(meta["start"])
-    text = chunk.node.text
+    text = chunk.node.get_content()
     return [
         Span(str(meta["source"]), offset + s, offset + e, text[s:e], str(meta.get("encoding") or "utf-8"))
         for s, e in sentence_spans(text)

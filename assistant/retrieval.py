@@ -75,7 +75,7 @@ class HybridRetriever(BaseRetriever):
         chunks: dict[str, TextNode] = {}
         dense: dict[str, float] = {}
         for node, similarity in self._dense(query_vector, wanted):
-            chunks[node.node_id] = TextNode(id_=node.node_id, text=node.text, metadata=citable_metadata(node.metadata))
+            chunks[node.node_id] = TextNode(id_=node.node_id, text=node.get_content(), metadata=citable_metadata(node.metadata))
             dense[node.node_id] = float(similarity)
         lexical: dict[str, float] = {}
         for hit in self.lexical.search(query, wanted, self.filters):

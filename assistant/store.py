@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import chromadb
+import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from llama_index.core.schema import BaseNode
@@ -89,17 +90,17 @@ class ChunkStore:
         for offset in range(0, total, PAGE):
             page = self.ledger.get(include=["metadatas"], limit=PAGE, offset=offset)
             for source, meta in zip(page["ids"], page["metadatas"] or []):
-                entries[source] = LedgerEntry(str(meta["digest"]), int(meta["chunks"]))
+                entries[source] = LedgerEntry(str(meta["digest"]), int(str(meta["chunks"])))
         return entries
 
-    def replace_file(self, source: str, digest: str, nodes: list[BaseNode]) -> None:
+    def replace_file(self, source: str, digest: str, nodes: Sequence[BaseNode]) -> None:
         """Drop the file's old chunks, add the new ones, then record it as done."""
         self.vector_store.delete(ref_doc_id=source)
         if nodes:
-            self.vector_store.add(nodes)
+            self.vector_store.add(list(nodes))
         self.ledger.upsert(
             ids=[source],
-            embeddings=[[0.0] * LEDGER_DIMENSION],
+            embeddings=np.zeros((1, LEDGER_DIMENSION), dtype=np.float32),
             metadatas=[{"digest": digest, "chunks": len(nodes)}],
         )
 
@@ -129,4 +130,5 @@ class ChunkStore:
         if not ids:
             return {}
         got = self.chunks.get(ids=ids, include=["embeddings"])
-        return {i: list(e) for i, e in zip(got["ids"], got["embeddings"])}
+        vectors = got["embeddings"] if got["embeddings"] is not None else []
+        return {i: list(e) for i, e in zip(got["ids"], vectors)}
