@@ -21,26 +21,62 @@ STORY_SHARE = 0.3
 NEIGHBOURS = 4
 
 
-def find_story(
-    source: str, vectors: np.ndarray, chunks: Collection, chunk_counts: dict[str, int]
-) -> str:
-    """The story id for an article: an indexed near-duplicate's story, or the article's own source."""
-    if len(vectors) == 0 or chunks.count() == 0:
-        return source
+def assign_stories(
+    batch: list[tuple[str, np.ndarray]], chunks: Collection, chunk_counts: dict[str, int]
+) -> list[str]:
+    """Story ids for a batch of (source, chunk vectors): one Chroma query for the whole batch
+    against what is indexed, and a matrix product within the batch (earlier articles first)."""
+    sources = [source for source, _ in batch]
+    sizes = [len(vectors) for _, vectors in batch]
+    if not sum(sizes):
+        return sources
+    stacked = np.vstack([vectors for _, vectors in batch if len(vectors)])
+    neighbours = _indexed_neighbours(stacked, chunks, set(sources))
+    within = stacked @ stacked.T
+    offsets = np.cumsum([0] + sizes)
+    stories: list[str] = []
+    for number, source in enumerate(sources):
+        rows = range(offsets[number], offsets[number + 1])
+        matched: dict[str, set[int]] = defaultdict(set)
+        story_of: dict[str, str] = {}
+        for row in rows:
+            for other, story in neighbours[row]:
+                matched[other].add(row)
+                story_of[other] = story
+        for earlier in range(number):
+            block = within[offsets[number] : offsets[number + 1], offsets[earlier] : offsets[earlier + 1]]
+            if block.size:
+                hits = np.nonzero(block.max(axis=1) >= SAME_CHUNK)[0]
+                matched[sources[earlier]].update(int(offsets[number] + h) for h in hits)
+                story_of[sources[earlier]] = stories[earlier]
+        counts = {**chunk_counts, **dict(zip(sources, sizes))}
+        stories.append(_story(source, sizes[number], matched, story_of, counts))
+    return stories
+
+
+def _indexed_neighbours(vectors: np.ndarray, chunks: Collection, replaced: set[str]) -> list[list[tuple[str, str]]]:
+    """(source, story) of the near-identical indexed chunks of each vector, ignoring files being replaced."""
+    if chunks.count() == 0:
+        return [[] for _ in range(len(vectors))]
     found = chunks.query(
-        query_embeddings=vectors.tolist(), n_results=min(NEIGHBOURS, chunks.count()), include=["metadatas", "distances"]
+        query_embeddings=vectors, n_results=min(NEIGHBOURS, chunks.count()), include=["metadatas", "distances"]
     )
-    matched: dict[str, set[int]] = defaultdict(set)
-    stories: dict[str, str] = {}
-    for number, (metas, distances) in enumerate(zip(found["metadatas"] or [], found["distances"] or [])):
-        for meta, distance in zip(metas, distances):
-            other = str(meta["source"])
-            if other != source and 1.0 - distance >= SAME_CHUNK:
-                matched[other].add(number)
-                stories[other] = str(meta.get("story") or other)
+    result = []
+    for metas, distances in zip(found["metadatas"] or [], found["distances"] or []):
+        result.append([
+            (str(m["source"]), str(m.get("story") or m["source"]))
+            for m, d in zip(metas, distances)
+            if 1.0 - d >= SAME_CHUNK and str(m["source"]) not in replaced
+        ])
+    return result
+
+
+def _story(
+    source: str, size: int, matched: dict[str, set[int]], story_of: dict[str, str], counts: dict[str, int]
+) -> str:
     best, share = source, 0.0
-    for other, numbers in matched.items():
-        smaller = max(1, min(len(vectors), chunk_counts.get(other, len(vectors))))
-        if len(numbers) / smaller > share:
-            best, share = other, len(numbers) / smaller
-    return stories[best] if best != source and share >= STORY_SHARE else source
+    for other, rows in matched.items():
+        fraction = len(rows) / max(1, min(size, counts.get(other, size)))
+        if fraction > share:
+            best, share = other, fraction
+    return story_of[best] if best != source and share >= STORY_SHARE else source

@@ -7,20 +7,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 from chromadb.api.client import SharedSystemClient
 from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
 from assistant.chunking import build_nodes, citable_metadata, embedding_text
 from assistant.corpus import Article, Skipped, scan_corpus
-from assistant.duplicates import find_story
+from assistant.duplicates import assign_stories
 from assistant.embeddings import MiniLMEmbedding
 from assistant.lexical import LexicalIndex, ledger_stamp
 from assistant.metadata import extract_metadata
 from assistant.settings import Settings
 from assistant.store import ChunkStore, chroma_dir, open_client
 
-EMBED_BATCH_CHUNKS = 256
+EMBED_BATCH_CHUNKS = 4096  # chunks embedded, labelled and written together
 Progress = Callable[[int, int], None]
 
 
@@ -88,55 +89,43 @@ class Indexer:
             else:
                 report.unchanged.append(article.source)
         present = {a.source for a in scan.articles}
-        for source in sorted(set(known) - present):
-            self.store.remove_file(source)
-            report.removed.append(source)
-        self._embed_and_store(pending, show_progress, on_progress)
+        report.removed = sorted(set(known) - present)
+        self.store.remove_files(report.removed)
+        counts = {source: entry.chunks for source, entry in known.items()}
+        self._embed_and_store(pending, counts, show_progress, on_progress)
         self.lexical = self.refresh_lexical(force=report.changed)
         report.chunks = self.store.chunk_count()
         return report
 
     def _embed_and_store(
-        self, articles: list[Article], show_progress: bool, on_progress: Progress | None
+        self, articles: list[Article], counts: dict[str, int], show_progress: bool, on_progress: Progress | None
     ) -> None:
         bar = tqdm(total=len(articles), unit="file", desc="Indexing", disable=not show_progress)
-        done = 0
         batch: list[tuple[Article, list[TextNode]]] = []
-        for article in articles:
+        for number, article in enumerate(articles, start=1):
             nodes = build_nodes(article, extract_metadata(article.text, article.source), self.settings.chunk_chars)
             batch.append((article, nodes))
-            if sum(len(n) for _, n in batch) >= EMBED_BATCH_CHUNKS:
-                done += self._flush(batch, bar, on_progress, done, len(articles))
+            if sum(len(n) for _, n in batch) >= EMBED_BATCH_CHUNKS or number == len(articles):
+                self._flush(batch, counts)
+                bar.update(len(batch))
+                if on_progress:
+                    on_progress(number, len(articles))
                 batch = []
-        done += self._flush(batch, bar, on_progress, done, len(articles))
         bar.close()
 
-    def _flush(
-        self,
-        batch: list[tuple[Article, list[TextNode]]],
-        bar: tqdm,
-        on_progress: Progress | None,
-        done: int,
-        total: int,
-    ) -> int:
+    def _flush(self, batch: list[tuple[Article, list[TextNode]]], counts: dict[str, int]) -> None:
+        """Embed a batch of files, label their stories, and write them in one go."""
         nodes = [node for _, file_nodes in batch for node in file_nodes]
         vectors = self.embed_model.encode([embedding_text(node) for node in nodes])
         for node, vector in zip(nodes, vectors):
             node.embedding = vector.tolist()
-        counts = {source: entry.chunks for source, entry in self.store.ledger_entries().items()}
-        position = 0
-        for number, (article, file_nodes) in enumerate(batch, start=1):
-            own = vectors[position : position + len(file_nodes)]
-            position += len(file_nodes)
-            story = find_story(article.source, own, self.store.chunks, counts)
+        offsets = np.cumsum([0] + [len(file_nodes) for _, file_nodes in batch])
+        per_file = [(a.source, vectors[offsets[n] : offsets[n + 1]]) for n, (a, _) in enumerate(batch)]
+        for (article, file_nodes), story in zip(batch, assign_stories(per_file, self.store.chunks, counts)):
             for node in file_nodes:
                 node.metadata["story"] = story
-            self.store.replace_file(article.source, article.digest, file_nodes)
             counts[article.source] = len(file_nodes)
-            bar.update(1)
-            if on_progress:
-                on_progress(done + number, total)
-        return len(batch)
+        self.store.replace_files([(a.source, a.digest, file_nodes) for a, file_nodes in batch])
 
     def refresh_lexical(self, force: bool = False) -> LexicalIndex:
         """Rebuild the BM25 index when the corpus changed or the saved one is stale."""

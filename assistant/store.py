@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Sequence, cast
 
 import chromadb
 import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
+from chromadb.api.types import Where
 from llama_index.core.schema import BaseNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
@@ -93,21 +94,27 @@ class ChunkStore:
                 entries[source] = LedgerEntry(str(meta["digest"]), int(str(meta["chunks"])))
         return entries
 
-    def replace_file(self, source: str, digest: str, nodes: Sequence[BaseNode]) -> None:
-        """Drop the file's old chunks, add the new ones, then record it as done."""
-        self.vector_store.delete(ref_doc_id=source)
+    def replace_files(self, files: Sequence[tuple[str, str, Sequence[BaseNode]]]) -> None:
+        """For (source, digest, nodes) of many files: drop their old chunks, add the new ones,
+        then record them as done (three calls, whatever the number of files)."""
+        if not files:
+            return
+        sources = [source for source, _, _ in files]
+        self.chunks.delete(where=_of_files(sources))
+        nodes = [node for _, _, file_nodes in files for node in file_nodes]
         if nodes:
-            self.vector_store.add(list(nodes))
+            self.vector_store.add(nodes)
         self.ledger.upsert(
-            ids=[source],
-            embeddings=np.zeros((1, LEDGER_DIMENSION), dtype=np.float32),
-            metadatas=[{"digest": digest, "chunks": len(nodes)}],
+            ids=sources,
+            embeddings=np.zeros((len(files), LEDGER_DIMENSION), dtype=np.float32),
+            metadatas=[{"digest": digest, "chunks": len(file_nodes)} for _, digest, file_nodes in files],
         )
 
-    def remove_file(self, source: str) -> None:
-        """Forget a file: chunks first, ledger record last."""
-        self.vector_store.delete(ref_doc_id=source)
-        self.ledger.delete(ids=[source])
+    def remove_files(self, sources: Sequence[str]) -> None:
+        """Forget files: chunks first, ledger records last."""
+        if sources:
+            self.chunks.delete(where=_of_files(sources))
+            self.ledger.delete(ids=list(sources))
 
     def chunk_count(self) -> int:
         return self.chunks.count()
@@ -132,3 +139,8 @@ class ChunkStore:
         got = self.chunks.get(ids=ids, include=["embeddings"])
         vectors = got["embeddings"] if got["embeddings"] is not None else []
         return {i: list(e) for i, e in zip(got["ids"], vectors)}
+
+
+def _of_files(sources: Sequence[str]) -> Where:
+    """Chunks of these files (LlamaIndex's ChromaVectorStore keeps the source as `document_id`)."""
+    return cast(Where, {"document_id": {"$in": list(sources)}})
