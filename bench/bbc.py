@@ -28,21 +28,30 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant import offline  # noqa: E402,F401  (telemetry off before chromadb loads)
-from assistant import Assistant  # noqa: E402
-from assistant.chunking import build_nodes, embedding_text  # noqa: E402
-from assistant.corpus import scan_corpus  # noqa: E402
-from assistant.embeddings import MiniLMEmbedding, shared_encoder  # noqa: E402
-from assistant.evaluation import GoldenItem, failures, load_golden, run_golden, summarize  # noqa: E402
-from assistant.metadata import extract_metadata  # noqa: E402
+from assistant import (
+    Assistant,
+    offline,  # noqa: F401  (telemetry off before chromadb loads)
+)
+from assistant.chunking import build_nodes, embedding_text
+from assistant.corpus import scan_corpus
+from assistant.embeddings import MiniLMEmbedding, shared_encoder
+from assistant.evaluation import (
+    GoldenItem,
+    failures,
+    load_golden,
+    run_golden,
+    summarize,
+)
+from assistant.metadata import extract_metadata
 
 DEFAULT_CORPUS = Path("/work/shared/corpora/bbc")
 DEFAULT_GOLDEN = ROOT / "tests" / "golden" / "bbc.jsonl"
@@ -191,7 +200,7 @@ class MemorySampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> "MemorySampler":
+    def __enter__(self) -> MemorySampler:
         self._thread.start()
         return self
 

@@ -12,12 +12,17 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from assistant.evaluation import load_golden, run_golden, summarize, unverified_citations
+from assistant.evaluation import (
+    load_golden,
+    run_golden,
+    summarize,
+    unverified_citations,
+)
 from tests.conftest import ROOT, SEEDS
 from tests.test_golden import GOLDEN, MAX_FALSE_REFUSALS, THRESHOLDS
 
