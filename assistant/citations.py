@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from assistant.corpus import read_span_source
-from assistant.errors import CitationError
 
 
 @dataclass(frozen=True)
@@ -49,12 +48,3 @@ class CitationVerifier:
         except OSError:
             return False
         return 0 <= citation.start < citation.end <= len(text) and text[citation.start : citation.end] == citation.quote
-
-    def check(self, citations: list[Citation], encodings: dict[str, str] | None = None) -> None:
-        """Raise on the first citation whose quote is not its span (the file changed since indexing)."""
-        for citation in citations:
-            if not self.is_verbatim(citation, (encodings or {}).get(citation.source, "utf-8")):
-                raise CitationError(
-                    f"{citation.source}[{citation.start}:{citation.end}] no longer holds the quoted text; "
-                    "the file changed since it was indexed. Run `assistant index`."
-                )

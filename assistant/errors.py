@@ -21,10 +21,6 @@ class ModelMissingError(AssistantError):
     """A model file that should ship inside a package is not installed."""
 
 
-class CitationError(AssistantError):
-    """A citation's quote is not the text of its span (a bug, never shown as an answer)."""
-
-
 class BadQuestionError(AssistantError):
     """The question is empty or unusable."""
 

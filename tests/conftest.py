@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -48,7 +47,3 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SEEDS, target)
     return target
-
-
-def run_cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "assistant.cli", *args]
