@@ -96,7 +96,7 @@ class Assistant:
             self.store, self.lexical, self.embed_model, self.settings.top_k,
             self.settings.fusion, self.settings.lexical_weight,
         )
-        selector = ExtractiveSelector(self.lexical.idf, self.settings.max_sentences)
+        selector = ExtractiveSelector(self.lexical.idf, self.settings.max_sentences, self.lexical.article_text)
         verifier = CitationVerifier(self.settings.corpus)
         extractive = ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
         if not self._uses_model():

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from assistant.errors import CorpusError
 
@@ -97,11 +98,24 @@ def read_article(root: Path, path: Path) -> Article | Skipped:
     return Article(source=source, path=path, text=text, digest=digest, encoding=encoding)
 
 
-def scan_corpus(root: Path) -> CorpusScan:
+def excluded_by(source: str, patterns: Sequence[str]) -> str | None:
+    """The first pattern (matched case-blind against the file name or its path in the corpus) that excludes it."""
+    name, lowered = source.rsplit("/", 1)[-1].lower(), source.lower()
+    for pattern in patterns:
+        if fnmatch.fnmatchcase(name, pattern.lower()) or fnmatch.fnmatchcase(lowered, pattern.lower()):
+            return pattern
+    return None
+
+
+def scan_corpus(root: Path, exclude: Sequence[str] = ()) -> CorpusScan:
     """Every article of the corpus, plus the files skipped with their reasons."""
     root = check_corpus_dir(root)
     scan = CorpusScan()
     for path in iter_candidate_files(root):
+        pattern = excluded_by(path.relative_to(root).as_posix(), exclude)
+        if pattern is not None:
+            scan.skipped.append(Skipped(path.relative_to(root).as_posix(), f"excluded by the pattern {pattern!r}"))
+            continue
         result = read_article(root, path)
         if isinstance(result, Article):
             scan.articles.append(result)

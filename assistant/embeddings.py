@@ -106,15 +106,18 @@ def shared_encoder() -> MiniLMEncoder:
 
 
 class MiniLMEmbedding(BaseEmbedding):
-    """LlamaIndex embedding over the packaged MiniLM model."""
+    """LlamaIndex embedding over the packaged MiniLM model, loaded on first use: an index
+    run that finds nothing changed never pays the second it takes."""
 
     model_name: str = MODEL_NAME
     embed_batch_size: int = BATCH_SIZE
-    _encoder: MiniLMEncoder = PrivateAttr()
+    _loaded: MiniLMEncoder | None = PrivateAttr(default=None)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._encoder = shared_encoder()
+    @property
+    def _encoder(self) -> MiniLMEncoder:
+        if self._loaded is None:
+            self._loaded = shared_encoder()
+        return self._loaded
 
     @classmethod
     def class_name(cls) -> str:

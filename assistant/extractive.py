@@ -7,17 +7,21 @@ already scores its sentences (embedding sentences at query time cost ~7 ms
 each on two cores for no gain on the golden set). A sentence scores by that
 similarity and by how much of the question's idf-weighted vocabulary it
 contains; the best score is the evidence, and below `min_support` the
-assistant says the articles do not cover the question.
+assistant says the articles do not cover the question. It also refuses when
+the question names something no article mentions, and quotes only articles
+that state the question's years and numbers (see `specifics`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 from llama_index.core.schema import NodeWithScore
 
 from assistant.answer_type import has_expected_type
 from assistant.sentences import sentence_spans
+from assistant.specifics import holds_numbers, required_numbers, unknown_names
 from assistant.support import looks_like_instruction
 from assistant.terms import terms
 
@@ -54,20 +58,31 @@ class Selection:
 
     sentences: list[Candidate]
     support: float
+    unknown_names: list[str] = field(default_factory=list)  # named in the question, in no article
 
 
 class ExtractiveSelector:
     """Picks the sentences that best answer a question from the retrieved chunks."""
 
-    def __init__(self, idf: dict[str, float], max_sentences: int) -> None:
+    def __init__(
+        self, idf: dict[str, float], max_sentences: int, article_text: Callable[[str], str] | None = None
+    ) -> None:
+        """`idf` doubles as the corpus vocabulary; `article_text` gives an indexed article's text by source."""
         self.idf = idf
         self.unknown_idf = max(idf.values(), default=1.0)
         self.max_sentences = max_sentences
+        self.article_text = article_text or (lambda source: "")
 
     def select(self, question: str, chunks: list[NodeWithScore]) -> Selection:
+        unknown = unknown_names(question, self.idf)
+        if unknown:
+            return Selection([], 0.0, unknown)
         question_terms = set(terms(question))
+        numbers = required_numbers(question)
         candidates = [
-            c for c in self._candidates(question_terms, chunks) if has_expected_type(question, c.text)
+            c
+            for c in self._candidates(question_terms, chunks)
+            if has_expected_type(question, c.text) and self._states(c, numbers)
         ]
         if not candidates:
             return Selection([], 0.0)
@@ -106,6 +121,10 @@ class ExtractiveSelector:
                     )
                 )
         return out
+
+    def _states(self, candidate: Candidate, numbers: list[str]) -> bool:
+        """The sentence, or else its article, holds the question's numbers."""
+        return holds_numbers(candidate.text, numbers) or holds_numbers(self.article_text(candidate.source), numbers)
 
     def _diverse(self, ranked: list[Candidate]) -> list[Candidate]:
         chosen = [ranked[0]]

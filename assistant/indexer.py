@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 from chromadb.api.client import SharedSystemClient
@@ -19,7 +19,7 @@ from assistant.embeddings import MiniLMEmbedding
 from assistant.lexical import LexicalIndex, ledger_stamp
 from assistant.metadata import extract_metadata
 from assistant.settings import Settings
-from assistant.store import ChunkStore, chroma_dir, open_client
+from assistant.store import ChunkStore, LedgerEntry, chroma_dir, open_client
 
 EMBED_BATCH_CHUNKS = 4096  # chunks embedded, labelled and written together
 Progress = Callable[[int, int], None]
@@ -72,9 +72,10 @@ class Indexer:
         self.store = store
         self.embed_model = embed_model
         self.lexical: LexicalIndex | None = None
+        self._new_chunks: list[tuple[str, str, dict[str, Any]]] = []  # (id, text, meta) written this run
 
     def run(self, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
-        scan = scan_corpus(self.settings.corpus)
+        scan = scan_corpus(self.settings.corpus, self.settings.exclude)
         report = IndexReport(skipped=scan.skipped)
         known = self.store.ledger_entries()
         pending: list[Article] = []
@@ -90,10 +91,20 @@ class Indexer:
                 report.unchanged.append(article.source)
         present = {a.source for a in scan.articles}
         report.removed = sorted(set(known) - present)
+        previous = self._saved_lexical(known)
         self.store.remove_files(report.removed)
         counts = {source: entry.chunks for source, entry in known.items()}
         self._embed_and_store(pending, counts, show_progress, on_progress)
-        self.lexical = self.refresh_lexical(force=report.changed)
+        if previous is None:
+            self.lexical = self.refresh_lexical(force=True)
+        elif report.changed:
+            stamp = ledger_stamp(self.store.ledger_entries())
+            dropped = set(report.removed) | set(report.updated)
+            self.lexical = previous.updated(dropped, self._new_chunks, stamp)
+            self.lexical.save(lexical_dir(self.settings))
+        else:
+            self.lexical = previous
+        self._new_chunks = []
         report.chunks = self.store.chunk_count()
         return report
 
@@ -126,9 +137,19 @@ class Indexer:
                 node.metadata["story"] = story
             counts[article.source] = len(file_nodes)
         self.store.replace_files([(a.source, a.digest, file_nodes) for a, file_nodes in batch])
+        self._new_chunks.extend((n.node_id, n.text, citable_metadata(n.metadata)) for n in nodes)
+
+    def _saved_lexical(self, known: dict[str, LedgerEntry]) -> LexicalIndex | None:
+        """The BM25 index this run starts from, to be updated with what it changes: the saved one
+        if it matches the ledger, an empty one for a new index, else None (rebuilt from Chroma)."""
+        stamp = ledger_stamp(known)
+        if not known:
+            return LexicalIndex.build([], [], [], stamp)
+        saved = LexicalIndex.load(lexical_dir(self.settings))
+        return saved if saved is not None and saved.stamp == stamp else None
 
     def refresh_lexical(self, force: bool = False) -> LexicalIndex:
-        """Rebuild the BM25 index when the corpus changed or the saved one is stale."""
+        """Rebuild the BM25 index from every stored chunk when the saved one is stale or missing."""
         stamp = ledger_stamp(self.store.ledger_entries())
         folder = lexical_dir(self.settings)
         if not force:
@@ -136,7 +157,7 @@ class Indexer:
             if saved is not None and saved.stamp == stamp:
                 return saved
         ids, texts, metas = self.store.all_chunks()
-        lexical = LexicalIndex(ids, texts, [citable_metadata(m) for m in metas], stamp)
+        lexical = LexicalIndex.build(ids, texts, [citable_metadata(m) for m in metas], stamp)
         lexical.save(folder)
         return lexical
 

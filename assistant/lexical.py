@@ -1,8 +1,12 @@
 """The BM25 side of hybrid retrieval, persisted beside Chroma and stamped with the ledger it matches.
 
-bm25s scores a 10k-chunk corpus in about a millisecond. The index is rebuilt
-from the chunk texts once per indexing run that changed something (never per
-query) and saved with bm25s's own format, so loading it costs no tokenising.
+bm25s scores a 10k-chunk corpus in about a millisecond. The chunk list is
+kept incrementally: an indexing run drops the chunks of changed and removed
+files and appends the new ones, tokenising only those; each chunk's terms are
+saved with it. BM25's weights depend on the whole corpus (idf, mean length),
+so bm25s then recomputes its score matrix from the saved terms (under a second
+at 27k chunks), once per run that changed something and never per query.
+It is saved in bm25s's own format, so loading it costs no tokenising.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +27,7 @@ from assistant.terms import terms
 
 STAMP_FILE = "stamp.json"
 CHUNKS_FILE = "chunks.json"
+TOKENS_FILE = "tokens.json"
 BM25_DIR = "bm25"
 
 
@@ -48,39 +54,84 @@ class LexicalIndex:
         texts: list[str],
         metas: list[dict[str, Any]],
         stamp: str,
-        bm25: bm25s.BM25 | None = None,
-        idf: dict[str, float] | None = None,
+        bm25: bm25s.BM25,
+        idf: dict[str, float],
+        tokens: list[list[str]] | Path,
     ) -> None:
+        """`tokens` are the chunks' terms, or the saved file holding them (read only to update)."""
         self.ids, self.texts, self.metas, self.stamp = ids, texts, metas, stamp
-        if bm25 is None or idf is None:
-            tokenized = [terms(f"{m.get('title', '')}\n{t}") for t, m in zip(texts, metas)]
-            bm25 = bm25s.BM25()
-            if tokenized:
-                bm25.index(tokenized, show_progress=False)
-            idf = _idf(tokenized)
-        self.bm25, self.idf = bm25, idf
+        self.bm25, self.idf, self._tokens = bm25, idf, tokens
+        self._by_source: dict[str, list[int]] | None = None
+
+    @classmethod
+    def build(
+        cls,
+        ids: list[str],
+        texts: list[str],
+        metas: list[dict[str, Any]],
+        stamp: str,
+        tokens: list[list[str]] | None = None,
+    ) -> "LexicalIndex":
+        """Index chunks; pass `tokens` when their terms are already known."""
+        if tokens is None:
+            tokens = [chunk_terms(text, meta) for text, meta in zip(texts, metas)]
+        bm25 = bm25s.BM25()
+        if tokens:
+            bm25.index(tokens, show_progress=False)
+        return cls(ids, texts, metas, stamp, bm25, _idf(tokens), tokens)
+
+    def updated(
+        self, dropped_sources: set[str], added: list[tuple[str, str, dict[str, Any]]], stamp: str
+    ) -> "LexicalIndex":
+        """A new index without the chunks of `dropped_sources`, plus the `added` (id, text, meta):
+        only the added chunks are tokenised."""
+        old_tokens = self.tokens()
+        keep = [n for n, meta in enumerate(self.metas) if meta.get("source") not in dropped_sources]
+        return LexicalIndex.build(
+            [self.ids[n] for n in keep] + [chunk_id for chunk_id, _, _ in added],
+            [self.texts[n] for n in keep] + [text for _, text, _ in added],
+            [self.metas[n] for n in keep] + [meta for _, _, meta in added],
+            stamp,
+            [old_tokens[n] for n in keep] + [chunk_terms(text, meta) for _, text, meta in added],
+        )
+
+    def tokens(self) -> list[list[str]]:
+        if isinstance(self._tokens, Path):
+            self._tokens = json.loads(self._tokens.read_text())
+        return self._tokens
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex | None":
         """The saved index, or None when there is none or it is incomplete (then it is rebuilt)."""
         try:
             stamp = json.loads((folder / STAMP_FILE).read_text())["stamp"]
-            saved = json.loads((folder / CHUNKS_FILE).read_text())
-            if saved.get("stamp") != stamp:
+            saved = json.loads((folder / _versioned(CHUNKS_FILE, stamp)).read_text())
+            tokens = folder / _versioned(TOKENS_FILE, stamp)
+            if saved.get("stamp") != stamp or not tokens.is_file():
                 return None
-            bm25 = bm25s.BM25.load(str(folder / BM25_DIR), show_progress=False) if saved["ids"] else None
+            bm25 = (
+                bm25s.BM25.load(str(folder / _versioned(BM25_DIR, stamp)), show_progress=False)
+                if saved["ids"]
+                else bm25s.BM25()
+            )
         except (OSError, ValueError, KeyError):
             return None
-        return cls(saved["ids"], saved["texts"], saved["metas"], stamp, bm25, saved["idf"])
+        return cls(saved["ids"], saved["texts"], saved["metas"], stamp, bm25, saved["idf"], tokens)
 
     def save(self, folder: Path) -> None:
-        """BM25 and chunks first, stamp last (atomically): a half-written save is never taken as current."""
+        """Files named after the stamp first, the stamp last (atomically): a half-written
+        save is never taken as current. Older versions are removed afterwards."""
         folder.mkdir(parents=True, exist_ok=True)
         if self.ids:
-            self.bm25.save(str(folder / BM25_DIR), show_progress=False)
+            self.bm25.save(str(folder / _versioned(BM25_DIR, self.stamp)), show_progress=False)
+        _atomic_write(folder / _versioned(TOKENS_FILE, self.stamp), json.dumps(self.tokens()))
         payload = {"stamp": self.stamp, "ids": self.ids, "texts": self.texts, "metas": self.metas, "idf": self.idf}
-        _atomic_write(folder / CHUNKS_FILE, json.dumps(payload))
+        _atomic_write(folder / _versioned(CHUNKS_FILE, self.stamp), json.dumps(payload))
         _atomic_write(folder / STAMP_FILE, json.dumps({"stamp": self.stamp}))
+        current = {_versioned(name, self.stamp) for name in (BM25_DIR, TOKENS_FILE, CHUNKS_FILE)} | {STAMP_FILE}
+        for old in folder.iterdir():
+            if old.name not in current:
+                shutil.rmtree(old) if old.is_dir() else old.unlink(missing_ok=True)
 
     def search(self, query: str, k: int, filters: Filters | None = None) -> list[LexicalHit]:
         """Best-scoring chunks for the query's terms (none when no term is known), within the filters."""
@@ -97,8 +148,24 @@ class LexicalIndex:
             LexicalHit(int(p), float(s)) for p, s in zip(positions[0], scores[0]) if s > 0
         ]
 
+    def article_text(self, source: str) -> str:
+        """The indexed text of one article, its title and date first, then its chunks (boilerplate left out)."""
+        if self._by_source is None:
+            by_source: dict[str, list[int]] = {}
+            for position, meta in enumerate(self.metas):
+                by_source.setdefault(str(meta.get("source")), []).append(position)
+            self._by_source = by_source
+        positions = self._by_source.get(source, [])
+        heading = [f"{self.metas[positions[0]].get('title', '')} {self.metas[positions[0]].get('date', '')}"] if positions else []
+        return "\n".join(heading + [self.texts[p] for p in positions])
+
     def __len__(self) -> int:
         return len(self.ids)
+
+
+def chunk_terms(text: str, meta: dict[str, Any]) -> list[str]:
+    """What BM25 indexes for a chunk: its article's title, then its text."""
+    return terms(f"{meta.get('title', '')}\n{text}")
 
 
 def _idf(tokenized: list[list[str]]) -> dict[str, float]:
@@ -107,6 +174,12 @@ def _idf(tokenized: list[list[str]]) -> dict[str, float]:
         frequency.update(set(chunk_terms))
     total = max(len(tokenized), 1)
     return {term: math.log(1 + (total - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
+
+
+def _versioned(name: str, stamp: str) -> str:
+    """`chunks.json` of stamp ab12... -> `chunks-ab12....json`: each version has files of its own."""
+    stem, dot, suffix = name.partition(".")
+    return f"{stem}-{stamp[:16]}{dot}{suffix}"
 
 
 def _atomic_write(path: Path, content: str) -> None:

@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     )
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
 
+    exclude: list[str] = Field(
+        ["README*", "LICENSE*", "LICENCE*", "CHANGELOG*"],
+        description="File name or path patterns that are not articles (a corpus's own notes); [] indexes everything.",
+    )
     chunk_chars: int = Field(250, ge=1, description="Largest chunk, in characters (whole sentences; a longer sentence stands alone).")
     top_k: int = Field(16, ge=1, le=100, description="Chunks retrieved per question.")
     fusion: Literal["relative", "rrf"] = Field(

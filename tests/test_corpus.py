@@ -41,3 +41,17 @@ def test_offsets_match_read_text_even_with_windows_newlines(tmp_path: Path) -> N
     (tmp_path / "crlf.txt").write_bytes(b"Title line\r\n\r\nFirst sentence here. Second one.\r\n")
     article = scan_corpus(tmp_path).articles[0]
     assert article.text == (tmp_path / "crlf.txt").read_text(encoding="utf-8")
+
+
+def test_corpus_notes_are_excluded_by_pattern_and_reported(tmp_path: Path) -> None:
+    (tmp_path / "README.TXT").write_text("Consists of 2225 documents from the BBC news website.\n")
+    (tmp_path / "story.txt").write_text("Ports reopened on Monday.\n")
+    (tmp_path / "tech").mkdir()
+    (tmp_path / "tech" / "readme-notes.md").write_text("Notes for editors.\n")
+
+    scan = scan_corpus(tmp_path, exclude=["README*", "tech/*.md"])
+
+    assert [a.source for a in scan.articles] == ["story.txt"]
+    reasons = {s.source: s.reason for s in scan.skipped}
+    assert reasons == {"README.TXT": "excluded by the pattern 'README*'", "tech/readme-notes.md": "excluded by the pattern 'README*'"}
+    assert len(scan_corpus(tmp_path).articles) == 3  # no patterns: everything is read

@@ -75,3 +75,50 @@ def test_asking_before_indexing_says_what_to_do(corpus_copy: Path, tmp_path: Pat
 
     with pytest.raises(IndexMissingError, match="assistant index"):
         Assistant(corpus=corpus_copy, index=tmp_path / "never-built").ask("Anything?")
+
+
+def test_lexical_index_is_updated_in_place_and_matches_a_full_rebuild(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: "pytest.MonkeyPatch"
+) -> None:
+    import pytest
+
+    from assistant.indexer import Indexer, lexical_dir
+    from assistant.lexical import LexicalIndex
+    from assistant.store import ChunkStore
+
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
+    assistant.index()
+    changed = corpus_copy / "001_c5a62ef91915473f.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe ferry to Kythira was cancelled.\n", encoding="utf-8")
+    (corpus_copy / "003_6129a9f508479f3d.txt").unlink()
+    (corpus_copy / "new.txt").write_text("Harbour news\n\nThe Kythira ferry will sail again in May.\n")
+
+    def no_full_read(self: ChunkStore) -> None:
+        raise AssertionError("an update must not read every chunk back from Chroma")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ChunkStore, "all_chunks", no_full_read)
+        assistant.index()
+    updated = LexicalIndex.load(lexical_dir(assistant.settings))
+    assert updated is not None and updated.stamp == assistant.lexical.stamp
+    assert sorted(p.name for p in lexical_dir(assistant.settings).iterdir()) == sorted(
+        [f"bm25-{updated.stamp[:16]}", f"chunks-{updated.stamp[:16]}.json", f"tokens-{updated.stamp[:16]}.json", "stamp.json"]
+    )  # older versions are gone
+
+    rebuilt = Indexer(assistant.settings, assistant.store, assistant.embed_model).refresh_lexical(force=True)
+    assert sorted(updated.ids) == sorted(rebuilt.ids) == sorted(_ids(assistant))
+    assert updated.idf == pytest.approx(rebuilt.idf)
+    for query in ("Kythira ferry", "Blinken Qin Gang talks", "trade"):
+        found = {updated.ids[h.position]: h.score for h in updated.search(query, 10)}
+        expected = {rebuilt.ids[h.position]: h.score for h in rebuilt.search(query, 10)}
+        assert found == pytest.approx(expected)
+    assert "003_6129a9f508479f3d.txt" not in {m["source"] for m in updated.metas}
+
+
+def test_corpus_notes_are_not_indexed_and_leave_when_excluded(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "README.md").write_text("About this folder: five articles collected for testing.\n")
+    everything = Assistant(corpus=corpus_copy, index=tmp_path / "idx", exclude=[]).index()
+    assert "README.md" in everything.added
+    report = Assistant(corpus=corpus_copy, index=tmp_path / "idx").index()
+    assert report.removed == ["README.md"]
+    assert [s.reason for s in report.skipped if s.source == "README.md"] == ["excluded by the pattern 'README*'"]
