@@ -52,10 +52,8 @@ class ExtractiveChain:
     def answer_from(self, question: str, chunks: list[NodeWithScore]) -> Answer:
         selection = self.selector.select(question, chunks)
         details = {"support": round(selection.support, 4), "retrieved": _retrieved(chunks)}
-        if selection.unknown_names:
-            names = ", ".join(f"“{name}”" for name in selection.unknown_names)
-            notice = f"No indexed article mentions {names}."
-            return Answer(question, NOT_COVERED, False, EXTRACTIVE, notice=notice, details=details)
+        if selection.refusal:
+            return Answer(question, NOT_COVERED, False, EXTRACTIVE, notice=selection.refusal, details=details)
         if selection.support < self.min_support:
             return Answer(question, NOT_COVERED, False, EXTRACTIVE, details=details)
         citations, dropped = self._verified(selection.sentences)

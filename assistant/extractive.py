@@ -14,7 +14,7 @@ that state the question's years and numbers (see `specifics`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from llama_index.core.schema import NodeWithScore
@@ -58,7 +58,7 @@ class Selection:
 
     sentences: list[Candidate]
     support: float
-    unknown_names: list[str] = field(default_factory=list)  # named in the question, in no article
+    refusal: str = ""  # why nothing was selected, when the question itself tells
 
 
 class ExtractiveSelector:
@@ -76,14 +76,13 @@ class ExtractiveSelector:
     def select(self, question: str, chunks: list[NodeWithScore]) -> Selection:
         unknown = unknown_names(question, self.idf)
         if unknown:
-            return Selection([], 0.0, unknown)
+            return Selection([], 0.0, f"No indexed article mentions {_quoted(unknown)}.")
         question_terms = set(terms(question))
+        typed = [c for c in self._candidates(question_terms, chunks) if has_expected_type(question, c.text)]
         numbers = required_numbers(question)
-        candidates = [
-            c
-            for c in self._candidates(question_terms, chunks)
-            if has_expected_type(question, c.text) and self._states(c, numbers)
-        ]
+        candidates = [c for c in typed if self._states(c, numbers)]
+        if typed and not candidates:
+            return Selection([], 0.0, f"The articles found do not state {_quoted(numbers)}.")
         if not candidates:
             return Selection([], 0.0)
         candidates.sort(key=lambda c: c.score, reverse=True)
@@ -134,6 +133,10 @@ class ExtractiveSelector:
             if all(_overlap(candidate.words, c.words) < _max_overlap(candidate, c) for c in chosen):
                 chosen.append(candidate)
         return chosen
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"“{word}”" for word in words)
 
 
 def _max_overlap(a: Candidate, b: Candidate) -> float:

@@ -29,6 +29,7 @@ from assistant.filters import Filters
 from assistant.prompts import Prompts
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
+from assistant.specifics import unknown_names
 from assistant.support import score_support
 
 _MARKS = re.compile(r"((?:\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\])+)")
@@ -113,6 +114,11 @@ class GenerativeChain:
     ) -> Iterator[str | Answer]:
         """Model text as it arrives, then the verified Answer (or the extractive one, with a notice)."""
         standalone = standalone or question
+        unknown = unknown_names(standalone, self.idf)
+        if unknown:  # the model would only guess about what the corpus never mentions
+            notice = "No indexed article mentions " + ", ".join(f"“{name}”" for name in unknown) + "."
+            yield Answer(question, NOT_COVERED, False, self.backend, notice=notice)
+            return
         chunks = self.retriever.with_filters(filters).retrieve(standalone)
         if not chunks:
             yield Answer(question, NOT_COVERED, False, self.backend)

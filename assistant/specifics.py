@@ -6,8 +6,9 @@ sentences about Google. Two signals separate them. A name in the question
 that no indexed article contains means the corpus never mentions the thing
 asked about. A year or number in the question ("in October 2007", "the
 seventh book") that the quoted article never states means the article is
-about another year or another book (an article that names no year at all
-may still be about it: "this year").
+about another year or another book, or cannot show it is not: "this year" in
+an undated article is refused rather than guessed (measured: BBC near misses
+refused 5 -> 7 of 10; one seed question lost its best article).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?:;\"“(]\s*$")
 _NUMBER = re.compile(r"(?<![\d.])\d(?:[\d,.]*\d)?")
 _ORDINAL = re.compile(
@@ -42,7 +42,7 @@ def unknown_names(question: str, vocabulary: Container[str]) -> list[str]:
             continue
         word_terms = terms(match.group())
         if word_terms and not any(term in vocabulary for term in word_terms):
-            unknown.append(match.group().rstrip("'’"))
+            unknown.append(re.sub(r"['’]s?$", "", match.group()))
     return unknown
 
 
@@ -55,10 +55,6 @@ def required_numbers(question: str) -> list[str]:
 
 def holds_numbers(text: str, numbers: list[str]) -> bool:
     """Every required number is in the text as a whole number (thousands separators ignored).
-    A year counts as held when the text names no year at all: "this year" may well be it."""
+    An article that says "this year" does not hold 2007: without its date there is no telling."""
     flat = text.replace(",", "").lower()
-    years_named = bool(_YEAR.search(flat))
-    return all(
-        (_YEAR.fullmatch(n) and not years_named) or re.search(rf"(?<![\d.]){re.escape(n)}(?!\d|\.\d)", flat)
-        for n in numbers
-    )
+    return all(re.search(rf"(?<![\d.]){re.escape(n)}(?!\d|\.\d)", flat) for n in numbers)

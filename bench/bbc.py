@@ -52,10 +52,13 @@ from assistant.evaluation import (
     summarize,
 )
 from assistant.metadata import extract_metadata
+from assistant.settings import Settings
 
 DEFAULT_CORPUS = Path("/work/shared/corpora/bbc")
 DEFAULT_GOLDEN = ROOT / "tests" / "golden" / "bbc.jsonl"
 DEFAULT_OUT = ROOT / "bench" / "RESULTS.md"
+EXCLUDE = Settings.model_fields["exclude"].default  # the corpus README.TXT is not an article
+LEXICAL_UPDATE = "BM25 update (changed files tokenised, scores recomputed)"
 TOUCH_SENTENCE = "\nThis paragraph was appended by the benchmark to change the file.\n"
 RANK_DEPTH = 10
 CANDIDATE_CHUNKS = 60  # single-side retrievers fetch this many chunks to rank 10 distinct articles
@@ -121,6 +124,7 @@ def index_clock() -> StageClock:
     import assistant.indexer as indexer_module
     from assistant.embeddings import MiniLMEncoder
     from assistant.indexer import Indexer
+    from assistant.lexical import LexicalIndex
     from assistant.store import ChunkStore
 
     clock = StageClock()
@@ -137,7 +141,9 @@ def index_clock() -> StageClock:
     clock.wrap(ChromaVectorStore, "delete", "  of which delete by source")
     clock.wrap(ChromaVectorStore, "add", "  of which add chunks")
     clock.wrap(Collection, "upsert", "  of which ledger upsert")
-    clock.wrap(Indexer, "refresh_lexical", "BM25 rebuild + save")
+    clock.wrap(Indexer, "refresh_lexical", "BM25 rebuild from the store + save")
+    clock.wrap(LexicalIndex, "updated", LEXICAL_UPDATE)
+    clock.wrap(LexicalIndex, "save", "  BM25 save")
     return clock
 
 
@@ -243,7 +249,7 @@ def copy_corpus(source: Path, target: Path, golden: list[GoldenItem], limit: int
 
 def touch_files(corpus: Path, fraction: float) -> dict[Path, bytes]:
     """Append a sentence to every n-th article; returns the original bytes to restore."""
-    articles = [a.path for a in scan_corpus(corpus).articles]
+    articles = [a.path for a in scan_corpus(corpus, EXCLUDE).articles]
     count = max(1, round(len(articles) * fraction))
     chosen = articles[:: max(1, len(articles) // count)][:count]
     originals = {path: path.read_bytes() for path in chosen}
@@ -289,7 +295,7 @@ def build_index(corpus: Path, index: Path) -> BuildResult:
             cpu = time.process_time() - cpu
     finally:
         clock.restore()
-    lexical_start = clock.first_start.get("BM25 rebuild + save", started + wall)
+    lexical_start = clock.first_start.get(LEXICAL_UPDATE, started + wall)
     return BuildResult(
         files=len(report.added),
         chunks=report.chunks,
@@ -308,7 +314,7 @@ def build_index(corpus: Path, index: Path) -> BuildResult:
 def embedding_texts(corpus: Path, chunk_chars: int) -> list[str]:
     """Exactly the texts the indexer embeds."""
     texts = []
-    for article in scan_corpus(corpus).articles:
+    for article in scan_corpus(corpus, EXCLUDE).articles:
         for node in build_nodes(article, extract_metadata(article.text, article.source), chunk_chars):
             texts.append(embedding_text(node))
     return texts
@@ -589,7 +595,7 @@ def naive_baseline(corpus: Path, items: list[GoldenItem], folder: Path) -> Basel
 
     documents = [
         Document(text=a.text, metadata={"source": a.source}, excluded_embed_metadata_keys=["source"])
-        for a in scan_corpus(corpus).articles
+        for a in scan_corpus(corpus, EXCLUDE).articles
         if not a.source.startswith("copy")
     ]
     client = chromadb.PersistentClient(path=str(folder), settings=chromadb.config.Settings(anonymized_telemetry=False))

@@ -94,8 +94,16 @@ def test_an_answer_without_citations_falls_back_to_extractive(fake, model_assist
 
 def test_not_covered_reply_is_a_refusal(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
     fake.script = lambda m: Reply("NOT COVERED")
-    answer = model_assistant.ask("Who won the 2022 FIFA World Cup final?")
+    answer = model_assistant.ask("What is a good recipe for sourdough bread?")
     assert not answer.answered and answer.citations == [] and answer.backend == "openai:fake-model"
+    assert len(fake.requests) == 1
+
+
+def test_a_name_no_article_mentions_is_refused_without_asking_the_model(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply("Argentina won it [1].")
+    answer = model_assistant.ask("Who won the 2022 FIFA World Cup final?")
+    assert not answer.answered and answer.citations == [] and "“FIFA”" in answer.notice
+    assert fake.requests == []
 
 
 def test_an_injected_instruction_echoed_by_the_model_is_not_cited(fake, corpus_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
