@@ -7,11 +7,17 @@ its rewrite share 33% at 0.8, unrelated coverage of the same events at most
 10%; exact copies in the BBC corpus share 100%. Every chunk carries the
 `story` of its article (the source of the first copy indexed), so answers
 can tell corroboration from repetition.
+
+Chunks written earlier in the same run are compared in memory (one matrix
+product per batch: 1 s for 4,096 new against 27k earlier chunks, where a
+Chroma query of the same vectors took 4 s); Chroma is asked only about chunks
+that were indexed before the run.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 import numpy as np
 from chromadb.api.models.Collection import Collection
@@ -21,17 +27,54 @@ STORY_SHARE = 0.3
 NEIGHBOURS = 4
 
 
+@dataclass
+class RunVectors:
+    """The chunk vectors one indexing run has written so far, with their article and story."""
+
+    blocks: list[np.ndarray] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+    _matrix: np.ndarray | None = None
+
+    def add(self, vectors: np.ndarray, source: str, story: str) -> None:
+        self.blocks.append(vectors)
+        self.sources.extend([source] * len(vectors))
+        self.stories.extend([story] * len(vectors))
+        self._matrix = None
+
+    def neighbours(self, vectors: np.ndarray) -> list[list[tuple[str, str]]]:
+        """(source, story) of the near-identical written chunks of each vector, best first."""
+        if not self.sources:
+            return [[] for _ in range(len(vectors))]
+        if self._matrix is None:
+            self._matrix = np.vstack(self.blocks)
+            self.blocks = [self._matrix]
+        similar = vectors @ self._matrix.T
+        result = []
+        for row in similar:
+            hits = np.nonzero(row >= SAME_CHUNK)[0]
+            best = hits[np.argsort(-row[hits])][:NEIGHBOURS]
+            result.append([(self.sources[h], self.stories[h]) for h in best])
+        return result
+
+
 def assign_stories(
-    batch: list[tuple[str, np.ndarray]], chunks: Collection, chunk_counts: dict[str, int]
+    batch: list[tuple[str, np.ndarray]],
+    chunks: Collection | None,
+    chunk_counts: dict[str, int],
+    written: RunVectors | None = None,
 ) -> list[str]:
-    """Story ids for a batch of (source, chunk vectors): one Chroma query for the whole batch
-    against what is indexed, and a matrix product within the batch (earlier articles first)."""
+    """Story ids for a batch of (source, chunk vectors), compared with the chunks this run wrote
+    before (`written`, which the batch joins), those indexed before the run (`chunks`, one
+    Chroma query; None when there are none) and each other (earlier articles first)."""
+    written = written if written is not None else RunVectors()
     sources = [source for source, _ in batch]
     sizes = [len(vectors) for _, vectors in batch]
     if not sum(sizes):
         return sources
     stacked = np.vstack([vectors for _, vectors in batch if len(vectors)])
-    neighbours = _indexed_neighbours(stacked, chunks, set(sources))
+    indexed = _indexed_neighbours(stacked, chunks, set(sources)) if chunks is not None else [[] for _ in stacked]
+    neighbours = [a + b for a, b in zip(indexed, written.neighbours(stacked))]
     within = stacked @ stacked.T
     offsets = np.cumsum([0] + sizes)
     stories: list[str] = []
@@ -51,6 +94,8 @@ def assign_stories(
                 story_of[sources[earlier]] = stories[earlier]
         counts = {**chunk_counts, **dict(zip(sources, sizes))}
         stories.append(_story(source, sizes[number], matched, story_of, counts))
+    for (source, vectors), story in zip(batch, stories):
+        written.add(vectors, source, story)
     return stories
 
 

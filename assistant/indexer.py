@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from assistant.chunking import build_nodes, citable_metadata, embedding_text
 from assistant.corpus import Article, Skipped, scan_corpus
-from assistant.duplicates import assign_stories
+from assistant.duplicates import RunVectors, assign_stories
 from assistant.embeddings import MiniLMEmbedding
 from assistant.lexical import LexicalIndex, ledger_stamp
 from assistant.metadata import extract_metadata
@@ -73,6 +73,8 @@ class Indexer:
         self.embed_model = embed_model
         self.lexical: LexicalIndex | None = None
         self._new_chunks: list[tuple[str, str, dict[str, Any]]] = []  # (id, text, meta) written this run
+        self._written = RunVectors()  # their vectors, for near-duplicate detection
+        self._store_had_chunks = True  # other than those this run replaces
 
     def run(self, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
         scan = scan_corpus(self.settings.corpus, self.settings.exclude)
@@ -94,6 +96,8 @@ class Indexer:
         previous = self._saved_lexical(known)
         self.store.remove_files(report.removed)
         counts = {source: entry.chunks for source, entry in known.items()}
+        # Chroma is asked about duplicates only when it holds chunks this run keeps (or strays of a killed run).
+        self._store_had_chunks = bool(report.unchanged) or (not known and self.store.chunk_count() > 0)
         self._embed_and_store(pending, counts, show_progress, on_progress)
         if previous is None:
             self.lexical = self.refresh_lexical(force=True)
@@ -104,7 +108,7 @@ class Indexer:
             self.lexical.save(lexical_dir(self.settings))
         else:
             self.lexical = previous
-        self._new_chunks = []
+        self._new_chunks, self._written = [], RunVectors()
         report.chunks = self.store.chunk_count()
         return report
 
@@ -132,7 +136,8 @@ class Indexer:
             node.embedding = vector.tolist()
         offsets = np.cumsum([0] + [len(file_nodes) for _, file_nodes in batch])
         per_file = [(a.source, vectors[offsets[n] : offsets[n + 1]]) for n, (a, _) in enumerate(batch)]
-        for (article, file_nodes), story in zip(batch, assign_stories(per_file, self.store.chunks, counts)):
+        indexed = self.store.chunks if self._store_had_chunks else None
+        for (article, file_nodes), story in zip(batch, assign_stories(per_file, indexed, counts, self._written)):
             for node in file_nodes:
                 node.metadata["story"] = story
             counts[article.source] = len(file_nodes)

@@ -20,7 +20,20 @@ def _punkt():  # type: ignore[no-untyped-def]
     from nltk.tokenize import PunktTokenizer
 
     globals_helper.wait_for_nltk_check()  # puts llama-index's bundled NLTK cache on the path
+    _lift_regex_wall_clock()
     return PunktTokenizer("english")
+
+
+def _lift_regex_wall_clock() -> None:
+    """nltk 3.10 runs each of its regexes under a 5 s wall-clock limit, meant for patterns callers
+    supply. Punkt's patterns are its own and linear, but the clock also runs while another thread
+    holds the GIL, and Chroma's Rust `add` holds it for its whole call (2.7 s for 4,096 chunks,
+    measured): indexing and questions in other threads failed with TimeoutError."""
+    try:
+        from nltk import redos
+    except ImportError:  # nltk before 3.10 has no limit
+        return
+    redos.DEFAULT_TIMEOUT = None
 
 
 def paragraph_spans(text: str) -> Iterator[Span]:

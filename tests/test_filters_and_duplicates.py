@@ -70,3 +70,38 @@ def test_an_exact_copy_is_the_same_story_and_not_double_counted(corpus_copy: Pat
     answer = assistant.ask("How long did the discussions between Blinken and Qin last?")
     quotes = [c.quote for c in answer.citations]
     assert len(quotes) == len(set(quotes))  # the same sentence is never cited twice from two copies
+
+
+def _story_of(assistant: Assistant, source: str) -> set[str]:
+    metas = assistant.store.chunks.get(where={"source": source}, include=["metadatas"])["metadatas"]
+    return {m["story"] for m in metas}
+
+
+def test_copies_in_later_batches_are_found_in_memory_without_querying_chroma(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.indexer as indexer_module
+    from chromadb.api.models.Collection import Collection
+
+    original = corpus_copy / "003_6129a9f508479f3d.txt"
+    (corpus_copy / "zz_copy_of_003.txt").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(indexer_module, "EMBED_BATCH_CHUNKS", 5)  # every file in a batch of its own
+
+    def no_query(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a fresh build compares its own chunks in memory")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Collection, "query", no_query)
+        assistant = Assistant(corpus=corpus_copy, index=tmp_path / "i")
+        assistant.index()
+    assert _story_of(assistant, "zz_copy_of_003.txt") == {"003_6129a9f508479f3d.txt"}
+    assert _story_of(assistant, "004_45f0cf3c5b2a69eb.txt") == _story_of(assistant, "001_c5a62ef91915473f.txt")
+
+
+def test_a_copy_added_later_joins_the_indexed_story(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "i")
+    assistant.index()
+    original = corpus_copy / "003_6129a9f508479f3d.txt"
+    (corpus_copy / "zz_copy_of_003.txt").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    assert assistant.index().added == ["zz_copy_of_003.txt"]
+    assert _story_of(assistant, "zz_copy_of_003.txt") == {"003_6129a9f508479f3d.txt"}
