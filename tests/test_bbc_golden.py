@@ -19,12 +19,12 @@ from tests.conftest import ROOT, SHARED_BBC
 GOLDEN = ROOT / "tests" / "golden" / "bbc.jsonl"
 DISTRACTORS = 160
 
-THRESHOLDS = {  # measured on this subset (see the README), set just under
+THRESHOLDS = {  # measured on this subset: recall 1.00, hit@5 1.00, facts 0.86, refusals 0.80
     "source_recall": 0.95,
     "hit@5": 0.95,
-    "fact_accuracy": 0.75,
+    "fact_accuracy": 0.80,
     "verified_spans": 1.0,
-    "refusal_rate": 0.6,
+    "refusal_rate": 0.70,
 }
 MAX_FALSE_REFUSALS = 0.05
 
