@@ -25,6 +25,7 @@ from chromadb.api.models.Collection import Collection
 SAME_CHUNK = 0.8
 STORY_SHARE = 0.3
 NEIGHBOURS = 4
+IN_MEMORY_CHUNKS = 100_000  # 150 MB of vectors; past that Chroma's HNSW search is the cheaper way
 
 
 @dataclass
@@ -36,7 +37,14 @@ class RunVectors:
     stories: list[str] = field(default_factory=list)
     _matrix: np.ndarray | None = None
 
+    @property
+    def full(self) -> bool:
+        """Past IN_MEMORY_CHUNKS later chunks are not kept: ask Chroma about them as well."""
+        return len(self.sources) >= IN_MEMORY_CHUNKS
+
     def add(self, vectors: np.ndarray, source: str, story: str) -> None:
+        if self.full:
+            return
         self.blocks.append(vectors)
         self.sources.extend([source] * len(vectors))
         self.stories.extend([story] * len(vectors))

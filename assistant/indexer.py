@@ -74,7 +74,7 @@ class Indexer:
         self.lexical: LexicalIndex | None = None
         self._new_chunks: list[tuple[str, str, dict[str, Any]]] = []  # (id, text, meta) written this run
         self._written = RunVectors()  # their vectors, for near-duplicate detection
-        self._store_had_chunks = True  # other than those this run replaces
+        self._store_had_chunks = True  # chunks that this run keeps
 
     def run(self, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
         scan = scan_corpus(self.settings.corpus, self.settings.exclude)
@@ -94,10 +94,11 @@ class Indexer:
         present = {a.source for a in scan.articles}
         report.removed = sorted(set(known) - present)
         previous = self._saved_lexical(known)
+        if previous is None or (not known and self.store.chunk_count()):  # the last run was killed
+            self.store.remove_strays(set(known))
         self.store.remove_files(report.removed)
         counts = {source: entry.chunks for source, entry in known.items()}
-        # Chroma is asked about duplicates only when it holds chunks this run keeps (or strays of a killed run).
-        self._store_had_chunks = bool(report.unchanged) or (not known and self.store.chunk_count() > 0)
+        self._store_had_chunks = bool(report.unchanged)  # Chroma is asked about duplicates only then
         self._embed_and_store(pending, counts, show_progress, on_progress)
         if previous is None:
             self.lexical = self.refresh_lexical(force=True)
@@ -136,7 +137,7 @@ class Indexer:
             node.embedding = vector.tolist()
         offsets = np.cumsum([0] + [len(file_nodes) for _, file_nodes in batch])
         per_file = [(a.source, vectors[offsets[n] : offsets[n + 1]]) for n, (a, _) in enumerate(batch)]
-        indexed = self.store.chunks if self._store_had_chunks else None
+        indexed = self.store.chunks if self._store_had_chunks or self._written.full else None
         for (article, file_nodes), story in zip(batch, assign_stories(per_file, indexed, counts, self._written)):
             for node in file_nodes:
                 node.metadata["story"] = story

@@ -105,3 +105,18 @@ def test_a_copy_added_later_joins_the_indexed_story(corpus_copy: Path, tmp_path:
     (corpus_copy / "zz_copy_of_003.txt").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
     assert assistant.index().added == ["zz_copy_of_003.txt"]
     assert _story_of(assistant, "zz_copy_of_003.txt") == {"003_6129a9f508479f3d.txt"}
+
+
+def test_past_the_in_memory_limit_copies_are_found_through_chroma(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.duplicates as duplicates
+    import assistant.indexer as indexer_module
+
+    original = corpus_copy / "003_6129a9f508479f3d.txt"
+    (corpus_copy / "zz_copy_of_003.txt").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(indexer_module, "EMBED_BATCH_CHUNKS", 5)
+    monkeypatch.setattr(duplicates, "IN_MEMORY_CHUNKS", 3)  # only the first file's chunks stay in memory
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "i")
+    assistant.index()
+    assert _story_of(assistant, "zz_copy_of_003.txt") == {"003_6129a9f508479f3d.txt"}

@@ -61,6 +61,20 @@ def test_interrupted_file_is_redone_without_duplicates(corpus_copy: Path, tmp_pa
     assert len(ids) == len(set(ids)) == report.chunks
 
 
+def test_chunks_of_a_killed_run_whose_file_was_then_deleted_are_swept(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "gone.txt").write_text("Short-lived\n\nThis story was indexed by a run that was killed.\n")
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
+    assistant.index()
+    # A run killed after writing gone.txt's chunks but before its ledger record; then the file is deleted.
+    assistant.store.ledger.delete(ids=["gone.txt"])
+    (corpus_copy / "gone.txt").unlink()
+    fresh = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
+    report = fresh.index()
+    assert report.removed == [] and report.changed is False
+    assert "gone.txt" not in _chunk_sources(fresh)
+    assert sorted(fresh.lexical.ids) == sorted(_ids(fresh))
+
+
 def test_rebuild_starts_from_nothing(corpus_copy: Path, tmp_path: Path) -> None:
     assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
     chunks = assistant.index().chunks
