@@ -21,7 +21,7 @@ from llama_index.core.schema import NodeWithScore
 
 from assistant.answer_type import has_expected_type
 from assistant.sentences import sentence_spans
-from assistant.specifics import holds_numbers, required_numbers, unknown_names
+from assistant.specifics import holds_numbers, quoted, required_numbers, unknown_names, unknown_names_notice
 from assistant.support import looks_like_instruction
 from assistant.terms import terms
 
@@ -76,13 +76,13 @@ class ExtractiveSelector:
     def select(self, question: str, chunks: list[NodeWithScore]) -> Selection:
         unknown = unknown_names(question, self.idf)
         if unknown:
-            return Selection([], 0.0, f"No indexed article mentions {_quoted(unknown)}.")
+            return Selection([], 0.0, unknown_names_notice(unknown))
         question_terms = set(terms(question))
         typed = [c for c in self._candidates(question_terms, chunks) if has_expected_type(question, c.text)]
         numbers = required_numbers(question)
         candidates = [c for c in typed if self._states(c, numbers)]
         if typed and not candidates:
-            return Selection([], 0.0, f"The articles found do not state {_quoted(numbers)}.")
+            return Selection([], 0.0, f"The articles found do not state {quoted(numbers)}.")
         if not candidates:
             return Selection([], 0.0)
         candidates.sort(key=lambda c: c.score, reverse=True)
@@ -133,10 +133,6 @@ class ExtractiveSelector:
             if all(_overlap(candidate.words, c.words) < _max_overlap(candidate, c) for c in chosen):
                 chosen.append(candidate)
         return chosen
-
-
-def _quoted(words: list[str]) -> str:
-    return ", ".join(f"“{word}”" for word in words)
 
 
 def _max_overlap(a: Candidate, b: Candidate) -> float:

@@ -29,7 +29,7 @@ from assistant.filters import Filters
 from assistant.prompts import Prompts
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
-from assistant.specifics import unknown_names
+from assistant.specifics import unknown_names, unknown_names_notice
 from assistant.support import score_support
 
 _MARKS = re.compile(r"((?:\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\])+)")
@@ -116,8 +116,7 @@ class GenerativeChain:
         standalone = standalone or question
         unknown = unknown_names(standalone, self.idf)
         if unknown:  # the model would only guess about what the corpus never mentions
-            notice = "No indexed article mentions " + ", ".join(f"“{name}”" for name in unknown) + "."
-            yield Answer(question, NOT_COVERED, False, self.backend, notice=notice)
+            yield Answer(question, NOT_COVERED, False, self.backend, notice=unknown_names_notice(unknown))
             return
         chunks = self.retriever.with_filters(filters).retrieve(standalone)
         if not chunks:

@@ -46,6 +46,14 @@ def unknown_names(question: str, vocabulary: Container[str]) -> list[str]:
     return unknown
 
 
+def unknown_names_notice(names: list[str]) -> str:
+    return f"No indexed article mentions {quoted(names)}."
+
+
+def quoted(words: list[str]) -> str:
+    return ", ".join(f"“{word}”" for word in words)
+
+
 def required_numbers(question: str) -> list[str]:
     """Numbers and ordinals past 'second' that the question pins its answer to."""
     found = [n.replace(",", "") for n in _NUMBER.findall(question)]
