@@ -96,8 +96,15 @@ class LexicalIndex:
         )
 
     def tokens(self) -> list[list[str]]:
+        """Each chunk's terms; tokenised afresh if another process's save has replaced the file."""
         if isinstance(self._tokens, Path):
-            self._tokens = json.loads(self._tokens.read_text())
+            try:
+                saved = json.loads(self._tokens.read_text())
+            except (OSError, ValueError):
+                saved = None
+            if not isinstance(saved, list) or len(saved) != len(self.ids):
+                saved = [chunk_terms(text, meta) for text, meta in zip(self.texts, self.metas)]
+            self._tokens = saved
         return self._tokens
 
     @classmethod

@@ -136,3 +136,20 @@ def test_corpus_notes_are_not_indexed_and_leave_when_excluded(corpus_copy: Path,
     report = Assistant(corpus=corpus_copy, index=tmp_path / "idx").index()
     assert report.removed == ["README.md"]
     assert [s.reason for s in report.skipped if s.source == "README.md"] == ["excluded by the pattern 'README*'"]
+
+
+def test_an_update_survives_its_saved_terms_going_missing(corpus_copy: Path, tmp_path: Path) -> None:
+    from assistant.indexer import lexical_dir
+    from assistant.lexical import LexicalIndex
+
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
+    assistant.index()
+    loaded = LexicalIndex.load(lexical_dir(assistant.settings))
+    assert loaded is not None
+    for saved in lexical_dir(assistant.settings).glob("tokens-*.json"):
+        saved.unlink()  # as when another process's save replaced this version after it was loaded
+    meta = {"source": "new.txt", "start": 0, "end": 40, "title": "Harbour news"}
+    updated = loaded.updated({"002_6d17bc3cc6b798f9.txt"}, [("new.txt#0#0", "The Kythira ferry will sail again.", meta)], "s")
+    expected = LexicalIndex.build(updated.ids, updated.texts, updated.metas, "s")
+    assert updated.tokens() == expected.tokens() and updated.idf == expected.idf
+    assert updated.ids[updated.search("Kythira ferry", 1)[0].position] == "new.txt#0#0"
