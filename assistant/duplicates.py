@@ -70,12 +70,11 @@ def assign_stories(
     batch: list[tuple[str, np.ndarray]],
     chunks: Collection | None,
     chunk_counts: dict[str, int],
-    written: RunVectors | None = None,
+    written: RunVectors,
 ) -> list[str]:
     """Story ids for a batch of (source, chunk vectors), compared with the chunks this run wrote
     before (`written`, which the batch joins), those indexed before the run (`chunks`, one
     Chroma query; None when there are none) and each other (earlier articles first)."""
-    written = written if written is not None else RunVectors()
     sources = [source for source, _ in batch]
     sizes = [len(vectors) for _, vectors in batch]
     if not sum(sizes):

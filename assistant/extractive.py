@@ -65,13 +65,13 @@ class ExtractiveSelector:
     """Picks the sentences that best answer a question from the retrieved chunks."""
 
     def __init__(
-        self, idf: dict[str, float], max_sentences: int, article_text: Callable[[str], str] | None = None
+        self, idf: dict[str, float], max_sentences: int, article_text: Callable[[str], str]
     ) -> None:
         """`idf` doubles as the corpus vocabulary; `article_text` gives an indexed article's text by source."""
         self.idf = idf
         self.unknown_idf = max(idf.values(), default=1.0)
         self.max_sentences = max_sentences
-        self.article_text = article_text or (lambda source: "")
+        self.article_text = article_text
 
     def select(self, question: str, chunks: list[NodeWithScore]) -> Selection:
         unknown = unknown_names(question, self.idf)

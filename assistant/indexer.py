@@ -77,6 +77,7 @@ class Indexer:
         self._store_had_chunks = True  # chunks that this run keeps
 
     def run(self, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
+        self._new_chunks, self._written = [], RunVectors()
         scan = scan_corpus(self.settings.corpus, self.settings.exclude)
         report = IndexReport(skipped=scan.skipped)
         known = self.store.ledger_entries()
@@ -109,7 +110,6 @@ class Indexer:
             self.lexical.save(lexical_dir(self.settings))
         else:
             self.lexical = previous
-        self._new_chunks, self._written = [], RunVectors()
         report.chunks = self.store.chunk_count()
         return report
 

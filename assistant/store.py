@@ -116,7 +116,7 @@ class ChunkStore:
             self.chunks.delete(where=_of_files(sources))
             self.ledger.delete(ids=list(sources))
 
-    def remove_strays(self, recorded: set[str]) -> int:
+    def remove_strays(self, recorded: set[str]) -> None:
         """Delete chunks of files the ledger does not record (what a killed run can leave behind
         when their file is deleted before the next run); the source is read off the chunk id."""
         strays: list[str] = []
@@ -126,7 +126,6 @@ class ChunkStore:
             strays.extend(i for i in ids if i.rsplit("#", 2)[0] not in recorded)
         for start in range(0, len(strays), PAGE):
             self.chunks.delete(ids=strays[start : start + PAGE])
-        return len(strays)
 
     def chunk_count(self) -> int:
         return self.chunks.count()
