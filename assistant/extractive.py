@@ -25,7 +25,7 @@ from assistant.specifics import holds_numbers, quoted, required_numbers, unknown
 from assistant.support import looks_like_instruction
 from assistant.terms import terms
 
-WEIGHT_DENSE, WEIGHT_TERMS, WEIGHT_FUSED = 0.6, 0.3, 0.1  # tuned on tests/golden/seeds.jsonl
+WEIGHT_DENSE, WEIGHT_TERMS, WEIGHT_FUSED = 0.6, 0.3, 0.1  # tuned on tests/golden/seeds-dev.jsonl
 KEEP_RATIO = 0.8  # further sentences must score this close to the best one
 MAX_OVERLAP = 0.6  # ... and must not repeat a chosen sentence's words
 SAME_STORY_MAX_OVERLAP = 0.35  # ... even less so when both come from copies of one story

@@ -1,5 +1,5 @@
 """BBC News benchmark: indexing cost, incremental runs, ask latency at 2,225 articles and at 100k+ chunks,
-retrieval and answer quality on tests/golden/bbc.jsonl, and a naive LlamaIndex baseline.
+retrieval and answer quality on tests/golden/bbc-dev.jsonl, and a naive LlamaIndex baseline.
 
     .venv/bin/python bench/bbc.py [--corpus /work/shared/corpora/bbc] [--out bench/RESULTS.md]
 
@@ -55,7 +55,7 @@ from assistant.metadata import extract_metadata
 from assistant.settings import Settings
 
 DEFAULT_CORPUS = Path("/work/shared/corpora/bbc")
-DEFAULT_GOLDEN = ROOT / "tests" / "golden" / "bbc.jsonl"
+DEFAULT_GOLDEN = ROOT / "tests" / "golden" / "bbc-dev.jsonl"
 DEFAULT_OUT = ROOT / "bench" / "RESULTS.md"
 EXCLUDE = Settings.model_fields["exclude"].default  # the corpus README.TXT is not an article
 LEXICAL_UPDATE = "BM25 update (changed files tokenised, scores recomputed)"

@@ -16,7 +16,7 @@ from assistant import Assistant
 from assistant.evaluation import load_golden, run_golden, summarize
 from tests.conftest import ROOT, SHARED_BBC
 
-GOLDEN = ROOT / "tests" / "golden" / "bbc.jsonl"
+GOLDEN = ROOT / "tests" / "golden" / "bbc-dev.jsonl"
 DISTRACTORS = 160
 
 THRESHOLDS = {  # measured on this subset: recall 1.00, hit@5 1.00, facts 0.86, refusals 0.80

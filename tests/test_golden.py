@@ -10,7 +10,7 @@ import pytest
 
 from assistant.evaluation import load_golden, run_golden, summarize, unverified_citations
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "seeds.jsonl"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "seeds-dev.jsonl"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 THRESHOLDS = {
