@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Sequence
 
 from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import candidates, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
-from assistant.answer.question import REASON, Question, analyse
+from assistant.answer.question import DATE, DAY, REASON, Question, analyse
+from assistant.dates import resolve_span
 from assistant.answer.refuse import missing_part, unknown_names, unknown_names_notice
 
 KEEP_RATIO = 0.8  # a further quote must have evidence this close to the best sentence's
@@ -66,6 +68,7 @@ class Reading:
     short_answer: str = ""
     evidence: list[Quote] = field(default_factory=list)
     support: float = 0.0
+    date: str = ""  # for a "when" question, the absolute date the short answer names ("June 18, 2023"), when known
     details: dict[str, object] = field(default_factory=dict)  # how it was decided, for evaluation reports
 
 
@@ -111,6 +114,8 @@ class Reader:
         chosen = self._supporting(best.sentence, sentences, agreeing)
         reading = _reading(question, chosen, (best.start, best.end), support)
         reading.details = details
+        if question.type in (DATE, DAY):
+            reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
 
     def _weighed(self, question: Question, sentence: Sentence) -> Sentence:
@@ -165,6 +170,19 @@ def _reading(question: Question, chosen: list[Sentence], short: tuple[int, int] 
     first = chosen[0]
     quotes[0] = replace(quotes[0], answer_start=first.start + short[0], answer_end=first.start + short[1])
     return Reading(question, short_answer=first.text[short[0] : short[1]], evidence=quotes, support=support)
+
+
+def _absolute_date(phrase: str, published: str) -> str:
+    """"Sunday" in an article of June 19, 2023 -> "June 18, 2023"; empty when the phrase already says it all or cannot be placed."""
+    try:
+        day = date.fromisoformat(published) if published else None
+    except ValueError:
+        day = None
+    span = resolve_span(phrase, day)
+    if span is None:
+        return ""
+    label = span.label()
+    return "" if label.lower() in phrase.lower() else label
 
 
 def _quote(s: Sentence) -> Quote:
