@@ -20,7 +20,7 @@ from assistant.answer.question import (
 from assistant.terms import terms
 
 PARSED_WORDS = 700  # spaCy reads at most this many words per question (best sentences first): the latency budget
-WEIGHT_NEAR = 0.12
+WEIGHT_NEAR = 0.2
 WEIGHT_AGREE = 0.08
 NEAR_CHARS = 40.0
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -111,7 +111,33 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
             if not any(match.start() in r or match.end() - 1 in r for r in taken) and _fits(question.type, match.group()):
                 spans.append((match.start(), match.end()))
                 taken.append(range(match.start(), match.end()))
+    asked = _asked_unit(question)
+    if asked:  # "in what month", "how many days": the phrase must be in that unit
+        spans = [(s, e) for s, e in spans if asked.search(text[s:e])]
     return spans
+
+
+_UNITS = {
+    "month": re.compile(rf"\b{patterns.MONTH}", re.IGNORECASE),
+    "year": re.compile(r"\b(?:1[89]|20)\d\d\b|\byears?\b", re.IGNORECASE),
+    "day of the week": re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),
+}
+
+
+def _asked_unit(question: Question) -> re.Pattern[str] | None:
+    """The unit a date or duration question asks in ("what month", "how many hours"), as a pattern."""
+    lowered = question.text.lower()
+    if question.type in (DATE, DAY):
+        for unit, pattern in _UNITS.items():
+            if re.search(rf"\b(what|which) {unit}\b", lowered):
+                return pattern
+        if question.type == DAY:
+            return _UNITS["day of the week"]
+    if question.type == DURATION:
+        unit = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
+        if unit:
+            return re.compile(rf"\b{unit.group(1)}s?\b", re.IGNORECASE)
+    return None
 
 
 def _fits(kind: str, phrase: str) -> bool:
@@ -133,7 +159,7 @@ def _in_question(phrase: str, question: Question) -> bool:
     phrase_terms = set(terms(phrase))
     if phrase_terms and phrase_terms <= question.terms | {t for n in question.names for t in terms(n)}:
         return True
-    lowered = phrase.lower()
+    lowered = re.sub(r"^the\s+", "", phrase.lower())
     return any(lowered in patterns.name_forms(name) for name in question.names)
 
 
