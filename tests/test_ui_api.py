@@ -86,7 +86,10 @@ def test_chat_answers_with_verified_citations(client: Client, served: Served) ->
     assert payload["question"] == QUESTION and payload["answered"] is True
     assert payload["backend"] == "extractive"
     assert any("Diaoyutai" in c["quote"] for c in payload["citations"])
-    assert set(payload["citations"][0]) == {"id", "source", "start", "end", "quote"}
+    first = payload["citations"][0]
+    assert {"id", "source", "start", "end", "quote"} <= set(first) <= {"id", "source", "start", "end", "quote", "answer_start", "answer_end"}
+    if payload["short_answer"]:  # the short answer is marked inside the first quote
+        assert first["quote"][first["answer_start"] - first["start"] : first["answer_end"] - first["start"]] == payload["short_answer"]
     assert_verified(payload, served.corpus)
 
 

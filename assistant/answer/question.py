@@ -39,6 +39,15 @@ LABELS: dict[str, frozenset[str]] = {
     LIST: frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}),
 }
 TYPED = frozenset(LABELS)
+# Labels tried when none of the first ones is found: "who bought the brewer?" may be answered by a company.
+FALLBACK_LABELS: dict[str, frozenset[str]] = {
+    PERSON: frozenset({"ORG"}),
+    ORGANISATION: frozenset({"PERSON", "GPE", "PRODUCT"}),
+    PLACE: frozenset({"ORG"}),
+    DATE: frozenset({"TIME", "EVENT"}),
+    TIME: frozenset({"EVENT"}),
+    NUMBER: frozenset({"MONEY", "PERCENT"}),
+}  # money and percentages have no stand-in: a bare number is not a price
 
 _PERSON_NOUNS = (
     "person|man|woman|minister|official|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"

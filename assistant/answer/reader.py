@@ -19,7 +19,7 @@ from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import candidates, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
-from assistant.answer.question import DATE, DAY, REASON, Question, analyse
+from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, REASON, Question, analyse
 from assistant.dates import resolve_span
 from assistant.answer.refuse import missing_part, unknown_names, unknown_names_notice
 
@@ -106,6 +106,9 @@ class Reader:
     def _typed(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
         floor = TYPED_FLOOR * self.min_support
         found = [c for c in candidates.find(question, sentences) if c.sentence.evidence >= floor]
+        if not found and question.type in FALLBACK_LABELS:
+            wider = replace(question, labels=FALLBACK_LABELS[question.type])
+            found = [c for c in candidates.find(wider, sentences) if c.sentence.evidence >= floor]
         if not found:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
         best = found[0]

@@ -74,3 +74,17 @@ def test_a_file_changed_since_indexing_is_reported_as_a_stale_index(corpus_copy:
     stale = assistant.ask(question)
     assert not stale.answered and stale.citations == []
     assert stale.answer == STALE_INDEX and "assistant index" in stale.answer
+
+
+def test_who_falls_back_to_an_organisation_when_no_person_answers(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "operator.txt").write_text(
+        "Operator sold\n\nMobile phone firm Vodafone has bought the Czech operator Oskar for 3.5bn euros. "
+        "The deal was announced in London on Tuesday.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
+    assistant.index()
+    answer = assistant.ask("Who bought the Czech mobile operator Oskar?")
+    assert answer.details["type"] == "person"
+    assert answer.answered and answer.short_answer == "Vodafone"
+    assert answer.citations[0].source == "operator.txt"
