@@ -192,15 +192,20 @@ _HEAD_STOP = re.compile(
 
 def _head_type(words: str) -> str:
     """The type named by the noun after 'which/what' ("which US district judge" -> person): the last
-    known noun of the run of words that ends at a verb, a preposition or the first word after a known noun."""
-    kind = ""
+    known noun of the run of words that ends at a verb, a preposition or the first word after a known noun.
+    A plural noun ("which rivals", "what countries") asks for a list."""
+    kind, head = "", ""
     for word in re.split(r"[ -]+", words.strip()):
         if _HEAD_STOP.match(word):
             break
+        word = re.sub(r"ies$", "ys", word)  # countries -> countrys: the noun patterns take an "s"
         found = next((k for k, nouns in _HEADS if nouns.match(word)), "")
         if kind and not found:
             break
-        kind = found or kind
+        if found:
+            kind, head = found, word
+    if kind and head.endswith("s") and not any(n.match(head[:-1]) is None for k, n in _HEADS if k == kind):
+        return LIST
     return kind
 
 

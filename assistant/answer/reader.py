@@ -19,7 +19,7 @@ from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import candidates, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
-from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, REASON, Question, analyse
+from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, LIST, REASON, Question, analyse
 from assistant.dates import resolve_span
 from assistant.answer.refuse import missing_part, unknown_names, unknown_names_notice
 
@@ -35,6 +35,7 @@ _REASON = re.compile(
     r"following|amid|after|citing|over|since|as|for)\b",
     re.IGNORECASE,
 )
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
 
 # Rule names, as counted in `Reading.rule` (see the README's refusal table).
@@ -111,11 +112,14 @@ class Reader:
             found = [c for c in candidates.find(wider, sentences) if c.sentence.evidence >= floor]
         if not found:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
+        if question.type == LIST:  # a sentence that lists several answers beats one that names one
+            found.sort(key=lambda c: _listed(c, found) is None)
         best = found[0]
         details = {"candidate": best.text, "cover": round(best.sentence.cover, 3), "score": round(best.score, 3), "evidence": round(best.sentence.evidence, 3)}
         agreeing = [c.sentence for c in found[1:] if c.key == best.key and c.sentence.story != best.sentence.story]
         chosen = self._supporting(best.sentence, sentences, agreeing)
-        reading = _reading(question, chosen, (best.start, best.end), support)
+        span = _listed(best, found) if question.type == LIST else (best.start, best.end)
+        reading = _reading(question, chosen, span, support)
         reading.details = details
         if question.type in (DATE, DAY):
             reading.date = _absolute_date(best.text, best.sentence.date)
@@ -173,6 +177,19 @@ def _reading(question: Question, chosen: list[Sentence], short: tuple[int, int] 
     first = chosen[0]
     quotes[0] = replace(quotes[0], answer_start=first.start + short[0], answer_end=first.start + short[1])
     return Reading(question, short_answer=first.text[short[0] : short[1]], evidence=quotes, support=support)
+
+
+def _listed(best: candidates.Candidate, found: list[candidates.Candidate]) -> tuple[int, int] | None:
+    """For a list question, the run "South Korea and Japan" around the best candidate; None when its sentence has no such run."""
+    same = sorted({(c.start, c.end) for c in found if c.sentence is best.sentence})
+    start, end = best.start, best.end
+    for s, e in same:  # grow to the right, then to the left, over separators only
+        if s >= end and _LIST_GAP.fullmatch(best.sentence.text[end:s]):
+            end = e
+    for s, e in reversed(same):
+        if e <= start and _LIST_GAP.fullmatch(best.sentence.text[e:start]):
+            start = s
+    return (start, end) if (start, end) != (best.start, best.end) else None
 
 
 def _absolute_date(phrase: str, published: str) -> str:
