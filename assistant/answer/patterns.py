@@ -98,10 +98,12 @@ def years_in(text: str) -> set[str]:
     return set(YEAR.findall(text))
 
 
-def capitalised_names(text: str) -> list[tuple[int, str]]:
-    """Capitalised words that do not open a sentence, with their offsets; one pass over the text."""
-    found = []
+def capitalised_names(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """Capitalised words that do not open a sentence, with their offsets; one pass over the text (the first `limit`)."""
+    found: list[tuple[int, str]] = []
     for match in _CAPITALISED.finditer(text):
+        if limit is not None and len(found) >= limit:
+            break
         before = match.start() - 1
         while before >= 0 and text[before] in " \t":  # a run of spaces is walked once, by the next word only
             before -= 1

@@ -88,3 +88,18 @@ def test_who_falls_back_to_an_organisation_when_no_person_answers(corpus_copy: P
     assert answer.details["type"] == "person"
     assert answer.answered and answer.short_answer == "Vodafone"
     assert answer.citations[0].source == "operator.txt"
+
+
+def test_a_368_kb_question_is_read_in_linear_time(seeds_assistant: Assistant) -> None:
+    import time
+
+    chain = seeds_assistant.chain
+    chunks = chain.retriever.retrieve("Where did Blinken meet Qin Gang?")
+    huge = ("Blinken and Qin Gang talked in Beijing on Sunday, and Xavier Dupont said so. " * 5_000)[:368_000]
+    assert len(huge) == 368_000 and chunks
+    chain.reader.read("Where did Blinken meet Qin Gang?", chunks)  # the language model loads once per process
+    started = time.perf_counter()
+    reading = chain.reader.read(huge + " Where did Blinken meet Qin Gang?", chunks)
+    elapsed = time.perf_counter() - started
+    assert reading.refusal == "No indexed article mentions “Xavier”, “Dupont”."
+    assert elapsed < 2.0, elapsed
