@@ -14,7 +14,7 @@ from assistant.chain import ExtractiveChain
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn
 from assistant.embeddings import MiniLMEmbedding
-from assistant.corpus import Article, read_article
+from assistant.corpus import Article, excluded_by, read_article
 from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
 from assistant.extractive import ExtractiveSelector
 from assistant.filters import Filters
@@ -119,16 +119,23 @@ class Assistant:
         return bool(self.settings.llm_model)
 
     def article(self, source: str) -> ArticleView:
-        """The text of one corpus file; paths that leave the corpus (../, absolute, links out) are refused."""
+        """The text of one indexed article. Anything else is refused: paths that leave the corpus,
+        files the index does not hold (`.env`, backups, the index's own files) and excluded ones."""
         root = self.settings.corpus.resolve()
         path = (root / source).resolve()
-        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file():
+        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file() or not self._is_indexed(source):
             raise CorpusError(f"{source} is not an article of this corpus.")
         result = read_article(root, path)
         if not isinstance(result, Article):
             raise CorpusError(f"{source} cannot be shown: {result.reason}.")
         meta = extract_metadata(result.text, source)
         return ArticleView(source, meta.title, meta.date, meta.outlet, result.text)
+
+    def _is_indexed(self, source: str) -> bool:
+        """In the index's ledger under exactly this name, and not excluded by the settings in use."""
+        if excluded_by(source, self.settings.exclude) is not None:
+            return False
+        return bool(self.store.ledger.get(ids=[source], include=[])["ids"])
 
     def stats(self) -> dict[str, Any]:
         """What the index holds, for the UI's index panel."""
