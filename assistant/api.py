@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterator
 
 from assistant.answer import Answer
+from assistant.budget import within_budget
 from assistant.chain import ExtractiveChain
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn
@@ -28,6 +29,10 @@ from assistant.settings import Settings, load_settings
 from assistant.store import ChunkStore
 
 MAX_QUESTION_CHARS = 2000
+# A follow-up leans on the last few turns; older turns and longer texts would only cost time.
+MAX_HISTORY_TURNS = 6
+MAX_ANSWER_CHARS = 3000  # of each earlier answer in the history
+ANSWER_BUDGET_SECONDS = 60.0  # for the retrieval and extractive work; a model's timeouts come on top
 
 
 class Assistant:
@@ -156,8 +161,13 @@ class Assistant:
 
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
-        question = clean_question(question)
-        return self.chain.answer(question, self.chain.condense(question, history), filters)
+        question, history = clean_question(question), clean_history(history)
+
+        def answer() -> Iterator[Answer]:
+            yield self.chain.answer(question, self.chain.condense(question, history), filters)
+
+        [result] = within_budget(self.answer_budget(), answer)
+        return result
 
     def ask_stream(
         self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
@@ -167,8 +177,15 @@ class Assistant:
         With a model the pieces are its raw text; the final Answer may differ from it
         (unsupported sentences removed), and is what should be shown in the end.
         """
-        question = clean_question(question)
-        yield from self.chain.stream(question, self.chain.condense(question, history), filters)
+        question, history = clean_question(question), clean_history(history)
+        yield from within_budget(
+            self.answer_budget(), lambda: self.chain.stream(question, self.chain.condense(question, history), filters)
+        )
+
+    def answer_budget(self) -> float:
+        """Seconds one answer may take: the local work, plus three model calls' timeouts when a model answers."""
+        uses_model = self.settings.backend != "extractive" and self.settings.llm_model
+        return ANSWER_BUDGET_SECONDS + (3 * self.settings.llm_timeout if uses_model else 0)
 
 
 @dataclass(frozen=True)
@@ -190,3 +207,8 @@ def clean_question(question: str) -> str:
     if not cleaned:
         raise BadQuestionError("The question is empty; type a question about the articles.")
     return cleaned[:MAX_QUESTION_CHARS]
+
+
+def clean_history(history: list[Turn] | None) -> list[Turn]:
+    """The last MAX_HISTORY_TURNS turns, each question and answer cut to a length the chain handles quickly."""
+    return [(q[:MAX_QUESTION_CHARS], a[:MAX_ANSWER_CHARS]) for q, a in (history or [])[-MAX_HISTORY_TURNS:]]

@@ -18,6 +18,7 @@ from typing import Any
 import gradio as gr
 
 from assistant import Assistant
+from assistant.api import MAX_QUESTION_CHARS
 from assistant.errors import AssistantError
 from ui import render
 from ui.chat import ChatService, Turn, ensure_index, messages_of
@@ -109,7 +110,7 @@ def _layout(service: ChatService) -> Screen:
             with gr.Row(elem_id="ask-row"):
                 question = gr.Textbox(
                     show_label=False, placeholder="Ask about the articles, e.g. a follow-up: “and when was that?”",
-                    scale=8, lines=1, max_lines=6, autofocus=True, elem_id="question",
+                    scale=8, lines=1, max_lines=6, max_length=MAX_QUESTION_CHARS, autofocus=True, elem_id="question",
                 )
                 send = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
         with gr.Column(scale=5, min_width=360, elem_id="side"):
