@@ -48,7 +48,11 @@ watch('value', () => {
 OPEN_CARD = """
 const open = (event) => {
   const card = event.target.closest('.source-card[data-cite]');
-  if (card) { event.preventDefault(); trigger('click', {cite: Number(card.dataset.cite)}); }
+  if (!card) return;
+  event.preventDefault();
+  element.querySelectorAll('.source-card.open').forEach((c) => c.classList.remove('open'));
+  card.classList.add('open');
+  trigger('click', {cite: Number(card.dataset.cite)});
 };
 element.addEventListener('click', open);
 element.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') open(event); });
@@ -89,7 +93,7 @@ def build_app(assistant: Assistant, access: ReindexAccess) -> gr.Blocks:
 def _layout(service: ChatService) -> Screen:
     turns = gr.State([])  # this session's conversation (list of Turn)
     shown = gr.State(None)  # the answer whose sources are on screen
-    with gr.Sidebar(label="Index", open=False, width=340) as sidebar:
+    with gr.Sidebar(label="Index", open=False, width=340, elem_id="index-sidebar") as sidebar:
         gr.Markdown("### Index")
         index_panel = gr.HTML(service.index_html(), elem_id="index-panel")
         reindex = gr.Button("Re-index (incremental)", variant="secondary", elem_id="reindex", visible=False)
