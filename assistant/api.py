@@ -17,7 +17,7 @@ from assistant.embeddings import MiniLMEmbedding
 from assistant.corpus import Article, read_article
 from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
 from assistant.extractive import ExtractiveSelector
-from assistant.filters import Filters
+from assistant.filters import Filters, undated_notice
 from assistant.generative import GenerativeChain, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
 from assistant.lexical import STAMP_FILE, LexicalIndex
@@ -150,7 +150,7 @@ class Assistant:
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
         question = clean_question(question)
-        return self.chain.answer(question, self.chain.condense(question, history), filters)
+        return self._noting_filters(self.chain.answer(question, self.chain.condense(question, history), filters), filters)
 
     def ask_stream(
         self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
@@ -161,7 +161,16 @@ class Assistant:
         (unsupported sentences removed), and is what should be shown in the end.
         """
         question = clean_question(question)
-        yield from self.chain.stream(question, self.chain.condense(question, history), filters)
+        for piece in self.chain.stream(question, self.chain.condense(question, history), filters):
+            yield self._noting_filters(piece, filters) if isinstance(piece, Answer) else piece
+
+    def _noting_filters(self, answer: Answer, filters: Filters | None) -> Answer:
+        """Say how many undated articles a date filter left out, so an empty answer is not mistaken for none."""
+        left_out = filters.undated_left_out(self.lexical.metas) if filters else 0
+        if left_out:
+            answer.notice = " ".join(part for part in (answer.notice, undated_notice(left_out)) if part)
+            answer.details["undated_left_out"] = left_out
+        return answer
 
 
 @dataclass(frozen=True)
