@@ -151,6 +151,8 @@ def _print_eval(report: EvalReport, with_failures: bool) -> None:
     from assistant.evaluation.metrics import format_table
 
     print(format_table(report.summary))
+    for citation in report.summary["unverified"]:
+        print(f"UNVERIFIED citation {citation}: its quote is not the file's text at those offsets")
     if with_failures:
         for failure in report.to_dict(with_failures=True)["failures"]:
             print(f"\nMISS {failure['id']}: {failure['question']}\n  -> {failure['answer'][:300]}")
