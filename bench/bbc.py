@@ -48,6 +48,7 @@ from assistant.evaluation import (
     GoldenItem,
     failures,
     load_golden,
+    percentile,
     run_golden,
     summarize,
 )
@@ -169,12 +170,6 @@ def timed(function: Callable[[], Any]) -> tuple[Any, float]:
     started = time.perf_counter()
     result = function()
     return result, time.perf_counter() - started
-
-
-def percentile(values: list[float], percent: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, math.ceil(percent / 100 * len(ordered)) - 1))
-    return ordered[index]
 
 
 def profile_top(function: Callable[[], Any], lines: int = 14) -> str:

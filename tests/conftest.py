@@ -12,6 +12,13 @@ SEEDS = ROOT / "seeds"
 SHARED_BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 
 
+def require_shared_bbc(what: str) -> Path:
+    """The BBC corpus, or a failure saying where it belongs: a missing corpus must not pass as a skip."""
+    if not SHARED_BBC.is_dir():
+        pytest.fail(f"{what} needs the BBC corpus at {SHARED_BBC} (../shared/corpora/bbc beside the checkout).")
+    return SHARED_BBC
+
+
 @pytest.fixture(autouse=True)
 def _no_user_config(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never pick up a developer's assistant.toml or ASSISTANT_* variables."""

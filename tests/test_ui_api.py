@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from gradio_client import Client
 from gradio_client.exceptions import AppError, AuthenticationError
 
 from tests.conftest import ROOT, SEEDS
+from tests.helpers import assert_quotes_are_spans, free_port
 
 QUESTION = "Where did Blinken meet Qin Gang?"
 OFF_TOPIC = "Who won the 2022 FIFA World Cup final?"
@@ -38,12 +38,6 @@ class Served:
     assistant: Any
     corpus: Path
     url: str
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +66,8 @@ def client(served: Served) -> Client:
 
 def assert_verified(payload: dict[str, Any], corpus: Path) -> None:
     """Every citation's quote is exactly its span of the file, and every marker has its citation."""
+    assert_quotes_are_spans(corpus, payload["citations"])
     for citation in payload["citations"]:
-        text = (corpus / citation["source"]).read_text(encoding="utf-8")
-        assert text[citation["start"] : citation["end"]] == citation["quote"]
         assert f"[{citation['id']}]" in payload["answer"]
 
 
