@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from assistant.dates import find_publication_date, format_date, resolve_date, resolve_span
 from assistant.metadata import extract_metadata
+from tests.conftest import SEEDS, require_shared_bbc
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-BBC = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "bbc"
 PUBLISHED = date(2023, 6, 19)  # a Monday
 
 
@@ -64,9 +62,9 @@ def test_seed_dates() -> None:
     assert extract_metadata((SEEDS / "003_6129a9f508479f3d.txt").read_text(encoding="utf-8")).date == "2023-06-19"
 
 
-@pytest.mark.skipif(not BBC.is_dir(), reason="the shared BBC corpus is not on this machine")
 def test_the_bbc_corpus_gets_no_invented_dates_and_is_scanned_fast() -> None:
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(BBC.rglob("*.txt"))]
+    bbc = require_shared_bbc("The BBC date check")
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(bbc.rglob("*.txt"))]
     assert len(texts) > 2000
     started = time.perf_counter()
     found = [find_publication_date(t) for t in texts]
