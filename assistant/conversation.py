@@ -17,7 +17,8 @@ off spaCy's parse of the follow-up and of the previous turn:
 
 The previous question is itself first made standalone, so any number of
 turns chain without being glued together. A question with its own names and
-verb is not a follow-up and is left alone. The work is bounded: the last
+verb is not a follow-up and is left alone, but for a "he", "she" or "they"
+when it names no person ("What did he say about Taiwan?"). The work is bounded: the last
 MAX_TURNS turns, each cut to a few thousand characters, parsed once (cached).
 The generative backend asks its model instead (prompts/condense.txt) and
 falls back to this.
@@ -125,12 +126,19 @@ def _content_verbs(doc: Any) -> list[Any]:
 
 def _is_follow_up(doc: Any) -> bool:
     words = _words(doc)
-    if not words or _references(doc):
+    if not words:
         return True
     has_verb = any(t.pos_ == "VERB" for t in doc)
-    if _names(doc):
-        return not has_verb  # "what about Qin?"
-    return len(words) <= MAX_FOLLOW_UP_WORDS
+    if _names(doc) and has_verb:
+        return bool(_outside_people(doc))  # "what did he say about Taiwan?", not "is it true that Blinken ...?"
+    return bool(_references(doc)) or bool(_names(doc)) or len(words) <= MAX_FOLLOW_UP_WORDS
+
+
+def _outside_people(doc: Any) -> list[Any]:
+    """He, she, they with no person in the question itself to point to."""
+    if any(e.label_ == "PERSON" for e in doc.ents):
+        return []
+    return [t for t in _references(doc) if t.lower_ in _PERSONS | {"his", "her", "their"}]
 
 
 # ---------------------------------------------------------------- rewriting
@@ -143,8 +151,10 @@ def _rewrite(follow_up: Any, previous: Any, answer: str) -> str:
         return _substitute_names(follow_up, previous, answer)
     if _asks_again(follow_up, references):
         return _ask_again(follow_up, previous)
+    if own_names:
+        return _resolve_references(follow_up, previous, answer, _outside_people(follow_up), add_context=False)
     if references:
-        return _resolve_references(follow_up, previous, answer, references, add_context=not own_names)
+        return _resolve_references(follow_up, previous, answer, references, add_context=True)
     return _with_context(_text(follow_up), previous, _wh(follow_up))
 
 

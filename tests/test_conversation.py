@@ -38,6 +38,8 @@ MEETING_ANSWER = (
         ("and in 2022?", [("How many phones were sold in 2004?", "...")], "How many phones were sold in 2022?"),
         ("and what about the Fed?", [("What did the Bank of England decide about rates?", "...")],
          "What did the Fed decide about rates?"),
+        # a question with its own names but a "he" that points outside it
+        ("what did he say about Taiwan?", [(MEETING, MEETING_ANSWER)], "What did Blinken say about Taiwan?"),
         # "they" is the people of the previous question
         ("why did they meet?", [(MEETING, MEETING_ANSWER)], "Why did Blinken and Qin Gang meet?"),
         # the person a "who" question asked for is in its answer, not in the question
@@ -57,7 +59,13 @@ def test_follow_ups_are_rewritten(follow_up: str, history: list[tuple[str, str]]
 
 @pytest.mark.parametrize(
     "question",
-    ["When did Qin visit Washington?", "What did the USA say about Taiwan?", "Who did Blinken meet in Beijing?"],
+    [
+        "When did Qin visit Washington?",
+        "What did the USA say about Taiwan?",
+        "Who did Blinken meet in Beijing?",
+        "Is it true that Blinken went to Beijing?",
+        "What did Blinken say about his trip?",
+    ],
 )
 def test_a_question_with_its_own_names_and_verb_is_left_alone(question: str) -> None:
     assert standalone_question(question, [(MEETING, MEETING_ANSWER)]) == question
