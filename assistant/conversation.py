@@ -42,6 +42,9 @@ _CONJUNCTIONS = {"and", "but", "so", "also", "then", "ok", "okay", "well"}
 _PERSONS = {"he", "she", "him", "they", "them"}
 _POSSESSIVES = {"his", "their", "its", "hers", "theirs"}
 _DEMONSTRATIVES = {"that", "this", "these", "those"}
+# Adverbs that place the question in the conversation ("and when did he finally go?"); standing
+# alone they only blur the search (the trip he "finally" made is the trip he made).
+_CONVERSATIONAL = {"finally", "eventually", "ultimately", "actually", "exactly", "anyway"}
 _GENERIC_VERBS = {"be", "happen", "occur", "take", "start", "begin", "end", "last", "do"}
 _WHEN = re.compile(r"^(when|what time|what date|what day|which day|which date|which year|what year|which month|what month|how long ago)\b", re.I)
 _WHERE = re.compile(r"^(where|which city|which country|what city|what country)\b", re.I)
@@ -208,7 +211,11 @@ def _resolve_references(follow_up: Any, previous: Any, answer: str, references: 
         if replacement:
             replacements[token.i] = replacement
             used.append(replacement)
-    pieces = [replacements.get(t.i, t.text) + t.whitespace_ for t in _words_with_punct(follow_up)]
+    pieces = [
+        replacements.get(t.i, t.text) + t.whitespace_
+        for t in _words_with_punct(follow_up)
+        if not (t.lower_ in _CONVERSATIONAL and t.dep_ == "advmod")
+    ]
     text = "".join(pieces).strip()
     if not add_context:
         return _sentence(text)

@@ -25,7 +25,8 @@ MEETING_ANSWER = (
     ("follow_up", "history", "expected"),
     [
         # a pronoun takes the previous question's person; its place comes along, its date does not
-        ("and when did he finally go?", [(BALLOON, BALLOON_ANSWER)], "When did Blinken finally go to Beijing?"),
+        # ("finally" only ties the question to the conversation)
+        ("and when did he finally go?", [(BALLOON, BALLOON_ANSWER)], "When did Blinken go to Beijing?"),
         # "that" is the previous question's event, asked about anew; its date would pass for the answer
         ("and when was that?", [(BALLOON, BALLOON_ANSWER)], "When did Blinken postpone his trip to Beijing?"),
         ("and when was that?", [(MEETING, MEETING_ANSWER)], "When did Blinken meet Qin Gang?"),
@@ -79,7 +80,7 @@ def test_without_a_conversation_nothing_changes() -> None:
 def test_a_second_follow_up_builds_on_the_rewritten_first_not_on_both_texts() -> None:
     history = [(BALLOON, BALLOON_ANSWER), ("and when was that?", "In February. [1]")]
     second = standalone_question("and when did he finally go?", history)
-    assert second == "When did Blinken finally go to Beijing?"
+    assert second == "When did Blinken go to Beijing?"
     assert "postpone" not in second and "that?" not in second  # not glued onto either earlier question
     three = [(MEETING, MEETING_ANSWER), ("and when was that?", "On Sunday. [1]"), ("why did they meet?", "...")]
     assert standalone_question("what about Xi?", three) == "Why did Xi and Qin Gang meet?"
@@ -93,7 +94,7 @@ def test_a_huge_history_costs_no_more_than_a_small_one() -> None:
     started = time.perf_counter()
     rewritten = standalone_question("and when did he finally go?", history)
     assert time.perf_counter() - started < 3.0
-    assert rewritten == "When did Blinken finally go to Beijing?"
+    assert rewritten == "When did Blinken go to Beijing?"
     long_follow_up = standalone_question("and when did he go? " + "x " * 100_000, history)
     assert len(long_follow_up) < 2200
 
@@ -119,7 +120,7 @@ def test_the_follow_up_retrieves_the_june_visit(seeds_assistant) -> None:  # typ
     first = seeds_assistant.ask(BALLOON)
     history = [(BALLOON, first.answer)]
     standalone = seeds_assistant.chain.condense("and when did he finally go?", history)
-    assert standalone == "When did Blinken finally go to Beijing?"
+    assert standalone == "When did Blinken go to Beijing?"
     top = _retrieved_text(seeds_assistant, standalone)
     assert sum(any(mark in text for mark in JUNE_VISIT) for text in top) >= 2  # the June 2023 visit, in several articles
     follow_up = seeds_assistant.ask("and when did he finally go?", history)
