@@ -52,6 +52,7 @@ _HOW_MANY = re.compile(r"^how (many|much)\b", re.I)
 _PLACES = {"GPE", "LOC", "FAC"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _GROUPS = {"ORG", "NORP"}
+_SWAPPABLE = {"PERSON", "ORG", "GPE", "NORP"}
 
 _lock = threading.Lock()  # spaCy does not promise thread safety; parses are a few ms
 _pipeline: Any = None
@@ -67,7 +68,7 @@ def standalone_question(question: str, history: list[Turn] | None) -> str:
 def _standalone(question: str, turns: tuple[Turn, ...]) -> str:
     if not turns:
         return question
-    follow_up = _parse(question)
+    follow_up = _parse(question[:1].upper() + question[1:])  # "what about Blinken?" tags Blinken as a place
     if not _is_follow_up(follow_up):
         return question
     previous_question, previous_answer = turns[-1]
@@ -165,6 +166,8 @@ def _asks_again(follow_up: Any, references: list[Any]) -> bool:
     """ "when was that?", "why did it happen?", "why?": the previous question's event, asked about anew."""
     if not _wh(follow_up) or _content_verbs(follow_up):
         return False
+    if not references:  # "why?", "and when?", but not "how long did the talks last?"
+        return not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") for t in _words(follow_up)[len(_wh(follow_up).split()):])
     return all(t.lower_ in _DEMONSTRATIVES | {"it"} for t in references)
 
 
@@ -265,12 +268,13 @@ def _group(previous: Any, answer: str) -> str:
 
 
 def _thing(previous: Any) -> str:
-    """It/that: the previous question's thing: a named one, else its object or subject noun phrase."""
+    """It/that: the previous question's thing: a named one, else its object or subject noun phrase;
+    none when it asked about people (then "it" is their doing, and their names are added as context)."""
     names = _entities(previous, {"FAC", "ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "GPE", "LOC"})
     if names:
         return names[0]
     for chunk in previous.noun_chunks:
-        if chunk.root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and chunk.root.tag_ not in ("WP", "PRP"):
+        if chunk.root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and chunk.root.pos_ == "NOUN":
             return chunk.text
     return ""
 
@@ -302,6 +306,9 @@ def _substitute_names(follow_up: Any, previous: Any, answer: str) -> str:
         new = f"the {name.text}" if name.start > 0 and follow_up[name.start - 1].lower_ == "the" else name.text
         kind = _kind(name, previous, answer)
         same = [e for e in previous.ents if e.label_ == kind and e.text != name.text]
+        only = [n for n in _names(previous) if n.label_ in _SWAPPABLE or not n.label_]
+        if not same and len(only) == 1 and kind in _SWAPPABLE:  # the one name asked about, whatever its tag
+            same = only
         if same:
             text = text.replace(same[0].text, new, 1)
         else:

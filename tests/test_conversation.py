@@ -41,6 +41,11 @@ MEETING_ANSWER = (
          "What did the Fed decide about rates?"),
         # a question with its own names but a "he" that points outside it
         ("what did he say about Taiwan?", [(MEETING, MEETING_ANSWER)], "What did Blinken say about Taiwan?"),
+        ("what about Blinken?", [("Who did Qin replace?", "**Wang Yi** [1]")], "Who did Blinken replace?"),
+        # "it" after a question about people is their doing: their names come along
+        ("who posted a photo of it?", [(MEETING, MEETING_ANSWER)], "Who posted a photo of it (Blinken, Qin Gang)?"),
+        # a question of its own kind without names is searched within the conversation, not asked again
+        ("and how long did the talks last?", [(MEETING, MEETING_ANSWER)], "How long did the talks last (Blinken, Qin Gang)?"),
         # "they" is the people of the previous question
         ("why did they meet?", [(MEETING, MEETING_ANSWER)], "Why did Blinken and Qin Gang meet?"),
         # the person a "who" question asked for is in its answer, not in the question
