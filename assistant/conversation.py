@@ -261,7 +261,10 @@ def _person(previous: Any, answer: str) -> str:
 
 
 def _group(previous: Any, answer: str) -> str:
+    """They: the people of the previous question, with those its answer named when it asked "who"."""
     people = _entities(previous, {"PERSON"})
+    if _wh(previous).lower() in ("who", "whom"):
+        people += _answer_entities(previous, answer, {"PERSON"})[:1]
     if len(people) >= 2:
         return " and ".join(people[:3])
     return _first(_entities(previous, _GROUPS)) or (people[0] if people else _first(_answer_entities(previous, answer, _GROUPS)))

@@ -48,6 +48,8 @@ MEETING_ANSWER = (
         ("and how long did the talks last?", [(MEETING, MEETING_ANSWER)], "How long did the talks last (Blinken, Qin Gang)?"),
         # "they" is the people of the previous question
         ("why did they meet?", [(MEETING, MEETING_ANSWER)], "Why did Blinken and Qin Gang meet?"),
+        ("where did they meet?", [("Who did Blinken meet on Sunday?", "**Qin Gang** [1] Blinken met Qin Gang. [1]")],
+         "Where did Blinken and Qin Gang meet on Sunday?"),
         # the person a "who" question asked for is in its answer, not in the question
         ("what did he say?", [("Who did Blinken meet in Beijing?", "**Qin Gang** [1] Blinken met Qin Gang in Beijing. [1]")],
          "What did Qin Gang say in Beijing (Blinken)?"),
