@@ -10,13 +10,14 @@ from datetime import datetime, timezone
 from typing import Any, Iterator
 
 from assistant.answer import Answer
-from assistant.chain import ExtractiveChain
+from assistant.answer.chain import ExtractiveChain
+from assistant.answer.evidence import Articles
+from assistant.answer.reader import Reader
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn
 from assistant.embeddings import MiniLMEmbedding
 from assistant.corpus import Article, read_article
 from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
-from assistant.extractive import ExtractiveSelector
 from assistant.filters import Filters, undated_notice
 from assistant.generative import GenerativeChain, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
@@ -96,9 +97,10 @@ class Assistant:
             self.store, self.lexical, self.embed_model, self.settings.top_k,
             self.settings.fusion, self.settings.lexical_weight,
         )
-        selector = ExtractiveSelector(self.lexical.idf, self.settings.max_sentences, self.lexical.article_text)
+        articles = Articles(self.lexical.texts, self.lexical.metas)
+        reader = Reader(self.lexical.idf, articles, self.settings.min_support, self.settings.max_sentences)
         verifier = CitationVerifier(self.settings.corpus)
-        extractive = ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
+        extractive = ExtractiveChain(retriever, reader, verifier)
         if not self._uses_model():
             return extractive
         key = self.settings.llm_api_key.get_secret_value() if self.settings.llm_api_key else ""
