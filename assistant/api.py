@@ -13,10 +13,11 @@ from assistant.answer import Answer
 from assistant.answer.chain import ExtractiveChain
 from assistant.answer.evidence import Articles
 from assistant.answer.reader import Reader
+from assistant.budget import within_budget
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn
 from assistant.embeddings import MiniLMEmbedding
-from assistant.corpus import Article, read_article
+from assistant.corpus import Article, excluded_by, read_article
 from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
 from assistant.filters import Filters, undated_notice
 from assistant.generative import GenerativeChain, openai_llm
@@ -29,6 +30,10 @@ from assistant.settings import Settings, load_settings
 from assistant.store import ChunkStore
 
 MAX_QUESTION_CHARS = 2000
+# A follow-up leans on the last few turns; older turns and longer texts would only cost time.
+MAX_HISTORY_TURNS = 6
+MAX_ANSWER_CHARS = 3000  # of each earlier answer in the history
+ANSWER_BUDGET_SECONDS = 60.0  # for the retrieval and extractive work; a model's timeouts come on top
 
 
 class Assistant:
@@ -121,16 +126,23 @@ class Assistant:
         return bool(self.settings.llm_model)
 
     def article(self, source: str) -> ArticleView:
-        """The text of one corpus file; paths that leave the corpus (../, absolute, links out) are refused."""
+        """The text of one indexed article. Anything else is refused: paths that leave the corpus,
+        files the index does not hold (`.env`, backups, the index's own files) and excluded ones."""
         root = self.settings.corpus.resolve()
         path = (root / source).resolve()
-        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file():
+        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file() or not self._is_indexed(source):
             raise CorpusError(f"{source} is not an article of this corpus.")
         result = read_article(root, path)
         if not isinstance(result, Article):
             raise CorpusError(f"{source} cannot be shown: {result.reason}.")
         meta = extract_metadata(result.text, source)
         return ArticleView(source, meta.title, meta.date, meta.outlet, result.text)
+
+    def _is_indexed(self, source: str) -> bool:
+        """In the index's ledger under exactly this name, and not excluded by the settings in use."""
+        if excluded_by(source, self.settings.exclude) is not None:
+            return False
+        return bool(self.store.ledger.get(ids=[source], include=[])["ids"])
 
     def stats(self) -> dict[str, Any]:
         """What the index holds, for the UI's index panel."""
@@ -151,8 +163,13 @@ class Assistant:
 
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
-        question = clean_question(question)
-        return self._noting_filters(self.chain.answer(question, self.chain.condense(question, history), filters), filters)
+        question, history = clean_question(question), clean_history(history)
+
+        def answer() -> Iterator[Answer]:
+            yield self.chain.answer(question, self.chain.condense(question, history), filters)
+
+        [result] = within_budget(self.answer_budget(), answer)
+        return self._noting_filters(result, filters)
 
     def ask_stream(
         self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
@@ -162,8 +179,11 @@ class Assistant:
         With a model the pieces are its raw text; the final Answer may differ from it
         (unsupported sentences removed), and is what should be shown in the end.
         """
-        question = clean_question(question)
-        for piece in self.chain.stream(question, self.chain.condense(question, history), filters):
+        question, history = clean_question(question), clean_history(history)
+        pieces = within_budget(
+            self.answer_budget(), lambda: self.chain.stream(question, self.chain.condense(question, history), filters)
+        )
+        for piece in pieces:
             yield self._noting_filters(piece, filters) if isinstance(piece, Answer) else piece
 
     def _noting_filters(self, answer: Answer, filters: Filters | None) -> Answer:
@@ -173,6 +193,11 @@ class Assistant:
             answer.notice = " ".join(part for part in (answer.notice, undated_notice(left_out)) if part)
             answer.details["undated_left_out"] = left_out
         return answer
+
+    def answer_budget(self) -> float:
+        """Seconds one answer may take: the local work, plus three model calls' timeouts when a model answers."""
+        uses_model = self.settings.backend != "extractive" and self.settings.llm_model
+        return ANSWER_BUDGET_SECONDS + (3 * self.settings.llm_timeout if uses_model else 0)
 
 
 @dataclass(frozen=True)
@@ -194,3 +219,8 @@ def clean_question(question: str) -> str:
     if not cleaned:
         raise BadQuestionError("The question is empty; type a question about the articles.")
     return cleaned[:MAX_QUESTION_CHARS]
+
+
+def clean_history(history: list[Turn] | None) -> list[Turn]:
+    """The last MAX_HISTORY_TURNS turns, each question and answer cut to a length the chain handles quickly."""
+    return [(q[:MAX_QUESTION_CHARS], a[:MAX_ANSWER_CHARS]) for q, a in (history or [])[-MAX_HISTORY_TURNS:]]

@@ -27,3 +27,7 @@ class BadQuestionError(AssistantError):
 
 class EndpointError(AssistantError):
     """The configured OpenAI-compatible endpoint failed."""
+
+
+class AnswerTimeoutError(AssistantError):
+    """One answer took longer than its time budget."""

@@ -132,7 +132,9 @@ def test_source_view_refuses_symlinks_pointing_out(tmp_path: Path) -> None:
     secret.write_text("Private notes that must never be served.")
     os.symlink(secret, corpus / "link.txt")
     os.symlink(tmp_path, corpus / "up")
-    service = ChatService(Assistant(corpus=corpus, index=tmp_path / "index"))
+    assistant = Assistant(corpus=corpus, index=tmp_path / "index")
+    assistant.index()
+    service = ChatService(assistant)
     for crafted in ("link.txt", "up/secret.txt"):
         with pytest.raises(CorpusError):
             service.source(crafted)
