@@ -19,6 +19,7 @@ from assistant.corpus import Article, Skipped, scan_corpus
 from assistant.duplicates import RunVectors, assign_stories
 from assistant.embeddings import MiniLMEmbedding
 from assistant.errors import CorpusError, IndexCorruptError, IndexMissingError
+from assistant.integrity import segment_folders
 from assistant.lexical import LexicalIndex, ledger_stamp, remove_saved_files
 from assistant.metadata import extract_metadata
 from assistant.settings import Settings
@@ -72,6 +73,8 @@ def remove_index(settings: Settings) -> None:
                 name = str(getattr(collection, "name", collection))
                 if name.startswith(f"{settings.collection}_"):
                     client.delete_collection(name)
+            if not settings.chroma_host:  # Chroma leaves a deleted segment's folder behind
+                _remove_chroma_files(chroma_dir(settings), keep=segment_folders(chroma_dir(settings)))
         except Exception:  # a damaged embedded database opens but fails here
             if settings.chroma_host:
                 raise
@@ -81,15 +84,17 @@ def remove_index(settings: Settings) -> None:
         lexical_dir(settings).rmdir()
 
 
-def _remove_chroma_files(folder: Path) -> None:
-    """The files embedded Chroma writes: its database and one folder per segment (named by UUID)."""
-    SharedSystemClient.clear_system_cache()
+def _remove_chroma_files(folder: Path, keep: set[str] | None = None) -> None:
+    """The files embedded Chroma writes: its database and one folder per segment (named by UUID).
+    With `keep` (the live segments), only segment folders not in it."""
+    if keep is None:
+        SharedSystemClient.clear_system_cache()
     if not folder.is_dir():
         return
     for path in folder.iterdir():
-        if path.name.startswith(SQLITE_FILE) and path.is_file():
+        if keep is None and path.name.startswith(SQLITE_FILE) and path.is_file():
             path.unlink()
-        elif path.is_dir() and not path.is_symlink() and _is_uuid(path.name):
+        elif path.is_dir() and not path.is_symlink() and _is_uuid(path.name) and path.name not in (keep or set()):
             shutil.rmtree(path)
 
 

@@ -13,9 +13,8 @@ import atexit
 import math
 import os
 import shutil
-import sqlite3
 import tempfile
-from contextlib import closing
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence, cast
@@ -30,11 +29,12 @@ from llama_index.core.schema import BaseNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from assistant.errors import IndexCorruptError, IndexMissingError, IndexUnavailableError
+from assistant.integrity import SQLITE_FILE, Damage, check_chroma_files
 from assistant.settings import Settings
 
 PAGE = 5000
 LEDGER_DIMENSION = 1  # Chroma requires an embedding; the ledger's is a constant placeholder.
-SQLITE_FILE = "chroma.sqlite3"
+RECHECK_SECONDS = 0.5
 PROBE_DISTANCE = 1e-3  # cosine distance of a vector to itself, with float error
 
 
@@ -156,12 +156,10 @@ class ChunkStore:
 
     def check(self) -> None:
         """Prove cheaply that the index can answer, so damage is named now rather than crashing a
-        question later: Chroma's database passes SQLite's quick check, the chunk count covers
-        what the ledger records, and a stored vector finds itself through the vector index."""
+        question later: Chroma's files pass their checks (assistant/integrity.py), the chunk
+        count covers what the ledger records, and a stored vector finds itself."""
         if not self.settings.chroma_host:
-            problem = _sqlite_problem(Path(str(self.client.get_settings().persist_directory)) / SQLITE_FILE)
-            if problem:
-                raise damaged(self.settings, f"{SQLITE_FILE} fails SQLite's check: {problem}")
+            self._check_files(Path(str(self.client.get_settings().persist_directory)))
         try:
             recorded = sum(entry.chunks for entry in self.ledger_entries().values())
             held = self.chunks.count()
@@ -173,6 +171,18 @@ class ChunkStore:
             raise
         except Exception as error:  # whatever Chroma raises on a damaged segment
             raise damaged(self.settings, f"{type(error).__name__}: {error}") from None
+
+    def _check_files(self, folder: Path) -> None:
+        """The files, before Chroma reads them (a damaged link crashes its native code).
+        Checked twice before it counts: another process's run may be rewriting them."""
+        try:
+            check_chroma_files(folder, os.access(folder, os.W_OK))
+        except Damage:
+            time.sleep(RECHECK_SECONDS)
+            try:
+                check_chroma_files(folder, os.access(folder, os.W_OK))
+            except Damage as damage:
+                raise damaged(self.settings, str(damage)) from None
 
     def ledger_entries(self) -> dict[str, LedgerEntry]:
         """Every file the index holds, by source path."""
@@ -240,17 +250,6 @@ class ChunkStore:
         got = self.chunks.get(ids=ids, include=["embeddings"])
         vectors = got["embeddings"] if got["embeddings"] is not None else []
         return {i: list(e) for i, e in zip(got["ids"], vectors)}
-
-
-def _sqlite_problem(database: Path) -> str:
-    """SQLite's own quick check of Chroma's database ("" when it passes); opened read-only."""
-    flags = "mode=ro" if os.access(database.parent, os.W_OK) else "immutable=1"
-    try:
-        with closing(sqlite3.connect(f"file:{database}?{flags}", uri=True, timeout=30)) as connection:
-            rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.Error as error:
-        return str(error)
-    return "" if rows == [("ok",)] else "; ".join(str(row[0]) for row in rows[:3])
 
 
 def _probe(chunks: Collection) -> None:
