@@ -2,31 +2,36 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
+
+from chromadb.errors import ChromaError
 
 from assistant.answer import Answer
+from assistant.answer.chain import ExtractiveChain
+from assistant.answer.evidence import Articles
+from assistant.answer.reader import Reader
 from assistant.budget import within_budget
-from assistant.chain import ExtractiveChain
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn
 from assistant.embeddings import MiniLMEmbedding
-from assistant.corpus import Article, excluded_by, read_article
-from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
-from assistant.extractive import ExtractiveSelector
-from assistant.filters import Filters
+from assistant.corpus import Article, check_corpus_dir, excluded_by, read_article
+from assistant.errors import AssistantError, BadQuestionError, CorpusError
+from assistant.filters import Filters, undated_notice
 from assistant.generative import GenerativeChain, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
 from assistant.lexical import STAMP_FILE, LexicalIndex
 from assistant.metadata import extract_metadata
 from assistant.prompts import load_prompts
 from assistant.retrieval import HybridRetriever
+from assistant.locking import index_lock
 from assistant.settings import Settings, load_settings
-from assistant.store import ChunkStore
+from assistant.store import ChunkStore, damaged, missing, prepare_index_folder
 
 MAX_QUESTION_CHARS = 2000
 # A follow-up leans on the last few turns; older turns and longer texts would only cost time.
@@ -64,21 +69,38 @@ class Assistant:
 
     @cached_property
     def store(self) -> ChunkStore:
-        return ChunkStore(self.settings)
+        """The existing index, checked on open (creates nothing; a missing one is IndexMissingError)."""
+        store = ChunkStore(self.settings)
+        store.check()
+        return store
 
-    def index(self, rebuild: bool = False, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
+    def index(
+        self,
+        rebuild: bool = False,
+        show_progress: bool = False,
+        on_progress: Progress | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> IndexReport:
         """Bring the index in line with the corpus; `rebuild` starts from nothing.
 
-        One run at a time per Assistant. Questions asked meanwhile keep using the
-        previous BM25 index and whatever Chroma holds; their citations are verified as always.
+        One run at a time per index folder, across processes: when another run holds it,
+        `on_wait` is told and the run waits; without `on_wait`, IndexBusyError. Questions
+        asked meanwhile keep using the previous BM25 index and whatever Chroma holds;
+        their citations are verified as always.
         """
-        with self._index_lock:
+        check_corpus_dir(self.settings.corpus)
+        prepare_index_folder(self.settings)
+        with self._index_lock, index_lock(self.settings.index, on_wait):
             return self._index(rebuild, show_progress, on_progress)
 
     def _index(self, rebuild: bool, show_progress: bool, on_progress: Progress | None) -> IndexReport:
         if rebuild:
             remove_index(self.settings)
-            self.__dict__.pop("store", None)
+        self.__dict__.pop("store", None)
+        store = ChunkStore(self.settings, create=True)
+        if not rebuild:
+            store.check()
+        self.__dict__["store"] = store
         indexer = Indexer(self.settings, self.store, self.embed_model)
         report = indexer.run(show_progress=show_progress, on_progress=on_progress)
         self._lexical = indexer.lexical
@@ -89,22 +111,22 @@ class Assistant:
     def lexical(self) -> LexicalIndex:
         if self._lexical is None:
             if self.store.chunk_count() == 0:
-                raise IndexMissingError(
-                    f"There is no index at {self.settings.index} for {self.settings.corpus}. Run `assistant index` first."
-                )
+                raise missing(self.settings)
             self._lexical = Indexer(self.settings, self.store, self.embed_model).refresh_lexical()
         return self._lexical
 
     @cached_property
     def chain(self) -> ExtractiveChain | GenerativeChain:
         """The extractive chain, or the generative one wrapped around it when a model is configured."""
+        check_corpus_dir(self.settings.corpus)  # before the index, so a wrong --corpus is named as such
         retriever = HybridRetriever(
             self.store, self.lexical, self.embed_model, self.settings.top_k,
             self.settings.fusion, self.settings.lexical_weight,
         )
-        selector = ExtractiveSelector(self.lexical.idf, self.settings.max_sentences, self.lexical.article_text)
+        articles = Articles(self.lexical.texts, self.lexical.metas)
+        reader = Reader(self.lexical.idf, articles, self.settings.min_support, self.settings.max_sentences)
         verifier = CitationVerifier(self.settings.corpus)
-        extractive = ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
+        extractive = ExtractiveChain(retriever, reader, verifier)
         if not self._uses_model():
             return extractive
         key = self.settings.llm_api_key.get_secret_value() if self.settings.llm_api_key else ""
@@ -171,8 +193,9 @@ class Assistant:
         def answer() -> Iterator[Answer]:
             yield self.chain.answer(question, self.chain.condense(question, history), filters)
 
-        [result] = within_budget(self.answer_budget(), answer)
-        return result
+        with chroma_failures(self.settings):
+            [result] = within_budget(self.answer_budget(), answer)
+        return self._noting_filters(result, filters)
 
     def ask_stream(
         self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
@@ -183,9 +206,20 @@ class Assistant:
         (unsupported sentences removed), and is what should be shown in the end.
         """
         question, history = clean_question(question), clean_history(history)
-        yield from within_budget(
+        pieces = within_budget(
             self.answer_budget(), lambda: self.chain.stream(question, self.chain.condense(question, history), filters)
         )
+        with chroma_failures(self.settings):
+            for piece in pieces:
+                yield self._noting_filters(piece, filters) if isinstance(piece, Answer) else piece
+
+    def _noting_filters(self, answer: Answer, filters: Filters | None) -> Answer:
+        """Say how many undated articles a date filter left out, so an empty answer is not mistaken for none."""
+        left_out = filters.undated_left_out(self.lexical.metas) if filters else 0
+        if left_out:
+            answer.notice = " ".join(part for part in (answer.notice, undated_notice(left_out)) if part)
+            answer.details["undated_left_out"] = left_out
+        return answer
 
     def answer_budget(self) -> float:
         """Seconds one answer may take: the local work, plus three model calls' timeouts when a model answers."""
@@ -213,6 +247,15 @@ def _plausible_path(source: object) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+@contextmanager
+def chroma_failures(settings: Settings) -> Iterator[None]:
+    """A Chroma error while answering means the index broke after it was checked: say so."""
+    try:
+        yield
+    except ChromaError as error:
+        raise damaged(settings, f"{type(error).__name__}: {error}") from None
 
 
 def clean_question(question: str) -> str:

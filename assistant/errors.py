@@ -31,3 +31,11 @@ class EndpointError(AssistantError):
 
 class AnswerTimeoutError(AssistantError):
     """One answer took longer than its time budget."""
+
+
+class IndexUnavailableError(AssistantError):
+    """The index cannot be reached or written as asked (a server down, a read-only folder, a file in the way)."""
+
+
+class IndexBusyError(AssistantError):
+    """Another indexing run holds the index's lock."""

@@ -20,7 +20,8 @@ from llama_index.core.llms import LLM
 from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import NOT_COVERED, Answer
-from assistant.chain import ExtractiveChain
+from assistant.answer.chain import ExtractiveChain
+from assistant.answer.refuse import unknown_names, unknown_names_notice
 from assistant.citations import Citation, CitationVerifier
 from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
@@ -30,7 +31,6 @@ from assistant.prompts import Prompts
 from assistant.redact import endpoint_failure
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
-from assistant.specifics import unknown_names, unknown_names_notice
 from assistant.support import score_support
 
 _MARKS = re.compile(r"((?:\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\])+)")
