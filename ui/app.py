@@ -97,7 +97,11 @@ def _layout(service: ChatService) -> Screen:
         gr.Markdown("### Index")
         index_panel = gr.HTML(service.index_html(), elem_id="index-panel")
         reindex = gr.Button("Re-index (incremental)", variant="secondary", elem_id="reindex", visible=False)
-        reindex_note = gr.Markdown("Re-index with `assistant index` on the server.", elem_id="reindex-note")
+        reindex_note = gr.Markdown(
+            "Re-indexing from this page is for the users in `ui_admins` (or, without a login, a UI on localhost); "
+            "run `assistant index` on the server.",
+            elem_id="reindex-note",
+        )
     with gr.Row(elem_id="header"):
         gr.HTML(f'<h1>{TITLE}</h1><p class="subtitle">Answers quoted from your articles, every quote checked against its file.</p>')
         status = gr.HTML(_status_line(service), elem_id="index-status")
