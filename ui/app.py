@@ -269,13 +269,14 @@ def auth_pair(auth: str | None) -> tuple[str, str] | None:
 
 
 def exposure_warning(host: str, auth: str | None, share: bool) -> str:
-    """The warning printed when the UI is reachable from other machines without a login; "" when it is not."""
-    if auth:
-        return ""
+    """The warning printed when the UI is reachable from other machines without a login, or with one over
+    plain HTTP; "" when it is not reachable."""
     if share:
-        return "warning: --share publishes this UI on a public gradio.live link without a login; set ui_auth (--auth user:password)."
+        return "" if auth else "warning: --share publishes this UI on a public gradio.live link without a login; set ui_auth (--auth user:password)."
     if is_local(host):
         return ""
+    if auth:
+        return f"warning: the UI listens on {host} over plain HTTP, so passwords cross the network readable; serve it behind a reverse proxy with TLS."
     return f"warning: the UI listens on {host}, reachable from other machines, without a login; set ui_auth (--auth user:password)."
 
 
