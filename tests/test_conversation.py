@@ -31,6 +31,12 @@ MEETING_ANSWER = (
         ("and when was that?", [(BALLOON, BALLOON_ANSWER)], "When did Blinken postpone his trip to Beijing?"),
         ("and when was that?", [(MEETING, MEETING_ANSWER)], "When did Blinken meet Qin Gang?"),
         ("why?", [(MEETING, MEETING_ANSWER)], "Why did Blinken meet Qin Gang?"),
+        ("when did that happen?", [(MEETING, MEETING_ANSWER)], "When did Blinken meet Qin Gang?"),
+        ("and when did it take place?", [(MEETING, MEETING_ANSWER)], "When did Blinken meet Qin Gang?"),
+        ("how long did it last?", [("When did Blinken and Qin hold talks in Beijing?", "...")],
+         "How long did Blinken and Qin hold talks in Beijing?"),
+        # something new about the event: its names come along instead
+        ("why did it take so long?", [("When did Blinken visit Beijing?", "...")], "Why did it take so long (Blinken, Beijing)?"),
         ("when was that meeting?", [(MEETING, MEETING_ANSWER)], "When did Blinken meet Qin Gang?"),
         ("where is it?", [("What is the Diaoyutai State Guesthouse?", "...")], "Where is the Diaoyutai State Guesthouse?"),
         # ellipsis: a new name, date or organisation takes the place of the old one of its kind
