@@ -149,3 +149,14 @@ def test_and_when_was_that_is_about_the_postponement(seeds_assistant) -> None:  
     assert "February" in follow_up.citations[0].quote  # the postponement's date leads the answer
     alone = seeds_assistant.ask("and when was that?")
     assert alone.answer != follow_up.answer  # without the conversation it means something else
+
+
+def test_a_huge_history_through_the_api_is_answered_promptly(seeds_assistant) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12's attack: one call with megabytes of history took minutes of CPU."""
+    history = [("Why did Blinken " + "postpone his trip " * 5000 + "?", "A balloon. " * 50_000)] * 20 + [(BALLOON, BALLOON_ANSWER)]
+    assert sum(len(q) + len(a) for q, a in history) > 4_000_000
+    seeds_assistant.ask("and when was that?", [(BALLOON, BALLOON_ANSWER)])  # models loaded
+    started = time.perf_counter()
+    answer = seeds_assistant.ask("and when was that?", history)
+    assert time.perf_counter() - started < 5.0
+    assert answer.answered and "February" in answer.citations[0].quote
