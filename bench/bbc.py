@@ -152,7 +152,7 @@ def ask_clock() -> StageClock:
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
     from assistant.citations import CitationVerifier
-    from assistant.extractive import ExtractiveSelector
+    from assistant.answer.reader import Reader
     from assistant.lexical import LexicalIndex
     from assistant.store import ChunkStore
 
@@ -161,7 +161,7 @@ def ask_clock() -> StageClock:
     clock.wrap(ChromaVectorStore, "query", "Chroma dense query")
     clock.wrap(LexicalIndex, "search", "BM25 search")
     clock.wrap(ChunkStore, "embeddings_of", "Chroma get (lexical-only vectors)")
-    clock.wrap(ExtractiveSelector, "select", "sentence selection")
+    clock.wrap(Reader, "read", "reading (question, candidates, refusal)")
     clock.wrap(CitationVerifier, "is_verbatim", "citation check")
     return clock
 

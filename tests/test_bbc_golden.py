@@ -19,14 +19,17 @@ from tests.conftest import ROOT, SHARED_BBC, require_shared_bbc
 GOLDEN = ROOT / "tests" / "golden" / "bbc-dev.jsonl"
 DISTRACTORS = 160
 
-THRESHOLDS = {  # measured on this subset: recall 1.00, hit@5 1.00, facts 0.86, refusals 0.80
+# Measured on this subset with the reader (assistant/answer/): recall 1.00, hit@5 1.00, facts 0.86,
+# refusals 0.50 (5 of 10; the retired "year not stated" rule refused 3 more, and 6 of 40 answerable
+# questions on an outside set), 0 of 40 answerable refused.
+THRESHOLDS = {
     "source_recall": 0.95,
     "hit@5": 0.95,
-    "fact_accuracy": 0.80,
+    "fact_accuracy": 0.83,
     "verified_spans": 1.0,
-    "refusal_rate": 0.70,
+    "refusal_rate": 0.45,
 }
-MAX_FALSE_REFUSALS = 0.05
+MAX_FALSE_REFUSALS = 0.03
 
 
 def _subset(target: Path) -> Path:
