@@ -309,6 +309,8 @@ def _substitute_names(follow_up: Any, previous: Any, answer: str) -> str:
     spans = list(follow_up.ents) + [n for n in _names(follow_up) if not n.label_]
     for name in spans:
         new = f"the {name.text}" if name.start > 0 and follow_up[name.start - 1].lower_ == "the" else name.text
+        if re.search(rf"\b{re.escape(name.text)}\b", text):
+            continue  # already asked about ("what about Qin?" after "... meet Qin Gang?")
         kind = _kind(name, previous, answer)
         same = [e for e in previous.ents if e.label_ == kind and e.text != name.text]
         only = [n for n in _names(previous) if n.label_ in _SWAPPABLE or not n.label_]

@@ -42,6 +42,7 @@ MEETING_ANSWER = (
         # ellipsis: a new name, date or organisation takes the place of the old one of its kind
         ("what about Qin?", [("What did Blinken say about Taiwan?", "...")], "What did Qin say about Taiwan?"),
         ("and Japan?", [("What did Blinken say about Taiwan?", "...")], "What did Blinken say about Japan?"),
+        ("what about Qin?", [(MEETING, MEETING_ANSWER)], "Where did Blinken meet Qin Gang?"),  # no "Qin meet Qin Gang"
         ("and in 2022?", [("How many phones were sold in 2004?", "...")], "How many phones were sold in 2022?"),
         ("and what about the Fed?", [("What did the Bank of England decide about rates?", "...")],
          "What did the Fed decide about rates?"),
@@ -160,3 +161,10 @@ def test_a_huge_history_through_the_api_is_answered_promptly(seeds_assistant) ->
     answer = seeds_assistant.ask("and when was that?", history)
     assert time.perf_counter() - started < 5.0
     assert answer.answered and "February" in answer.citations[0].quote
+
+
+def test_when_was_that_answers_with_the_absolute_date(seeds_assistant) -> None:  # type: ignore[no-untyped-def]
+    first = seeds_assistant.ask(MEETING)
+    follow_up = seeds_assistant.ask("and when was that?", [(MEETING, first.answer)])
+    assert follow_up.answered and follow_up.answer != first.answer
+    assert "June 18, 2023" in follow_up.answer  # "on Sunday", resolved against the article's date
