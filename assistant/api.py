@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
+
+from chromadb.errors import ChromaError
 
 from assistant.answer import Answer
 from assistant.answer.chain import ExtractiveChain
 from assistant.answer.evidence import Articles
 from assistant.answer.reader import Reader
+from assistant.budget import within_budget
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn
 from assistant.embeddings import MiniLMEmbedding
-from assistant.corpus import Article, read_article
-from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
+from assistant.corpus import Article, check_corpus_dir, excluded_by, read_article
+from assistant.errors import AssistantError, BadQuestionError, CorpusError
 from assistant.filters import Filters, undated_notice
 from assistant.generative import GenerativeChain, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
@@ -25,10 +29,16 @@ from assistant.lexical import STAMP_FILE, LexicalIndex
 from assistant.metadata import extract_metadata
 from assistant.prompts import load_prompts
 from assistant.retrieval import HybridRetriever
+from assistant.locking import index_lock
 from assistant.settings import Settings, load_settings
-from assistant.store import ChunkStore
+from assistant.store import ChunkStore, damaged, missing, prepare_index_folder
 
 MAX_QUESTION_CHARS = 2000
+# A follow-up leans on the last few turns; older turns and longer texts would only cost time.
+MAX_HISTORY_TURNS = 6
+MAX_ANSWER_CHARS = 3000  # of each earlier answer in the history
+MAX_SOURCE_CHARS = 4096  # the longest path Linux opens; anything longer is no article
+ANSWER_BUDGET_SECONDS = 60.0  # for the retrieval and extractive work; a model's timeouts come on top
 
 
 class Assistant:
@@ -59,21 +69,38 @@ class Assistant:
 
     @cached_property
     def store(self) -> ChunkStore:
-        return ChunkStore(self.settings)
+        """The existing index, checked on open (creates nothing; a missing one is IndexMissingError)."""
+        store = ChunkStore(self.settings)
+        store.check()
+        return store
 
-    def index(self, rebuild: bool = False, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
+    def index(
+        self,
+        rebuild: bool = False,
+        show_progress: bool = False,
+        on_progress: Progress | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> IndexReport:
         """Bring the index in line with the corpus; `rebuild` starts from nothing.
 
-        One run at a time per Assistant. Questions asked meanwhile keep using the
-        previous BM25 index and whatever Chroma holds; their citations are verified as always.
+        One run at a time per index folder, across processes: when another run holds it,
+        `on_wait` is told and the run waits; without `on_wait`, IndexBusyError. Questions
+        asked meanwhile keep using the previous BM25 index and whatever Chroma holds;
+        their citations are verified as always.
         """
-        with self._index_lock:
+        check_corpus_dir(self.settings.corpus)
+        prepare_index_folder(self.settings)
+        with self._index_lock, index_lock(self.settings.index, on_wait):
             return self._index(rebuild, show_progress, on_progress)
 
     def _index(self, rebuild: bool, show_progress: bool, on_progress: Progress | None) -> IndexReport:
         if rebuild:
             remove_index(self.settings)
-            self.__dict__.pop("store", None)
+        self.__dict__.pop("store", None)
+        store = ChunkStore(self.settings, create=True)
+        if not rebuild:
+            store.check()
+        self.__dict__["store"] = store
         indexer = Indexer(self.settings, self.store, self.embed_model)
         report = indexer.run(show_progress=show_progress, on_progress=on_progress)
         self._lexical = indexer.lexical
@@ -84,15 +111,14 @@ class Assistant:
     def lexical(self) -> LexicalIndex:
         if self._lexical is None:
             if self.store.chunk_count() == 0:
-                raise IndexMissingError(
-                    f"There is no index at {self.settings.index} for {self.settings.corpus}. Run `assistant index` first."
-                )
+                raise missing(self.settings)
             self._lexical = Indexer(self.settings, self.store, self.embed_model).refresh_lexical()
         return self._lexical
 
     @cached_property
     def chain(self) -> ExtractiveChain | GenerativeChain:
         """The extractive chain, or the generative one wrapped around it when a model is configured."""
+        check_corpus_dir(self.settings.corpus)  # before the index, so a wrong --corpus is named as such
         retriever = HybridRetriever(
             self.store, self.lexical, self.embed_model, self.settings.top_k,
             self.settings.fusion, self.settings.lexical_weight,
@@ -121,16 +147,27 @@ class Assistant:
         return bool(self.settings.llm_model)
 
     def article(self, source: str) -> ArticleView:
-        """The text of one corpus file; paths that leave the corpus (../, absolute, links out) are refused."""
+        """The text of one indexed article. Anything else is refused: paths that leave the corpus,
+        files the index does not hold (`.env`, backups, the index's own files) and excluded ones."""
+        shown = "".join(ch if ch.isprintable() else "?" for ch in str(source)[:200])
+        refused = CorpusError(f"{shown} is not an article of this corpus.")
+        if not _plausible_path(source) or not self._is_indexed(source):
+            raise refused
         root = self.settings.corpus.resolve()
         path = (root / source).resolve()
         if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file():
-            raise CorpusError(f"{source} is not an article of this corpus.")
+            raise refused
         result = read_article(root, path)
         if not isinstance(result, Article):
             raise CorpusError(f"{source} cannot be shown: {result.reason}.")
         meta = extract_metadata(result.text, source)
         return ArticleView(source, meta.title, meta.date, meta.outlet, result.text)
+
+    def _is_indexed(self, source: str) -> bool:
+        """In the index's ledger under exactly this name, and not excluded by the settings in use."""
+        if excluded_by(source, self.settings.exclude) is not None:
+            return False
+        return bool(self.store.ledger.get(ids=[source], include=[])["ids"])
 
     def stats(self) -> dict[str, Any]:
         """What the index holds, for the UI's index panel."""
@@ -151,8 +188,14 @@ class Assistant:
 
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
-        question = clean_question(question)
-        return self._noting_filters(self.chain.answer(question, self.chain.condense(question, history), filters), filters)
+        question, history = clean_question(question), clean_history(history)
+
+        def answer() -> Iterator[Answer]:
+            yield self.chain.answer(question, self.chain.condense(question, history), filters)
+
+        with chroma_failures(self.settings):
+            [result] = within_budget(self.answer_budget(), answer)
+        return self._noting_filters(result, filters)
 
     def ask_stream(
         self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
@@ -162,9 +205,13 @@ class Assistant:
         With a model the pieces are its raw text; the final Answer may differ from it
         (unsupported sentences removed), and is what should be shown in the end.
         """
-        question = clean_question(question)
-        for piece in self.chain.stream(question, self.chain.condense(question, history), filters):
-            yield self._noting_filters(piece, filters) if isinstance(piece, Answer) else piece
+        question, history = clean_question(question), clean_history(history)
+        pieces = within_budget(
+            self.answer_budget(), lambda: self.chain.stream(question, self.chain.condense(question, history), filters)
+        )
+        with chroma_failures(self.settings):
+            for piece in pieces:
+                yield self._noting_filters(piece, filters) if isinstance(piece, Answer) else piece
 
     def _noting_filters(self, answer: Answer, filters: Filters | None) -> Answer:
         """Say how many undated articles a date filter left out, so an empty answer is not mistaken for none."""
@@ -173,6 +220,11 @@ class Assistant:
             answer.notice = " ".join(part for part in (answer.notice, undated_notice(left_out)) if part)
             answer.details["undated_left_out"] = left_out
         return answer
+
+    def answer_budget(self) -> float:
+        """Seconds one answer may take: the local work, plus three model calls' timeouts when a model answers."""
+        uses_model = self.settings.backend != "extractive" and self.settings.llm_model
+        return ANSWER_BUDGET_SECONDS + (3 * self.settings.llm_timeout if uses_model else 0)
 
 
 @dataclass(frozen=True)
@@ -186,6 +238,26 @@ class ArticleView:
     text: str
 
 
+def _plausible_path(source: object) -> bool:
+    """Text a file system could take as a path (no NUL, encodable, not absurdly long), checked before any look-up."""
+    if not isinstance(source, str) or len(source) > MAX_SOURCE_CHARS or "\x00" in source:
+        return False
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@contextmanager
+def chroma_failures(settings: Settings) -> Iterator[None]:
+    """A Chroma error while answering means the index broke after it was checked: say so."""
+    try:
+        yield
+    except ChromaError as error:
+        raise damaged(settings, f"{type(error).__name__}: {error}") from None
+
+
 def clean_question(question: str) -> str:
     """Refuse what cannot be a question; shorten what is too long to mean anything more."""
     if not isinstance(question, str):
@@ -194,3 +266,8 @@ def clean_question(question: str) -> str:
     if not cleaned:
         raise BadQuestionError("The question is empty; type a question about the articles.")
     return cleaned[:MAX_QUESTION_CHARS]
+
+
+def clean_history(history: list[Turn] | None) -> list[Turn]:
+    """The last MAX_HISTORY_TURNS turns, each question and answer cut to a length the chain handles quickly."""
+    return [(q[:MAX_QUESTION_CHARS], a[:MAX_ANSWER_CHARS]) for q, a in (history or [])[-MAX_HISTORY_TURNS:]]

@@ -22,6 +22,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", help="folder of .txt/.md articles (default: settings, then ./seeds)")
     parser.add_argument("--index", help="index folder (default: settings, then ./index)")
     parser.add_argument("--config", help=f"TOML config file (default: ${CONFIG_ENV} or ./assistant.toml)")
+    parser.add_argument("--top-k", type=int, help="chunks retrieved per question (setting top_k)")
+    parser.add_argument("--chroma-host", help="use the Chroma server on this host (setting chroma_host)")
+    parser.add_argument("--chroma-port", type=int, help="port of that Chroma server (setting chroma_port)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     index = commands.add_parser("index", help="build or refresh the index incrementally")
@@ -78,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from assistant.api import Assistant
 
-    assistant = Assistant(corpus=args.corpus, index=args.index)
+    assistant = Assistant(corpus=args.corpus, index=args.index, **_setting_flags(args))
     if args.command == "index":
         return _index(assistant, args)
     if args.command == "ask":
@@ -88,8 +91,18 @@ def _run(args: argparse.Namespace) -> int:
     return _ui(assistant, args)
 
 
+def _setting_flags(args: argparse.Namespace) -> dict[str, object]:
+    """Flags that override settings; they are validated with the settings (a port of 70000 is refused)."""
+    flags = {"top_k": args.top_k, "chroma_host": args.chroma_host, "chroma_port": args.chroma_port}
+    if args.command == "ui":
+        flags |= {"ui_host": args.host, "ui_port": args.port}
+    return flags
+
+
 def _index(assistant: Assistant, args: argparse.Namespace) -> int:
-    report = assistant.index(rebuild=args.rebuild, show_progress=sys.stderr.isatty())
+    report = assistant.index(
+        rebuild=args.rebuild, show_progress=sys.stderr.isatty(), on_wait=lambda message: print(message, file=sys.stderr)
+    )
     if args.json:
         payload = {
             "added": report.added, "updated": report.updated, "removed": report.removed,
@@ -151,6 +164,8 @@ def _print_eval(report: EvalReport, with_failures: bool) -> None:
     from assistant.evaluation.metrics import format_table
 
     print(format_table(report.summary))
+    for citation in report.summary["unverified"]:
+        print(f"UNVERIFIED citation {citation}: its quote is not the file's text at those offsets")
     if with_failures:
         for failure in report.to_dict(with_failures=True)["failures"]:
             print(f"\nMISS {failure['id']}: {failure['question']}\n  -> {failure['answer'][:300]}")

@@ -29,7 +29,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
 # "June 18, 2023", "Jun 19 2023", "18 June 2023", "2023-06-18", "2023/06/18"
 _FULL_DATE = re.compile(
-    rf"\b(?:{_WORD}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_WORD},?\s+{_YEAR}|{_YEAR}[-/]\d\d?[-/]\d\d?)\b"
+    rf"\b(?:{_WORD}\s+{_DAY},?\s+{_YEAR}\b|{_DAY}\s+(?:of\s+)?{_WORD},?\s+{_YEAR}\b|{_YEAR}[-/]\d\d?[-/]\d\d?(?:\b|(?=T\d)))"
 )
 # A dateline opens the first paragraph: "WASHINGTON, June 18 (Reuters) -", "Jan. 2 (UPI) --",
 # "LONDON, March 4, 2024 /PRNewswire/ --", "BEIJING, June 19 —".
@@ -49,7 +49,7 @@ class DateSpan:
 
     start: date
     end: date
-    precision: str  # "day", "week", "month" or "year"
+    precision: str  # "day", "weekend", "week", "month" or "year"
 
     def label(self) -> str:
         """The span in words, as precise as the phrase was: "June 18, 2023", "June 2023", "2023"."""
@@ -59,6 +59,8 @@ class DateSpan:
             return f"{self.start:%B} {self.start.year}"
         if self.precision == "week":
             return f"the week of {format_date(self.start)}"
+        if self.precision == "weekend":
+            return f"the weekend of {format_date(self.start)}"
         return format_date(self.start)
 
 
@@ -113,13 +115,15 @@ def _first_full_date(line: str) -> date | None:
     return next(_full_dates(line), None)
 
 
-def _parse(phrase: str, default: datetime | None = None) -> date | None:
-    """dateutil's reading of a located date, or None when it is no date (a name that is no month)."""
+def _parse(phrase: str) -> date | None:
+    """dateutil's reading of a located date, or None when it is no date (a name that is no month).
+
+    A missing year reads as 2000, a leap year, so "Feb. 29" survives until the year is known."""
     words = re.findall(r"[A-Za-z]+", phrase)
     if words and not any(_INFO.month(w) for w in words) and not re.search(r"\d[-/]\d", phrase):
         return None
     try:
-        return dateutil_parser.parse(phrase.replace(".", " "), default=default or datetime(2000, 1, 1)).date()
+        return dateutil_parser.parse(phrase.replace(".", " "), default=datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):
         return None
 
@@ -140,16 +144,15 @@ def _dateline_date(line: str, text: str) -> date | None:
 def _with_year_from_context(month: int, day: int, text: str) -> date | None:
     """The dateline's month and day in the year the rest of the text points to; None when it points nowhere.
 
-    Full dates in the text are mostly recent events, so the dateline is the occurrence of
-    month/day nearest after the latest of them ("Jan. 2" after "Dec. 30, 2022" is 2023);
-    without full dates, the year mentioned most (the latest on a tie).
+    Full dates in an article are mostly recent events, so the dateline is the occurrence of
+    month/day nearest the latest of them ("Jan. 2" near "Dec. 30, 2022" is 2023); without
+    full dates, the year mentioned most (the latest on a tie).
     """
-    full = [d for d in _full_dates(text)]
+    full = list(_full_dates(text))
     if full:
         latest = max(full)
-        options = [_safe_date(year, month, day) for year in (latest.year, latest.year + 1)]
-        after = [d for d in options if d is not None and d >= latest]
-        return after[0] if after else None
+        options = [d for d in (_safe_date(y, month, day) for y in range(latest.year - 1, latest.year + 2)) if d]
+        return min(options, key=lambda d: (abs((d - latest).days), d < latest)) if options else None
     years = [int(y) for y in _BARE_YEAR.findall(text)]
     if not years:
         return None
@@ -179,6 +182,8 @@ _LEAD = {"on", "in", "at", "by", "since", "during", "from", "until", "of", "the"
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year"}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}  # "last night" is yesterday's
+_HOLIDAYS = {("new", "year", "day"): (1, 1), ("new", "year", "eve"): (12, 31), ("christmas", "eve"): (12, 24), ("christmas",): (12, 25)}
 
 
 def resolve_date(phrase: str, published: date | None) -> date | None:
@@ -204,7 +209,9 @@ def resolve_span(phrase: str, published: date | None) -> DateSpan | None:
 
 
 def _is_relative(words: list[str]) -> bool:
-    return any(w in _DAY_WORDS or w in ("last", "this", "next", "ago", "past") or _INFO.weekday(w) is not None for w in words)
+    return any(
+        w in _DAY_WORDS or w in ("last", "this", "next", "ago", "past", "weekend") or _INFO.weekday(w) is not None for w in words
+    )
 
 
 def _relative(words: list[str], published: date | None) -> DateSpan | None:
@@ -214,6 +221,15 @@ def _relative(words: list[str], published: date | None) -> DateSpan | None:
     for word in words:
         if word in _DAY_WORDS:
             return _day(published + timedelta(days=_DAY_WORDS[word]))
+    if len(words) == 2 and words[1] in _PARTS_OF_DAY and words[0] in ("last", "this"):
+        return _day(published - timedelta(days=1 if words[0] == "last" and words[1] == "night" else 0))
+    for names, (month, day) in _HOLIDAYS.items():
+        if all(n in words for n in names) and not any(w.isdigit() for w in words):
+            return _day(min(filter(None, (_safe_date(y, month, day) for y in (published.year - 1, published.year))),
+                            key=lambda d: (d > published, abs((d - published).days))))
+    if "weekend" in words:
+        saturday = _weekday_near(published, 5, -1 if "last" in words or "past" in words else (1 if "next" in words else None))
+        return DateSpan(saturday, saturday + timedelta(days=1), "weekend")
     weekday = next((_INFO.weekday(w) for w in words if _INFO.weekday(w) is not None and not _INFO.month(w)), None)
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
     shift = next((step[w] for w in words if w in step), None)

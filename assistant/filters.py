@@ -38,10 +38,10 @@ class Filters:
             return False
         if self.until and day > _day(self.until):
             return False
-        if self.sources:
-            source = str(meta.get("source", ""))
-            return any(source == s or source.startswith(s.rstrip("/") + "/") for s in self.sources)
-        return True
+        return self._within_sources(str(meta.get("source", "")))
+
+    def _within_sources(self, source: str) -> bool:
+        return not self.sources or any(source == s or source.startswith(s.rstrip("/") + "/") for s in self.sources)
 
     def undated_left_out(self, metas: list[dict[str, Any]]) -> int:
         """How many undated articles a date filter kept out that the source filter would have let in.
@@ -51,8 +51,8 @@ class Filters:
         """
         if not (self.since or self.until):
             return 0
-        within_sources = Filters(sources=self.sources)
-        return len({m.get("source") for m in metas if not int(m.get("day") or 0) and within_sources.accepts(m)})
+        undated = {str(m.get("source", "")) for m in metas if not m.get("day")}  # one look per chunk: 100k chunks in ms
+        return sum(1 for source in undated if self._within_sources(source))
 
     def mask(self, metas: list[dict[str, Any]]) -> np.ndarray:
         return np.array([self.accepts(m) for m in metas], dtype=np.float32)

@@ -28,6 +28,7 @@ from assistant.embeddings import MiniLMEmbedding
 from assistant.errors import EndpointError
 from assistant.filters import Filters
 from assistant.prompts import Prompts
+from assistant.redact import endpoint_failure
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
 from assistant.support import score_support
@@ -218,10 +219,7 @@ class GenerativeChain:
         return answer
 
     def _describe(self, error: Exception) -> str:
-        message = f"{type(error).__name__}: {error}"
-        if self.secret:
-            message = message.replace(self.secret, "***")
-        return message[:300]
+        return endpoint_failure(error, self.secret)
 
 
 def _passage(number: int, chunk: NodeWithScore) -> str:

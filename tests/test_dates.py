@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from assistant.dates import find_publication_date, format_date, resolve_date, resolve_span
 from assistant.metadata import extract_metadata
+from tests.conftest import SEEDS, require_shared_bbc
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-BBC = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "bbc"
 PUBLISHED = date(2023, 6, 19)  # a Monday
 
 
@@ -26,6 +24,10 @@ PUBLISHED = date(2023, 6, 19)  # a Monday
         ("Headline here\nBy Jane Doe, Reuters | March 4, 2024\nThe body.", date(2024, 3, 4)),
         ("China's FM to visit US\n\nMon Jun 19 2023\n\nBEIJING: The minister will visit.", date(2023, 6, 19)),
         ("Headline here\n2023-06-19\nThe body.", date(2023, 6, 19)),
+        ("Headline here\nPublished: 2023-06-18T10:00:00Z\nThe body.", date(2023, 6, 18)),
+        ("Headline here\nSunday 18 June 2023 10.00 BST\nThe body.", date(2023, 6, 18)),
+        # a future date in the text does not push the dateline into the next year
+        ("WASHINGTON, June 18 (Reuters) - The vote on Nov. 5, 2024 looms.", date(2024, 6, 18)),
         ("LONDON, March 4, 2024 /PRNewswire/ -- Acme Corp announced a deal.", date(2024, 3, 4)),
         ("BEIJING, June 19 — Qin said the 2023 talks went better than those of 2022 and 2023.", date(2023, 6, 19)),
         ("Headline here\n\nA long story.\n\n— Hua Chunying (@SpokespersonCHN) June 18, 2023\n", date(2023, 6, 18)),
@@ -64,9 +66,9 @@ def test_seed_dates() -> None:
     assert extract_metadata((SEEDS / "003_6129a9f508479f3d.txt").read_text(encoding="utf-8")).date == "2023-06-19"
 
 
-@pytest.mark.skipif(not BBC.is_dir(), reason="the shared BBC corpus is not on this machine")
 def test_the_bbc_corpus_gets_no_invented_dates_and_is_scanned_fast() -> None:
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(BBC.rglob("*.txt"))]
+    bbc = require_shared_bbc("The BBC date check")
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(bbc.rglob("*.txt"))]
     assert len(texts) > 2000
     started = time.perf_counter()
     found = [find_publication_date(t) for t in texts]
@@ -97,6 +99,12 @@ def test_the_bbc_corpus_gets_no_invented_dates_and_is_scanned_fast() -> None:
         ("Sunday, June 18, 2023", date(2023, 6, 18), "June 18, 2023"),
         ("2023-06-18", date(2023, 6, 18), "June 18, 2023"),
         ("in 2021", date(2021, 1, 1), "2021"),
+        ("over the weekend", date(2023, 6, 17), "the weekend of June 17, 2023"),
+        ("next weekend", date(2023, 6, 24), "the weekend of June 24, 2023"),
+        ("last night", date(2023, 6, 18), "June 18, 2023"),
+        ("mid-June", date(2023, 6, 1), "June 2023"),
+        ("Dec. 30", date(2022, 12, 30), "December 30, 2022"),
+        ("on Christmas Eve", date(2022, 12, 24), "December 24, 2022"),
     ],
 )
 def test_phrases_resolve_against_the_publication_date(phrase: str, expected: date, label: str) -> None:
@@ -107,6 +115,7 @@ def test_phrases_resolve_against_the_publication_date(phrase: str, expected: dat
 
 def test_a_month_without_year_takes_the_nearest_one() -> None:
     assert resolve_date("December 30", date(2023, 1, 2)) == date(2022, 12, 30)
+    assert resolve_date("New Year's Day", date(2023, 1, 2)) == date(2023, 1, 1)
     assert resolve_date("in January", date(2022, 12, 20)) == date(2023, 1, 1)
 
 

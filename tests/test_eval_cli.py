@@ -19,10 +19,11 @@ EDITED = "002_6d17bc3cc6b798f9.txt"
 
 
 def _eval(capsys: pytest.CaptureFixture[str], corpus: Path, index: Path, *args: str) -> tuple[int, str]:
+    """Exit status and standard output; errors and notes (standard error) follow it when there are any."""
     capsys.readouterr()
     code = main(["--corpus", str(corpus), "--index", str(index), "eval", *args])
     captured = capsys.readouterr()
-    return code, captured.out + captured.err
+    return code, captured.out if "--json" in args and code != 2 else captured.out + captured.err
 
 
 @pytest.fixture
@@ -147,3 +148,17 @@ def test_editing_one_article_names_exactly_the_questions_it_affects(indexed, tmp
         assert any(c["kind"] == "span no longer in its file" for c in changes[q]), changes[q]
     assert code == (1 if drift["regressions"] else 0)
     assert seconds < 10, f"re-index and drift report took {seconds:.1f} s"
+
+
+def test_a_malformed_golden_file_stops_eval_with_its_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "q1", "question": "Who?", "answerable": true, "facts": ["x"]}\n{"id": "q1"}\n', encoding="utf-8")
+    code, out = _eval(capsys, tmp_path, tmp_path / "index", str(bad))
+    assert code == 2 and f"error: {bad}:2: the question has no 'question'." in out
+    code, out = _eval(capsys, tmp_path, tmp_path / "index", str(bad.with_name("q.jsonl")), "--min-facts", "80")
+    assert code == 2 and "does not exist" in out
+
+
+def test_a_bar_that_is_not_a_ratio_fails_before_any_question_is_asked(tmp_path: Path, small_golden: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out = _eval(capsys, tmp_path, tmp_path / "no-index", str(small_golden), "--min-facts", "80")
+    assert code == 2 and "--min-facts is a ratio between 0 and 1 (e.g. 0.8), not 80.0." in out

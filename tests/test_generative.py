@@ -139,13 +139,13 @@ def test_streaming_yields_text_before_the_verified_answer(fake, model_assistant)
 @pytest.mark.parametrize(
     "reply, expected",
     [
-        (Reply(status=401), "AuthenticationError"),
-        (Reply(status=429), "RateLimitError"),
-        (Reply(status=500), "InternalServerError"),
+        (Reply(status=401), "refused the API key (401)"),
+        (Reply(status=429), "(429)"),
+        (Reply(status=500), "server error (500)"),
         (Reply(mode="malformed"), "failed"),
         (Reply(content=""), "empty"),
         (Reply(content="Blinken met Qin Gang at the Diaoyutai State Guesthouse in Beijing on Sunday [1].", mode="break"), "failed"),
-        (Reply(content="too late", delay=3.0), "failed"),
+        (Reply(content="too late", delay=3.0), "did not reply in time"),
     ],
     ids=["401", "429", "500", "malformed", "empty", "stream-cut", "timeout"],
 )
@@ -168,7 +168,7 @@ def test_refused_connection_gives_a_notice(seeds_assistant, seeds_index: Path, c
     assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="m", llm_base_url=f"http://127.0.0.1:{port}/v1",
                           llm_api_key=SECRET, llm_timeout=2.0)
     answer = assistant.ask(QUESTION)
-    assert answer.backend == "extractive" and "APIConnectionError" in answer.notice
+    assert answer.backend == "extractive" and "cannot connect" in answer.notice
     _assert_no_secret(answer, caplog)
 
 

@@ -74,3 +74,12 @@ def test_missing_and_empty_files_are_user_errors(tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "golden").glob("*.jsonl")), ids=lambda p: p.name)
 def test_the_repository_golden_files_are_valid(path: Path) -> None:
     assert len(read_golden(path).items) >= 30
+
+
+def test_the_documented_example_is_a_valid_golden_file(tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "golden-format.md").read_text(encoding="utf-8")
+    example = doc.split("```jsonl\n", 1)[1].split("```", 1)[0]
+    golden = read_golden(_write(tmp_path, *example.strip().splitlines()))
+    assert golden.header.split == "test" and len(golden.items) == 5
+    cited = {s for item in golden.items for group in item.sources for s in group}
+    assert all((ROOT / golden.header.corpus / s).is_file() for s in cited)

@@ -86,8 +86,10 @@ def test_chat_answers_with_verified_citations(client: Client, served: Served) ->
     assert payload["question"] == QUESTION and payload["answered"] is True
     assert payload["backend"] == "extractive"
     assert any("Diaoyutai" in c["quote"] for c in payload["citations"])
+    keys = {"id", "source", "start", "end", "quote"}
+    assert all(keys <= set(c) <= keys | {"answer_start", "answer_end"} for c in payload["citations"])
+    assert any("answer_start" in c for c in payload["citations"]), "the short answer is marked in its quote"
     first = payload["citations"][0]
-    assert {"id", "source", "start", "end", "quote"} <= set(first) <= {"id", "source", "start", "end", "quote", "answer_start", "answer_end"}
     if payload["short_answer"]:  # the short answer is marked inside the first quote
         assert first["quote"][first["answer_start"] - first["start"] : first["answer_end"] - first["start"]] == payload["short_answer"]
     assert_verified(payload, served.corpus)
@@ -104,11 +106,17 @@ def test_chat_refuses_what_the_articles_do_not_cover(client: Client) -> None:
 
 
 def test_follow_up_uses_the_history(client: Client, served: Served) -> None:
-    first = client.predict(QUESTION, api_name="/chat")
-    follow_up = client.predict("and when was that?", [[QUESTION, first["answer"]]], api_name="/chat")
+    balloon = "Why did Blinken postpone his trip to Beijing in February?"
+    first = client.predict(balloon, api_name="/chat")
+    follow_up = client.predict("and when was that?", [[balloon, first["answer"]]], api_name="/chat")
     assert follow_up["question"] == "and when was that?" and follow_up["answered"] is True
-    assert any("Sunday" in c["quote"] for c in follow_up["citations"])
+    assert follow_up["answer"] != first["answer"]  # not the same sentences again
+    assert "February" in follow_up["citations"][0]["quote"]  # the postponement's date leads
     assert_verified(follow_up, served.corpus)
+    history = [[balloon, first["answer"]], ["and when was that?", follow_up["answer"]]]
+    went = client.predict("and when did he finally go?", history, api_name="/chat")
+    lead = went["citations"][0]["quote"]
+    assert any(mark in lead for mark in ("Sunday", "over the weekend", "June 18")) and "February" not in lead
     alone = client.predict("and when was that?", api_name="/chat")
     assert alone["answered"] is False  # the same words without the conversation mean nothing
 

@@ -88,7 +88,7 @@ def test_answer_streams_in_and_a_source_opens_with_the_quote_highlighted(page: A
     assert answer.locator(".cite-ref").count() >= 1
 
     cards = page.locator("#sources .source-card")
-    assert cards.count() == answer.locator(".cite-ref").count()
+    assert cards.count() == len(set(answer.locator(".cite-ref").all_inner_texts()))  # the short answer repeats a marker
     card = cards.filter(has_text="Diaoyutai").first
     assert "Blinken Meets China" in card.inner_text() and "002_6d17bc3cc6b798f9.txt" in card.inner_text()
     assert "Diaoyutai State Guesthouse" in card.locator("mark").inner_text()
@@ -103,9 +103,10 @@ def test_answer_streams_in_and_a_source_opens_with_the_quote_highlighted(page: A
 
 
 def test_follow_up_and_refusal_in_one_conversation(page: Any) -> None:
-    ask(page, QUESTION)
+    first = ask(page, "Why did Blinken postpone his trip to Beijing in February?").locator(".answer").inner_text()
     follow_up = ask(page, "and when was that?", answers_before=1)
-    assert follow_up.locator(".refusal").count() == 0 and "Sunday" in follow_up.inner_text()
+    assert follow_up.locator(".refusal").count() == 0
+    assert follow_up.locator(".answer").inner_text() != first and "February" in follow_up.inner_text()
     refusal = ask(page, OFF_TOPIC, answers_before=2)
     assert refusal.locator(".refusal").count() == 1 and "no sources" in refusal.inner_text()
     assert page.locator("#sources .source-card").count() == 0

@@ -55,13 +55,14 @@ def evaluate(
     gate_overrides: dict[str, float | None],
     baseline: Path | None = None,
 ) -> EvalReport:
-    """Everything `assistant eval` prints comes from here; the baseline is read first so a bad path fails fast."""
+    """Everything `assistant eval` prints comes from here; the baseline and bars are checked first, so mistakes fail fast."""
     saved = load_run(baseline) if baseline else None
+    gates = merge_gates(golden.header.gates, gate_overrides)
     started = time.perf_counter()
     results = run_golden(asker, golden.items)
     summary = summarize(results, corpus)
     run = build_run(results, golden.path, corpus, settings, summary)
-    report = EvalReport(golden, results, summary, run, check_gates(summary, merge_gates(golden.header.gates, gate_overrides)))
+    report = EvalReport(golden, results, summary, run, check_gates(summary, gates))
     if saved is not None:
         report.drift = compare_runs(saved, run, golden.items, corpus)
     report.seconds = time.perf_counter() - started
