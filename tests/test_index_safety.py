@@ -83,6 +83,17 @@ def test_a_second_run_waits_for_the_lock_or_is_told_the_index_is_busy(built: tup
     assert reports and len(reports[0].unchanged) == 5
 
 
+def test_the_ui_reindex_uses_the_same_lock(built: tuple[Path, Path]) -> None:
+    from ui.chat import ChatService
+
+    corpus, index = built
+    service = ChatService(Assistant(corpus=corpus, index=index))
+    with index_lock(index):
+        with pytest.raises(IndexBusyError, match="try again when it has finished"):
+            service.reindex()
+    assert "5 unchanged" in service.reindex()
+
+
 def test_the_cli_waits_with_a_message_while_another_process_indexes(built: tuple[Path, Path]) -> None:
     corpus, index = built
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
