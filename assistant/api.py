@@ -13,14 +13,16 @@ from typing import Any, Callable, Iterator
 from chromadb.errors import ChromaError
 
 from assistant.answer import Answer
-from assistant.chain import ExtractiveChain
+from assistant.answer.chain import ExtractiveChain
+from assistant.answer.evidence import Articles
+from assistant.answer.reader import Reader
+from assistant.budget import within_budget
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn
 from assistant.embeddings import MiniLMEmbedding
-from assistant.corpus import Article, check_corpus_dir, read_article
+from assistant.corpus import Article, check_corpus_dir, excluded_by, read_article
 from assistant.errors import AssistantError, BadQuestionError, CorpusError
-from assistant.extractive import ExtractiveSelector
-from assistant.filters import Filters
+from assistant.filters import Filters, undated_notice
 from assistant.generative import GenerativeChain, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
 from assistant.lexical import STAMP_FILE, LexicalIndex
@@ -32,6 +34,10 @@ from assistant.settings import Settings, load_settings
 from assistant.store import ChunkStore, damaged, missing, prepare_index_folder
 
 MAX_QUESTION_CHARS = 2000
+# A follow-up leans on the last few turns; older turns and longer texts would only cost time.
+MAX_HISTORY_TURNS = 6
+MAX_ANSWER_CHARS = 3000  # of each earlier answer in the history
+ANSWER_BUDGET_SECONDS = 60.0  # for the retrieval and extractive work; a model's timeouts come on top
 
 
 class Assistant:
@@ -116,9 +122,10 @@ class Assistant:
             self.store, self.lexical, self.embed_model, self.settings.top_k,
             self.settings.fusion, self.settings.lexical_weight,
         )
-        selector = ExtractiveSelector(self.lexical.idf, self.settings.max_sentences, self.lexical.article_text)
+        articles = Articles(self.lexical.texts, self.lexical.metas)
+        reader = Reader(self.lexical.idf, articles, self.settings.min_support, self.settings.max_sentences)
         verifier = CitationVerifier(self.settings.corpus)
-        extractive = ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
+        extractive = ExtractiveChain(retriever, reader, verifier)
         if not self._uses_model():
             return extractive
         key = self.settings.llm_api_key.get_secret_value() if self.settings.llm_api_key else ""
@@ -139,16 +146,23 @@ class Assistant:
         return bool(self.settings.llm_model)
 
     def article(self, source: str) -> ArticleView:
-        """The text of one corpus file; paths that leave the corpus (../, absolute, links out) are refused."""
+        """The text of one indexed article. Anything else is refused: paths that leave the corpus,
+        files the index does not hold (`.env`, backups, the index's own files) and excluded ones."""
         root = self.settings.corpus.resolve()
         path = (root / source).resolve()
-        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file():
+        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file() or not self._is_indexed(source):
             raise CorpusError(f"{source} is not an article of this corpus.")
         result = read_article(root, path)
         if not isinstance(result, Article):
             raise CorpusError(f"{source} cannot be shown: {result.reason}.")
         meta = extract_metadata(result.text, source)
         return ArticleView(source, meta.title, meta.date, meta.outlet, result.text)
+
+    def _is_indexed(self, source: str) -> bool:
+        """In the index's ledger under exactly this name, and not excluded by the settings in use."""
+        if excluded_by(source, self.settings.exclude) is not None:
+            return False
+        return bool(self.store.ledger.get(ids=[source], include=[])["ids"])
 
     def stats(self) -> dict[str, Any]:
         """What the index holds, for the UI's index panel."""
@@ -169,9 +183,14 @@ class Assistant:
 
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
-        question = clean_question(question)
+        question, history = clean_question(question), clean_history(history)
+
+        def answer() -> Iterator[Answer]:
+            yield self.chain.answer(question, self.chain.condense(question, history), filters)
+
         with chroma_failures(self.settings):
-            return self.chain.answer(question, self.chain.condense(question, history), filters)
+            [result] = within_budget(self.answer_budget(), answer)
+        return self._noting_filters(result, filters)
 
     def ask_stream(
         self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
@@ -181,9 +200,26 @@ class Assistant:
         With a model the pieces are its raw text; the final Answer may differ from it
         (unsupported sentences removed), and is what should be shown in the end.
         """
-        question = clean_question(question)
+        question, history = clean_question(question), clean_history(history)
+        pieces = within_budget(
+            self.answer_budget(), lambda: self.chain.stream(question, self.chain.condense(question, history), filters)
+        )
         with chroma_failures(self.settings):
-            yield from self.chain.stream(question, self.chain.condense(question, history), filters)
+            for piece in pieces:
+                yield self._noting_filters(piece, filters) if isinstance(piece, Answer) else piece
+
+    def _noting_filters(self, answer: Answer, filters: Filters | None) -> Answer:
+        """Say how many undated articles a date filter left out, so an empty answer is not mistaken for none."""
+        left_out = filters.undated_left_out(self.lexical.metas) if filters else 0
+        if left_out:
+            answer.notice = " ".join(part for part in (answer.notice, undated_notice(left_out)) if part)
+            answer.details["undated_left_out"] = left_out
+        return answer
+
+    def answer_budget(self) -> float:
+        """Seconds one answer may take: the local work, plus three model calls' timeouts when a model answers."""
+        uses_model = self.settings.backend != "extractive" and self.settings.llm_model
+        return ANSWER_BUDGET_SECONDS + (3 * self.settings.llm_timeout if uses_model else 0)
 
 
 @dataclass(frozen=True)
@@ -214,3 +250,8 @@ def clean_question(question: str) -> str:
     if not cleaned:
         raise BadQuestionError("The question is empty; type a question about the articles.")
     return cleaned[:MAX_QUESTION_CHARS]
+
+
+def clean_history(history: list[Turn] | None) -> list[Turn]:
+    """The last MAX_HISTORY_TURNS turns, each question and answer cut to a length the chain handles quickly."""
+    return [(q[:MAX_QUESTION_CHARS], a[:MAX_ANSWER_CHARS]) for q, a in (history or [])[-MAX_HISTORY_TURNS:]]

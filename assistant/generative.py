@@ -20,16 +20,17 @@ from llama_index.core.llms import LLM
 from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import NOT_COVERED, Answer
-from assistant.chain import ExtractiveChain
+from assistant.answer.chain import ExtractiveChain
+from assistant.answer.refuse import unknown_names, unknown_names_notice
 from assistant.citations import Citation, CitationVerifier
 from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
 from assistant.errors import EndpointError
 from assistant.filters import Filters
 from assistant.prompts import Prompts
+from assistant.redact import endpoint_failure
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
-from assistant.specifics import unknown_names, unknown_names_notice
 from assistant.support import score_support
 
 _MARKS = re.compile(r"((?:\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\])+)")
@@ -218,10 +219,7 @@ class GenerativeChain:
         return answer
 
     def _describe(self, error: Exception) -> str:
-        message = f"{type(error).__name__}: {error}"
-        if self.secret:
-            message = message.replace(self.secret, "***")
-        return message[:300]
+        return endpoint_failure(error, self.secret)
 
 
 def _passage(number: int, chunk: NodeWithScore) -> str:

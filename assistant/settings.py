@@ -82,6 +82,9 @@ class Settings(BaseSettings):
     ui_host: str = "127.0.0.1"
     ui_port: int = Field(7860, ge=1, le=65535)
     ui_auth: str | None = Field(None, description="user:password turns Gradio's login on.")
+    ui_admins: list[str] = Field(
+        [], description="Users (of ui_auth) who may re-index from the UI; without a login, only a UI on localhost may."
+    )
 
     @field_validator("ui_host")
     @classmethod

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import socket
 from pathlib import Path
 
 import pytest
 
 from assistant import Answer, Assistant
 from tests.conftest import SEEDS
+from tests.helpers import assert_quotes_are_spans, free_port
 from tests.fake_openai import Reply, passage_number, start_fake_openai
 
 SECRET = "sk-test-DO-NOT-LEAK-4242"
@@ -33,8 +33,8 @@ def model_assistant(fake, seeds_assistant, seeds_index: Path) -> Assistant:  # t
 
 
 def _assert_verified(answer: Answer) -> None:
+    assert_quotes_are_spans(SEEDS, answer.citations)
     for c in answer.citations:
-        assert (SEEDS / c.source).read_text(encoding="utf-8")[c.start : c.end] == c.quote
         assert f"[{c.id}]" in answer.answer
 
 
@@ -139,13 +139,13 @@ def test_streaming_yields_text_before_the_verified_answer(fake, model_assistant)
 @pytest.mark.parametrize(
     "reply, expected",
     [
-        (Reply(status=401), "AuthenticationError"),
-        (Reply(status=429), "RateLimitError"),
-        (Reply(status=500), "InternalServerError"),
+        (Reply(status=401), "refused the API key (401)"),
+        (Reply(status=429), "(429)"),
+        (Reply(status=500), "server error (500)"),
         (Reply(mode="malformed"), "failed"),
         (Reply(content=""), "empty"),
         (Reply(content="Blinken met Qin Gang at the Diaoyutai State Guesthouse in Beijing on Sunday [1].", mode="break"), "failed"),
-        (Reply(content="too late", delay=3.0), "failed"),
+        (Reply(content="too late", delay=3.0), "did not reply in time"),
     ],
     ids=["401", "429", "500", "malformed", "empty", "stream-cut", "timeout"],
 )
@@ -164,13 +164,11 @@ def test_endpoint_failures_give_a_notice_and_the_extractive_answer(  # type: ign
 
 
 def test_refused_connection_gives_a_notice(seeds_assistant, seeds_index: Path, caplog) -> None:  # type: ignore[no-untyped-def]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="m", llm_base_url=f"http://127.0.0.1:{port}/v1",
                           llm_api_key=SECRET, llm_timeout=2.0)
     answer = assistant.ask(QUESTION)
-    assert answer.backend == "extractive" and "APIConnectionError" in answer.notice
+    assert answer.backend == "extractive" and "cannot connect" in answer.notice
     _assert_no_secret(answer, caplog)
 
 
