@@ -130,6 +130,20 @@ def test_named_pipes_and_sockets_are_skipped_without_being_opened(corpus_copy: P
         server.close()
 
 
+def test_a_device_file_is_skipped_without_being_opened(tmp_path: Path) -> None:
+    import stat
+
+    from assistant.corpus import read_article
+
+    device = tmp_path / "zero.txt"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o644, os.makedev(1, 5))  # /dev/zero: reading it never ends
+    except PermissionError:
+        pytest.skip("creating a device file needs CAP_MKNOD")
+    skipped = read_article(tmp_path, device)
+    assert getattr(skipped, "reason", None) == "not a regular file (a character device)"
+
+
 def test_asking_with_a_missing_corpus_or_index_names_it_and_creates_nothing(built: tuple[Path, Path], tmp_path: Path) -> None:
     corpus, index = built
     with pytest.raises(CorpusError, match="does not exist"):
