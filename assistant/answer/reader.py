@@ -100,7 +100,7 @@ class Reader:
         if analysed.typed:
             return self._typed(analysed, sentences, support)
         first = _best_reason(sentences) if analysed.type == REASON else sentences[0]
-        chosen = self._supporting(first, sentences)
+        chosen = self._supporting(first, sentences, _continuation(first, sentences))
         short = _reason_clause(first) if analysed.type == REASON else None
         reading = _reading(analysed, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
@@ -197,6 +197,13 @@ def _reading(question: Question, chosen: list[Sentence], short: tuple[int, int] 
     first = chosen[0]
     quotes[0] = replace(quotes[0], answer_start=first.start + short[0], answer_end=first.start + short[1])
     return Reading(question, short_answer=first.text[short[0] : short[1]], evidence=quotes, support=support)
+
+
+def _continuation(first: Sentence, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentence right after `first` in its article when it goes on about the question
+    ("Biden characterized it as more embarrassing than intentional." after the sentence that named the affair)."""
+    following = [s for s in sentences if s.source == first.source and 0 <= s.start - first.end <= 3]
+    return [s for s in following if s.cover > 0]
 
 
 def _ordinals(question: Question) -> list[str]:
