@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -96,6 +97,21 @@ def states_number(text: str, number: str) -> bool:
 
 def years_in(text: str) -> set[str]:
     return set(YEAR.findall(text))
+
+
+def ordinals_in(text: str) -> set[str]:
+    """Ordinals past 'second' ("seventh", "7th"), lower-cased."""
+    return {m.group().lower() for m in ORDINAL.finditer(text)}
+
+
+def contradicted(text: str, years: Iterable[str], ordinals: Iterable[str]) -> list[str]:
+    """What the text says instead of the question's years or ordinals: it names others and not these.
+    "the 2005 Bafta awards" contradicts a question about 2006; a text naming no year says nothing either way."""
+    others: list[str] = []
+    for asked, stated in ((set(years), years_in(text)), (set(ordinals), ordinals_in(text))):
+        if asked and stated and not asked & stated:
+            others += sorted(stated)
+    return others
 
 
 def capitalised_names(text: str, limit: int | None = None) -> list[tuple[int, str]]:

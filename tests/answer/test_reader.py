@@ -103,3 +103,18 @@ def test_a_368_kb_question_is_read_in_linear_time(seeds_assistant: Assistant) ->
     elapsed = time.perf_counter() - started
     assert reading.refusal == "No indexed article mentions “Xavier”, “Dupont”."
     assert elapsed < 2.0, elapsed
+
+
+def test_an_article_about_another_year_does_not_answer_for_this_one(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "bafta.txt").write_text(
+        "Baftas night\n\nComedian Stephen Fry hosted the 2005 Bafta film awards in London on Saturday. "
+        "Hollywood stars filled the audience for the biggest night in UK film.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
+    assistant.index()
+    answered = assistant.ask("Who hosted the 2005 Bafta film awards?")
+    assert answered.answered and "Stephen Fry" in answered.short_answer
+    refused = assistant.ask("Who hosted the 2006 Bafta film awards?")
+    assert not refused.answered and refused.details["refusal_rule"] == "another year or ordinal"
+    assert refused.notice == "The articles found speak of 2005, not 2006."
