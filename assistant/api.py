@@ -7,9 +7,11 @@ from pathlib import Path
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from assistant.answer import Answer
+from llama_index.core.llms import LLM
+
+from assistant.answer import Answer, Status
 from assistant.chain import ExtractiveChain
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn
@@ -18,7 +20,7 @@ from assistant.corpus import Article, read_article
 from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
 from assistant.extractive import ExtractiveSelector
 from assistant.filters import Filters
-from assistant.generative import GenerativeChain, openai_llm
+from assistant.generative import GenerativeChain, indexed_spans, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
 from assistant.lexical import STAMP_FILE, LexicalIndex
 from assistant.metadata import extract_metadata
@@ -28,6 +30,7 @@ from assistant.settings import Settings, load_settings
 from assistant.store import ChunkStore
 
 MAX_QUESTION_CHARS = 2000
+LOCAL_TIMEOUT = 300.0  # seconds: 2 shared cores may read an 800-token prompt at 17 tokens/s
 
 
 class Assistant:
@@ -99,24 +102,54 @@ class Assistant:
         selector = ExtractiveSelector(self.lexical.idf, self.settings.max_sentences, self.lexical.article_text)
         verifier = CitationVerifier(self.settings.corpus)
         extractive = ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
-        if not self._uses_model():
+        backend = self._model_backend()
+        if not backend:
             return extractive
+        load_llm, name, loading = self._local_llm() if backend == "local" else self._endpoint_llm()
         key = self.settings.llm_api_key.get_secret_value() if self.settings.llm_api_key else ""
-        llm = openai_llm(
-            str(self.settings.llm_model), self.settings.llm_base_url, key or None, self.settings.llm_timeout,
-            self.settings.llm_context_window, self.settings.llm_is_chat_model,
-        )
         return GenerativeChain(
-            llm, f"openai:{self.settings.llm_model}", retriever, extractive, verifier,
-            self.embed_model, self.lexical.idf, load_prompts(), secret=key,
+            load_llm, name, retriever, extractive, verifier, self.embed_model, self.lexical.idf,
+            indexed_spans(self.lexical.metas), load_prompts(),
+            max_retries=self.settings.llm_max_retries, loading_message=loading,
+            scrub=lambda text: text.replace(key, "***") if key else text,
         )
 
-    def _uses_model(self) -> bool:
-        if self.settings.backend == "extractive":
-            return False
-        if self.settings.backend == "openai" and not self.settings.llm_model:
+    def _model_backend(self) -> str:
+        """"" (extractive), "openai" or "local": auto means an endpoint when a model is named, else extractive."""
+        backend = self.settings.backend
+        if backend in ("extractive", "local"):
+            return "" if backend == "extractive" else "local"
+        if backend == "openai" and not self.settings.llm_model:
             raise AssistantError("backend = openai needs a model name: set ASSISTANT_LLM_MODEL or llm_model.")
-        return bool(self.settings.llm_model)
+        return "openai" if self.settings.llm_model else ""
+
+    def _endpoint_llm(self) -> tuple[Callable[[], LLM], str, str]:
+        s = self.settings
+        key = s.llm_api_key.get_secret_value() if s.llm_api_key else ""
+
+        def load() -> LLM:
+            return openai_llm(
+                str(s.llm_model), s.llm_base_url, key or None, s.llm_timeout, s.llm_context_window,
+                s.llm_is_chat_model, s.temperature, s.max_tokens,
+            )
+
+        return load, f"openai:{s.llm_model}", ""
+
+    def _local_llm(self) -> tuple[Callable[[], LLM], str, str]:
+        """The packaged model, started on first use; a slow shared machine gets a longer timeout than an endpoint."""
+        from assistant.local_llm import CONTEXT_TOKENS, LOCAL_MODEL, MODEL_NAME, idle_cores, report_progress
+
+        s = self.settings
+
+        def load() -> LLM:
+            endpoint = LOCAL_MODEL.endpoint(s.llm_cache, s.llm_threads or idle_cores(), report_progress)
+            return openai_llm(
+                endpoint.model, endpoint.base_url, endpoint.api_key, max(s.llm_timeout, LOCAL_TIMEOUT),
+                CONTEXT_TOKENS, True, s.temperature, s.max_tokens,
+            )
+
+        loading = "" if LOCAL_MODEL.loaded else "Loading the local model (once per process, 1.1 GB)…"
+        return load, f"local:{MODEL_NAME}", loading
 
     def article(self, source: str) -> ArticleView:
         """The text of one corpus file; paths that leave the corpus (../, absolute, links out) are refused."""
@@ -154,11 +187,12 @@ class Assistant:
 
     def ask_stream(
         self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
-    ) -> Iterator[str | Answer]:
+    ) -> Iterator[str | Status | Answer]:
         """Text pieces as they are ready, then the finished, verified Answer as the last item.
 
-        With a model the pieces are its raw text; the final Answer may differ from it
-        (unsupported sentences removed), and is what should be shown in the end.
+        Status items say what is happening meanwhile (loading or reading); they are not answer text.
+        With a model the pieces are its verified sentences, so they never need taking back;
+        a fallback's notice and text arrive with the final Answer.
         """
         question = clean_question(question)
         yield from self.chain.stream(question, self.chain.condense(question, history), filters)
