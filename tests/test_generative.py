@@ -280,3 +280,16 @@ def test_a_failed_follow_up_rewrite_says_so(fake, model_assistant) -> None:  # t
     assert any("Standalone question:" in r["body"]["messages"][-1]["content"] for r in fake.requests)  # the rewrite was tried
     assert "could not rewrite the follow-up" in answer.notice
     assert "Did Blinken meet Qin Gang? and where exactly?" in fake.requests[-1]["body"]["messages"][-1]["content"]
+
+
+def test_the_ui_shows_what_the_model_is_doing_and_which_backend_answered(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    from ui.chat import ChatService, messages_of
+
+    fake.script = lambda m: Reply(f"They met at the Diaoyutai State Guesthouse [{passage_number(m, 'Diaoyutai')}].")
+    steps = list(ChatService(model_assistant).stream(QUESTION, []))
+    pending = [turns[-1] for turns, _ in steps if turns[-1]["answer"] is None and turns[-1].get("status")]
+    assert pending, "no step showed the model's progress"
+    shown = messages_of([pending[0]], "")[-1]["content"]
+    assert "reading" in shown and 'class="progress"' in shown
+    final = messages_of(steps[-1][0])[-1]["content"]
+    assert "openai:fake-model" in final and "Diaoyutai" in final
