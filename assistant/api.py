@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 import threading
@@ -9,27 +10,36 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterator
 
+from chromadb.errors import ChromaError
 from llama_index.core.llms import LLM
 
-from assistant.answer import Answer, Status
-from assistant.chain import ExtractiveChain
+from assistant.answer import Answer
+from assistant.answer.result import Status
+from assistant.answer.chain import ExtractiveChain
+from assistant.answer.evidence import Articles
+from assistant.answer.reader import Reader
+from assistant.budget import within_budget
 from assistant.citations import CitationVerifier
 from assistant.conversation import Turn
 from assistant.embeddings import MiniLMEmbedding
-from assistant.corpus import Article, read_article
-from assistant.errors import AssistantError, BadQuestionError, CorpusError, IndexMissingError
-from assistant.extractive import ExtractiveSelector
-from assistant.filters import Filters
+from assistant.corpus import Article, check_corpus_dir, excluded_by, read_article
+from assistant.errors import AssistantError, BadQuestionError, CorpusError
+from assistant.filters import Filters, undated_notice
 from assistant.generative import GenerativeChain, indexed_spans, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
 from assistant.lexical import STAMP_FILE, LexicalIndex
 from assistant.metadata import extract_metadata
 from assistant.prompts import load_prompts
 from assistant.retrieval import HybridRetriever
+from assistant.locking import index_lock
 from assistant.settings import Settings, load_settings
-from assistant.store import ChunkStore
+from assistant.store import ChunkStore, damaged, missing, prepare_index_folder
 
 MAX_QUESTION_CHARS = 2000
+# A follow-up leans on the last few turns; older turns and longer texts would only cost time.
+MAX_HISTORY_TURNS = 6
+MAX_ANSWER_CHARS = 3000  # of each earlier answer in the history
+ANSWER_BUDGET_SECONDS = 60.0  # for the retrieval and extractive work; a model's timeouts come on top
 LOCAL_TIMEOUT = 300.0  # seconds: 2 shared cores may read an 800-token prompt at 17 tokens/s
 
 
@@ -61,21 +71,38 @@ class Assistant:
 
     @cached_property
     def store(self) -> ChunkStore:
-        return ChunkStore(self.settings)
+        """The existing index, checked on open (creates nothing; a missing one is IndexMissingError)."""
+        store = ChunkStore(self.settings)
+        store.check()
+        return store
 
-    def index(self, rebuild: bool = False, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
+    def index(
+        self,
+        rebuild: bool = False,
+        show_progress: bool = False,
+        on_progress: Progress | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> IndexReport:
         """Bring the index in line with the corpus; `rebuild` starts from nothing.
 
-        One run at a time per Assistant. Questions asked meanwhile keep using the
-        previous BM25 index and whatever Chroma holds; their citations are verified as always.
+        One run at a time per index folder, across processes: when another run holds it,
+        `on_wait` is told and the run waits; without `on_wait`, IndexBusyError. Questions
+        asked meanwhile keep using the previous BM25 index and whatever Chroma holds;
+        their citations are verified as always.
         """
-        with self._index_lock:
+        check_corpus_dir(self.settings.corpus)
+        prepare_index_folder(self.settings)
+        with self._index_lock, index_lock(self.settings.index, on_wait):
             return self._index(rebuild, show_progress, on_progress)
 
     def _index(self, rebuild: bool, show_progress: bool, on_progress: Progress | None) -> IndexReport:
         if rebuild:
             remove_index(self.settings)
-            self.__dict__.pop("store", None)
+        self.__dict__.pop("store", None)
+        store = ChunkStore(self.settings, create=True)
+        if not rebuild:
+            store.check()
+        self.__dict__["store"] = store
         indexer = Indexer(self.settings, self.store, self.embed_model)
         report = indexer.run(show_progress=show_progress, on_progress=on_progress)
         self._lexical = indexer.lexical
@@ -86,22 +113,22 @@ class Assistant:
     def lexical(self) -> LexicalIndex:
         if self._lexical is None:
             if self.store.chunk_count() == 0:
-                raise IndexMissingError(
-                    f"There is no index at {self.settings.index} for {self.settings.corpus}. Run `assistant index` first."
-                )
+                raise missing(self.settings)
             self._lexical = Indexer(self.settings, self.store, self.embed_model).refresh_lexical()
         return self._lexical
 
     @cached_property
     def chain(self) -> ExtractiveChain | GenerativeChain:
         """The extractive chain, or the generative one wrapped around it when a model is configured."""
+        check_corpus_dir(self.settings.corpus)  # before the index, so a wrong --corpus is named as such
         retriever = HybridRetriever(
             self.store, self.lexical, self.embed_model, self.settings.top_k,
             self.settings.fusion, self.settings.lexical_weight,
         )
-        selector = ExtractiveSelector(self.lexical.idf, self.settings.max_sentences, self.lexical.article_text)
+        articles = Articles(self.lexical.texts, self.lexical.metas)
+        reader = Reader(self.lexical.idf, articles, self.settings.min_support, self.settings.max_sentences)
         verifier = CitationVerifier(self.settings.corpus)
-        extractive = ExtractiveChain(retriever, selector, verifier, self.settings.min_support)
+        extractive = ExtractiveChain(retriever, reader, verifier)
         backend = self._model_backend()
         if not backend:
             return extractive
@@ -110,8 +137,7 @@ class Assistant:
         return GenerativeChain(
             load_llm, name, retriever, extractive, verifier, self.embed_model, self.lexical.idf,
             indexed_spans(self.lexical.metas), load_prompts(),
-            max_retries=self.settings.llm_max_retries, loading_message=loading,
-            scrub=lambda text: text.replace(key, "***") if key else text,
+            max_retries=self.settings.llm_max_retries, loading_message=loading, secret=key,
         )
 
     def _model_backend(self) -> str:
@@ -152,16 +178,23 @@ class Assistant:
         return load, f"local:{MODEL_NAME}", loading
 
     def article(self, source: str) -> ArticleView:
-        """The text of one corpus file; paths that leave the corpus (../, absolute, links out) are refused."""
+        """The text of one indexed article. Anything else is refused: paths that leave the corpus,
+        files the index does not hold (`.env`, backups, the index's own files) and excluded ones."""
         root = self.settings.corpus.resolve()
         path = (root / source).resolve()
-        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file():
+        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file() or not self._is_indexed(source):
             raise CorpusError(f"{source} is not an article of this corpus.")
         result = read_article(root, path)
         if not isinstance(result, Article):
             raise CorpusError(f"{source} cannot be shown: {result.reason}.")
         meta = extract_metadata(result.text, source)
         return ArticleView(source, meta.title, meta.date, meta.outlet, result.text)
+
+    def _is_indexed(self, source: str) -> bool:
+        """In the index's ledger under exactly this name, and not excluded by the settings in use."""
+        if excluded_by(source, self.settings.exclude) is not None:
+            return False
+        return bool(self.store.ledger.get(ids=[source], include=[])["ids"])
 
     def stats(self) -> dict[str, Any]:
         """What the index holds, for the UI's index panel."""
@@ -182,8 +215,14 @@ class Assistant:
 
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None) -> Answer:
         """Answer from the indexed articles, citing verified spans, or say they do not cover it."""
-        question = clean_question(question)
-        return self.chain.answer(question, self.chain.condense(question, history), filters)
+        question, history = clean_question(question), clean_history(history)
+
+        def answer() -> Iterator[Answer]:
+            yield self.chain.answer(question, self.chain.condense(question, history), filters)
+
+        with chroma_failures(self.settings):
+            [result] = within_budget(self.answer_budget(), answer)
+        return self._noting_filters(result, filters)
 
     def ask_stream(
         self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
@@ -194,8 +233,27 @@ class Assistant:
         With a model the pieces are its verified sentences, so they never need taking back;
         a fallback's notice and text arrive with the final Answer.
         """
-        question = clean_question(question)
-        yield from self.chain.stream(question, self.chain.condense(question, history), filters)
+        question, history = clean_question(question), clean_history(history)
+        pieces = within_budget(
+            self.answer_budget(), lambda: self.chain.stream(question, self.chain.condense(question, history), filters)
+        )
+        with chroma_failures(self.settings):
+            for piece in pieces:
+                yield self._noting_filters(piece, filters) if isinstance(piece, Answer) else piece
+
+    def _noting_filters(self, answer: Answer, filters: Filters | None) -> Answer:
+        """Say how many undated articles a date filter left out, so an empty answer is not mistaken for none."""
+        left_out = filters.undated_left_out(self.lexical.metas) if filters else 0
+        if left_out:
+            answer.notice = " ".join(part for part in (answer.notice, undated_notice(left_out)) if part)
+            answer.details["undated_left_out"] = left_out
+        return answer
+
+    def answer_budget(self) -> float:
+        """Seconds one answer may take: the local work, plus three model calls' timeouts when a model answers."""
+        backend = self._model_backend()
+        timeout = max(self.settings.llm_timeout, LOCAL_TIMEOUT) if backend == "local" else self.settings.llm_timeout
+        return ANSWER_BUDGET_SECONDS + (3 * timeout if backend else 0)
 
 
 @dataclass(frozen=True)
@@ -209,6 +267,15 @@ class ArticleView:
     text: str
 
 
+@contextmanager
+def chroma_failures(settings: Settings) -> Iterator[None]:
+    """A Chroma error while answering means the index broke after it was checked: say so."""
+    try:
+        yield
+    except ChromaError as error:
+        raise damaged(settings, f"{type(error).__name__}: {error}") from None
+
+
 def clean_question(question: str) -> str:
     """Refuse what cannot be a question; shorten what is too long to mean anything more."""
     if not isinstance(question, str):
@@ -217,3 +284,8 @@ def clean_question(question: str) -> str:
     if not cleaned:
         raise BadQuestionError("The question is empty; type a question about the articles.")
     return cleaned[:MAX_QUESTION_CHARS]
+
+
+def clean_history(history: list[Turn] | None) -> list[Turn]:
+    """The last MAX_HISTORY_TURNS turns, each question and answer cut to a length the chain handles quickly."""
+    return [(q[:MAX_QUESTION_CHARS], a[:MAX_ANSWER_CHARS]) for q, a in (history or [])[-MAX_HISTORY_TURNS:]]

@@ -10,16 +10,24 @@ from assistant.corpus import read_span_source
 
 @dataclass(frozen=True)
 class Citation:
-    """`quote` is exactly the text of `source` (relative to the corpus) between `start` and `end`."""
+    """`quote` is exactly the text of `source` (relative to the corpus) between `start` and `end`.
+
+    `answer_start`/`answer_end`, when set, are the file offsets of the short answer inside the quote."""
 
     id: int
     source: str
     start: int
     end: int
     quote: str
+    answer_start: int | None = None
+    answer_end: int | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The citation's fields; the answer offsets only when the quote holds the short answer."""
+        payload = asdict(self)
+        if self.answer_start is None:
+            del payload["answer_start"], payload["answer_end"]
+        return payload
 
 
 class CitationVerifier:
@@ -47,4 +55,8 @@ class CitationVerifier:
             text = self.text_of(citation.source, encoding)
         except OSError:
             return False
-        return 0 <= citation.start < citation.end <= len(text) and text[citation.start : citation.end] == citation.quote
+        if not (0 <= citation.start < citation.end <= len(text) and text[citation.start : citation.end] == citation.quote):
+            return False
+        if citation.answer_start is None:
+            return citation.answer_end is None
+        return citation.answer_end is not None and citation.start <= citation.answer_start < citation.answer_end <= citation.end

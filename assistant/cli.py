@@ -15,6 +15,7 @@ from assistant.settings import CONFIG_ENV
 
 if TYPE_CHECKING:
     from assistant.api import Assistant
+    from assistant.evaluation.report import EvalReport
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", help="folder of .txt/.md articles (default: settings, then ./seeds)")
     parser.add_argument("--index", help="index folder (default: settings, then ./index)")
     parser.add_argument("--config", help=f"TOML config file (default: ${CONFIG_ENV} or ./assistant.toml)")
+    parser.add_argument("--top-k", type=int, help="chunks retrieved per question (setting top_k)")
+    parser.add_argument("--chroma-host", help="use the Chroma server on this host (setting chroma_host)")
+    parser.add_argument("--chroma-port", type=int, help="port of that Chroma server (setting chroma_port)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     index = commands.add_parser("index", help="build or refresh the index incrementally")
@@ -36,10 +40,23 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--source", action="append", help="only this folder or file of the corpus (repeatable)")
     _model_options(ask)
 
-    evaluate = commands.add_parser("eval", help="score a golden JSONL file")
+    evaluate = commands.add_parser(
+        "eval", help="score a golden JSONL file; exits 1 when a bar is missed or a saved run regressed",
+        description="Answer every question of a golden file (docs/golden-format.md) and print the numbers.",
+    )
     evaluate.add_argument("golden", type=Path)
-    evaluate.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    evaluate.add_argument("--json", action="store_true", help="print the numbers (and drift) as JSON")
     evaluate.add_argument("--failures", action="store_true", help="also list the questions that missed")
+    for gate, words in (("min-facts", "fact accuracy"), ("min-sources", "cited-source recall"),
+                        ("min-refusals", "refusal rate on unanswerable questions")):
+        evaluate.add_argument(f"--{gate}", type=float, metavar="RATIO", help=f"exit 1 when {words} is below this")
+    evaluate.add_argument("--max-false-refusals", type=float, metavar="RATIO",
+                          help="exit 1 when more answerable questions than this are refused")
+    evaluate.add_argument("--save", type=Path, metavar="RUN.json", help="record answers and citations as a baseline")
+    evaluate.add_argument("--compare", type=Path, metavar="RUN.json",
+                          help="print what drifted since this saved run; exit 1 on a regression")
+    evaluate.add_argument("--strict", action="store_true", help="with --compare, exit 1 on any drift")
+    evaluate.add_argument("--junit", type=Path, metavar="FILE", help="write JUnit XML, one case per question")
 
     ui = commands.add_parser("ui", help="start the chat UI")
     ui.add_argument("--host")
@@ -79,8 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from assistant.api import Assistant
 
-    model = {name: getattr(args, name, None) for name in MODEL_OPTIONS}
-    assistant = Assistant(corpus=args.corpus, index=args.index, **model)
+    assistant = Assistant(corpus=args.corpus, index=args.index, **_setting_flags(args))
     _show_model_progress()
     if args.command == "index":
         return _index(assistant, args)
@@ -89,6 +105,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "eval":
         return _eval(assistant, args)
     return _ui(assistant, args)
+
+
+def _setting_flags(args: argparse.Namespace) -> dict[str, object]:
+    """Flags that override settings; they are validated with the settings (a port of 70000 is refused)."""
+    flags = {"top_k": args.top_k, "chroma_host": args.chroma_host, "chroma_port": args.chroma_port}
+    if args.command == "ui":
+        flags |= {"ui_host": args.host, "ui_port": args.port}
+    return flags | {name: getattr(args, name, None) for name in MODEL_OPTIONS}
 
 
 MODEL_OPTIONS = ("backend", "llm_model", "temperature", "max_tokens", "llm_timeout", "llm_max_retries")
@@ -104,7 +128,9 @@ def _show_model_progress() -> None:
 
 
 def _index(assistant: Assistant, args: argparse.Namespace) -> int:
-    report = assistant.index(rebuild=args.rebuild, show_progress=sys.stderr.isatty())
+    report = assistant.index(
+        rebuild=args.rebuild, show_progress=sys.stderr.isatty(), on_wait=lambda message: print(message, file=sys.stderr)
+    )
     if args.json:
         payload = {
             "added": report.added, "updated": report.updated, "removed": report.removed,
@@ -138,20 +164,43 @@ def _ask(assistant: Assistant, args: argparse.Namespace) -> int:
 
 
 def _eval(assistant: Assistant, args: argparse.Namespace) -> int:
-    from assistant.evaluation import failures, format_table, load_golden, run_golden, summarize
+    from assistant.evaluation import read_golden
+    from assistant.evaluation.junit import write_junit
+    from assistant.evaluation.report import evaluate
+    from assistant.evaluation.runs import save_run
 
-    items = load_golden(args.golden)
-    results = run_golden(assistant, items)
-    summary = summarize(results, assistant.settings.corpus)
-    if args.failures:
-        summary["failures"] = failures(results)
+    golden = read_golden(args.golden)
+    corpus = assistant.settings.corpus
+    if golden.header.corpus and Path(golden.header.corpus).resolve() != corpus.resolve():
+        print(f"note: {args.golden} was written for the corpus {golden.header.corpus}; answering from {corpus}.", file=sys.stderr)
+    gates = {"min_facts": args.min_facts, "min_sources": args.min_sources,
+             "min_refusals": args.min_refusals, "max_false_refusals": args.max_false_refusals}
+    report = evaluate(assistant, golden, corpus, assistant.settings.model_dump(), gates, args.compare)
+    if args.save:
+        save_run(report.run, args.save)
+    if args.junit:
+        write_junit(report.results, args.golden.stem, args.junit)
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(with_failures=args.failures), ensure_ascii=False, indent=2))
     else:
-        print(format_table(summary))
-        for failure in summary.get("failures", []):
+        _print_eval(report, args.failures)
+    return 1 if report.failed(strict=args.strict) else 0
+
+
+def _print_eval(report: EvalReport, with_failures: bool) -> None:
+    from assistant.evaluation.drift import format_drift
+    from assistant.evaluation.metrics import format_table
+
+    print(format_table(report.summary))
+    for citation in report.summary["unverified"]:
+        print(f"UNVERIFIED citation {citation}: its quote is not the file's text at those offsets")
+    if with_failures:
+        for failure in report.to_dict(with_failures=True)["failures"]:
             print(f"\nMISS {failure['id']}: {failure['question']}\n  -> {failure['answer'][:300]}")
-    return 0
+    if report.drift is not None:
+        print("\n" + format_drift(report.drift))
+    for gate in report.gates:
+        print(f"{'PASS' if gate.passed else 'FAIL'}  {gate.describe()}")
 
 
 def _ui(assistant: Assistant, args: argparse.Namespace) -> int:

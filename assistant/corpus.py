@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -83,10 +84,12 @@ def read_article(root: Path, path: Path) -> Article | Skipped:
         if not target.is_relative_to(root):
             return Skipped(source, "symbolic link pointing outside the corpus")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Skipped(source, f"file too large ({size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB)")
-        raw = path.read_bytes()
+        kind = _not_regular(path.stat().st_mode)
+        if kind:
+            return Skipped(source, f"not a regular file ({kind})")
+        raw = _read_regular(path)
+    except _NotRegular as error:
+        return Skipped(source, str(error))
     except OSError as error:
         return Skipped(source, f"unreadable ({error.strerror or error})")
     if b"\x00" in raw[:8192]:
@@ -96,6 +99,36 @@ def read_article(root: Path, path: Path) -> Article | Skipped:
         return Skipped(source, "empty file")
     digest = hashlib.sha256(raw).hexdigest()
     return Article(source=source, path=path, text=text, digest=digest, encoding=encoding)
+
+
+class _NotRegular(OSError):
+    """The file cannot be read as an article; the message is the reason."""
+
+
+def _not_regular(mode: int) -> str:
+    """What a non-regular file is (a named pipe would block a read for ever), or "" for a regular one."""
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return "" if stat.S_ISREG(mode) else "not a file"
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, checked again on the open descriptor (non-blocking, so a file
+    swapped for a pipe after the first check cannot hang the run)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        kind = _not_regular(info.st_mode)
+        if kind:
+            raise _NotRegular(f"not a regular file ({kind})")
+        if info.st_size > MAX_FILE_BYTES:
+            megabytes = MAX_FILE_BYTES // (1024 * 1024)
+            raise _NotRegular(f"file too large ({info.st_size // (1024 * 1024)} MB > {megabytes} MB)")
+        return handle.read()
 
 
 def excluded_by(source: str, patterns: Sequence[str]) -> str | None:
@@ -129,4 +162,7 @@ def read_span_source(root: Path, source: str, encoding: str = "utf-8") -> str:
     path = (root / source).resolve()
     if not path.is_relative_to(root.resolve()):
         raise CorpusError(f"{source} is outside the corpus.")
-    return decode(path.read_bytes())[0] if encoding != "utf-8" else path.read_text(encoding="utf-8")
+    raw = _read_regular(path)
+    if encoding != "utf-8":
+        return decode(raw)[0]
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as Path.read_text does

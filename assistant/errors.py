@@ -27,3 +27,15 @@ class BadQuestionError(AssistantError):
 
 class EndpointError(AssistantError):
     """The configured OpenAI-compatible endpoint failed."""
+
+
+class AnswerTimeoutError(AssistantError):
+    """One answer took longer than its time budget."""
+
+
+class IndexUnavailableError(AssistantError):
+    """The index cannot be reached or written as asked (a server down, a read-only folder, a file in the way)."""
+
+
+class IndexBusyError(AssistantError):
+    """Another indexing run holds the index's lock."""

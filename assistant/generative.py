@@ -24,14 +24,16 @@ from llama_index.core.base.llms.types import ChatMessage, MessageRole
 from llama_index.core.llms import LLM
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import Answer, Status
-from assistant.chain import ExtractiveChain
+from assistant.answer import Answer
+from assistant.answer.chain import ExtractiveChain
+from assistant.answer.result import Status
 from assistant.citations import Citation, CitationVerifier
 from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
 from assistant.errors import AssistantError, EndpointError
 from assistant.filters import Filters
 from assistant.prompts import Prompts
+from assistant.redact import endpoint_failure
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
 from assistant.support import score_support
@@ -128,11 +130,11 @@ class GenerativeChain:
         prompts: Prompts,
         max_retries: int = 2,
         loading_message: str = "",
-        scrub: Callable[[str], str] = lambda text: text,
+        secret: str = "",
     ) -> None:
         self.backend, self.retriever, self.fallback = backend, retriever, fallback
         self.verifier, self.embed_model, self.idf, self.prompts = verifier, embed_model, idf, prompts
-        self.max_retries, self.loading_message, self.scrub = max_retries, loading_message, scrub
+        self.max_retries, self.loading_message, self.secret = max_retries, loading_message, secret
         self.indexed = indexed  # source -> its chunks' spans: neighbours come only from indexed text, not boilerplate
         self._load_llm = load_llm
         self._llm: LLM | None = None
@@ -389,7 +391,7 @@ class GenerativeChain:
         return self._llm
 
     def _describe(self, error: Exception) -> str:
-        return self.scrub(f"{type(error).__name__}: {error}")[:300]
+        return endpoint_failure(error, self.secret)
 
 
 def indexed_spans(metas: list[dict]) -> dict[str, list[tuple[int, int]]]:

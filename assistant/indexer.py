@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -16,10 +18,12 @@ from assistant.chunking import build_nodes, citable_metadata, embedding_text
 from assistant.corpus import Article, Skipped, scan_corpus
 from assistant.duplicates import RunVectors, assign_stories
 from assistant.embeddings import MiniLMEmbedding
-from assistant.lexical import LexicalIndex, ledger_stamp
+from assistant.errors import CorpusError, IndexCorruptError, IndexMissingError
+from assistant.integrity import segment_folders
+from assistant.lexical import LexicalIndex, ledger_stamp, remove_saved_files
 from assistant.metadata import extract_metadata
 from assistant.settings import Settings
-from assistant.store import ChunkStore, LedgerEntry, chroma_dir, open_client
+from assistant.store import SQLITE_FILE, ChunkStore, LedgerEntry, chroma_dir, open_client
 
 EMBED_BATCH_CHUNKS = 4096  # chunks embedded, labelled and written together
 Progress = Callable[[int, int], None]
@@ -52,16 +56,53 @@ def lexical_dir(settings: Settings) -> Path:
 
 
 def remove_index(settings: Settings) -> None:
-    """Delete every trace of the index (for --rebuild), even one too damaged to open."""
+    """Delete this index (for --rebuild): its Chroma collections and the files this project wrote,
+    nothing else. The target is reached first, so an unreachable server deletes nothing."""
     try:
         client = open_client(settings)
-        for name in client.list_collections():
-            if str(getattr(name, "name", name)).startswith(f"{settings.collection}_"):
-                client.delete_collection(str(getattr(name, "name", name)))
-    except Exception:  # a damaged embedded index: remove its files and Chroma's cached handle
+    except IndexMissingError:
+        client = None
+    except IndexCorruptError:  # too damaged to open: remove Chroma's own files, by name
+        if settings.chroma_host:
+            raise
+        client = None
+        _remove_chroma_files(chroma_dir(settings))
+    if client is not None:
+        try:
+            for collection in client.list_collections():
+                name = str(getattr(collection, "name", collection))
+                if name.startswith(f"{settings.collection}_"):
+                    client.delete_collection(name)
+            if not settings.chroma_host:  # Chroma leaves a deleted segment's folder behind
+                _remove_chroma_files(chroma_dir(settings), keep=segment_folders(chroma_dir(settings)))
+        except Exception:  # a damaged embedded database opens but fails here
+            if settings.chroma_host:
+                raise
+            _remove_chroma_files(chroma_dir(settings))
+    remove_saved_files(lexical_dir(settings))
+    with contextlib.suppress(OSError):  # only when nothing else is left in it
+        lexical_dir(settings).rmdir()
+
+
+def _remove_chroma_files(folder: Path, keep: set[str] | None = None) -> None:
+    """The files embedded Chroma writes: its database and one folder per segment (named by UUID).
+    With `keep` (the live segments), only segment folders not in it."""
+    if keep is None:
         SharedSystemClient.clear_system_cache()
-        shutil.rmtree(chroma_dir(settings), ignore_errors=True)
-    shutil.rmtree(lexical_dir(settings), ignore_errors=True)
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if keep is None and path.name.startswith(SQLITE_FILE) and path.is_file():
+            path.unlink()
+        elif path.is_dir() and not path.is_symlink() and _is_uuid(path.name) and path.name not in (keep or set()):
+            shutil.rmtree(path)
+
+
+def _is_uuid(name: str) -> bool:
+    try:
+        return str(uuid.UUID(name)) == name
+    except ValueError:
+        return False
 
 
 class Indexer:
@@ -79,6 +120,8 @@ class Indexer:
     def run(self, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
         self._new_chunks, self._written = [], RunVectors()
         scan = scan_corpus(self.settings.corpus, self.settings.exclude)
+        if not scan.articles:
+            raise CorpusError(no_articles(self.settings.corpus, scan.skipped))
         report = IndexReport(skipped=scan.skipped)
         known = self.store.ledger_entries()
         pending: list[Article] = []
@@ -164,6 +207,18 @@ class Indexer:
                 return saved
         ids, texts, metas = self.store.all_chunks()
         lexical = LexicalIndex.build(ids, texts, [citable_metadata(m) for m in metas], stamp)
-        lexical.save(folder)
+        try:
+            lexical.save(folder)
+        except OSError:
+            if not force:  # a reader on a read-only index: answer from the one built in memory
+                return lexical
+            raise
         return lexical
+
+
+def no_articles(corpus: Path, skipped: list[Skipped]) -> str:
+    """Why an empty corpus is not indexed, with the first reasons files were skipped."""
+    reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:3]) + ("; ..." if len(skipped) > 3 else "")
+    found = f" ({len(skipped)} files skipped: {reasons})" if skipped else ""
+    return f"The corpus folder {corpus} holds no articles (.txt or .md files){found}; nothing was indexed."
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ STAMP_FILE = "stamp.json"
 CHUNKS_FILE = "chunks.json"
 TOKENS_FILE = "tokens.json"
 BM25_DIR = "bm25"
+# Every name save() writes: the stamp, versioned chunks/tokens/bm25, and their temporary files.
+SAVED_NAME = re.compile(r"(stamp\.json|(chunks|tokens)-[0-9a-f]{16}\.json|bm25-[0-9a-f]{16})(\.tmp)?")
 
 
 def ledger_stamp(entries: dict[str, Any]) -> str:
@@ -121,9 +124,22 @@ class LexicalIndex:
                 if saved["ids"]
                 else bm25s.BM25()
             )
-        except (OSError, ValueError, KeyError):
+            index = cls(saved["ids"], saved["texts"], saved["metas"], stamp, bm25, saved["idf"], tokens)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        return cls(saved["ids"], saved["texts"], saved["metas"], stamp, bm25, saved["idf"], tokens)
+        return index if index.consistent() else None
+
+    def consistent(self) -> bool:
+        """Whether the saved parts fit together (a hand-edited file would make searches fail)."""
+        sizes = {len(self.ids), len(self.texts), len(self.metas)}
+        documents = int(self.bm25.scores.get("num_docs", 0)) if self.ids else 0
+        return (
+            len(sizes) == 1
+            and documents == len(self.ids)
+            and all(isinstance(meta, dict) for meta in self.metas)
+            and all(isinstance(text, str) for text in self.texts)
+            and isinstance(self.idf, dict)
+        )
 
     def save(self, folder: Path) -> None:
         """Files named after the stamp first, the stamp last (atomically): a half-written
@@ -136,9 +152,7 @@ class LexicalIndex:
         _atomic_write(folder / _versioned(CHUNKS_FILE, self.stamp), json.dumps(payload))
         _atomic_write(folder / STAMP_FILE, json.dumps({"stamp": self.stamp}))
         current = {_versioned(name, self.stamp) for name in (BM25_DIR, TOKENS_FILE, CHUNKS_FILE)} | {STAMP_FILE}
-        for old in folder.iterdir():
-            if old.name not in current:
-                shutil.rmtree(old) if old.is_dir() else old.unlink(missing_ok=True)
+        remove_saved_files(folder, keep=current)
 
     def search(self, query: str, k: int, filters: Filters | None = None) -> list[LexicalHit]:
         """Best-scoring chunks for the query's terms (none when no term is known), within the filters."""
@@ -181,6 +195,17 @@ def _idf(tokenized: list[list[str]]) -> dict[str, float]:
         frequency.update(set(chunk_terms))
     total = max(len(tokenized), 1)
     return {term: math.log(1 + (total - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
+
+
+def remove_saved_files(folder: Path, keep: set[str] | None = None) -> None:
+    """Delete the files and folders this module writes, by their names, except `keep`; anything
+    else a user put in the folder stays."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.name in (keep or set()) or not SAVED_NAME.fullmatch(path.name):
+            continue
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
 
 
 def _versioned(name: str, stamp: str) -> str:

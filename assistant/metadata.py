@@ -4,28 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from assistant.boilerplate import is_boilerplate, is_heading
+from assistant.dates import find_publication_date
 from assistant.sentences import paragraph_spans
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ]
-    )
-    for m in names
-}
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DATE_PATTERNS = [
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
-]
 _OUTLETS = {
     r"\(UPI\)": "UPI",
     r"\(AP\)": "AP",
@@ -40,20 +23,15 @@ class ArticleMetadata:
     """What the text says about itself; every field may be unknown (empty)."""
 
     title: str = ""
-    date: str = ""
+    date: str = ""  # ISO "YYYY-MM-DD", the publication date (assistant/dates.py)
     outlet: str = ""
 
 
 def extract_metadata(text: str, source: str = "") -> ArticleMetadata:
     """Best-effort title/date/outlet; wrong guesses only cost ranking, never citations."""
     head = text[:1500]
-    return ArticleMetadata(title=_title(text), date=_date(_headings(text)), outlet=_outlet(head))
-
-
-def _headings(text: str) -> str:
-    """Datelines live in the short lines at the top, not in captions further down."""
-    lines = [text[s:e] for s, e in list(paragraph_spans(text))[:8]]
-    return "\n".join(line for line in lines if is_heading(line))
+    published = find_publication_date(text)
+    return ArticleMetadata(title=_title(text), date=published.isoformat() if published else "", outlet=_outlet(head))
 
 
 def _title(text: str) -> str:
@@ -66,20 +44,6 @@ def _title(text: str) -> str:
         if is_heading(paragraph) and len(paragraph.split()) >= 3:
             return paragraph
         return ""
-    return ""
-
-
-def _date(head: str) -> str:
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(head)
-        if not match:
-            continue
-        month = match.group("month")
-        month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
-        try:
-            return date(int(match.group("year")), month_number, int(match.group("day"))).isoformat()
-        except ValueError:
-            continue
     return ""
 
 

@@ -10,20 +10,28 @@ silent default.
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Mapping
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings.exceptions import SettingsError
 
 from assistant.errors import AssistantError
 
+try:
+    from tomllib import TOMLDecodeError
+except ImportError:  # Python 3.10: pydantic-settings reads TOML with tomli
+    from tomli import TOMLDecodeError
+
+ENV_PREFIX = "ASSISTANT_"
 CONFIG_ENV = "ASSISTANT_CONFIG"
 DEFAULT_CONFIG_FILE = "assistant.toml"
 
@@ -31,7 +39,8 @@ DEFAULT_CONFIG_FILE = "assistant.toml"
 class Settings(BaseSettings):
     """Everything a user can configure without editing code."""
 
-    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="forbid")
+    # Not-a-number and infinity are never meaningful here (nan would compare false with every threshold).
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", allow_inf_nan=False)
 
     corpus: Path = Field(Path("seeds"), description="Folder of .txt/.md articles to answer from.")
     index: Path = Field(Path("index"), description="Folder holding the Chroma and lexical indexes.")
@@ -39,7 +48,7 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(
         None, description="Host of a Chroma server (`chroma run`); unset = embedded Chroma in `index`."
     )
-    chroma_port: int = Field(8000, description="Port of the Chroma server.")
+    chroma_port: int = Field(8000, ge=1, le=65535, description="Port of the Chroma server.")
 
     exclude: list[str] = Field(
         ["README*", "LICENSE*", "LICENCE*", "CHANGELOG*"],
@@ -53,7 +62,7 @@ class Settings(BaseSettings):
     lexical_weight: float = Field(0.5, ge=0, le=1, description="Share of BM25 in relative fusion.")
     max_sentences: int = Field(3, ge=1, le=10, description="Sentences quoted by the extractive answer.")
     min_support: float = Field(
-        0.40, description="Evidence score below which the assistant says the articles do not cover it."
+        0.40, ge=0, le=1, description="Evidence score below which the assistant says the articles do not cover it."
     )
 
     backend: Literal["auto", "extractive", "openai", "local"] = Field(
@@ -82,8 +91,21 @@ class Settings(BaseSettings):
     llm_is_chat_model: bool = True
 
     ui_host: str = "127.0.0.1"
-    ui_port: int = 7860
+    ui_port: int = Field(7860, ge=1, le=65535)
     ui_auth: str | None = Field(None, description="user:password turns Gradio's login on.")
+    ui_admins: list[str] = Field(
+        [], description="Users (of ui_auth) who may re-index from the UI; without a login, only a UI on localhost may."
+    )
+
+    @field_validator("ui_host")
+    @classmethod
+    def _ipv4_or_name(cls, host: str) -> str:
+        """Gradio writes the host into its own URL unbracketed, so an IPv6 address breaks its start."""
+        if ":" in host:
+            raise ValueError(
+                "IPv6 addresses are not supported by the UI server; use 0.0.0.0 (every IPv4 address) or 127.0.0.1"
+            )
+        return host
 
     @classmethod
     def settings_customise_sources(
@@ -94,7 +116,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        config_file = Path(os.environ.get(CONFIG_ENV, DEFAULT_CONFIG_FILE))
+        config_file = config_path()
         sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
         if config_file.is_file():
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
@@ -105,6 +127,7 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: Any) -> Settings:
     """Read settings once; arguments that are None do not override anything."""
+    check_environment(os.environ)
     given = {key: value for key, value in overrides.items() if value is not None}
     try:
         return Settings(**given)
@@ -113,3 +136,29 @@ def load_settings(**overrides: Any) -> Settings:
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
         )
         raise AssistantError(f"Invalid settings: {problems}") from None
+    except SettingsError as error:  # a value pydantic-settings could not even parse
+        field = str(error).split('"')[1] if str(error).count('"') >= 2 else "?"
+        raise AssistantError(
+            f"Invalid settings: {field} could not be read ({error}); "
+            "a list is written as JSON in the environment, e.g. ASSISTANT_EXCLUDE='[\"README*\"]'."
+        ) from None
+    except TOMLDecodeError as error:
+        raise AssistantError(f"The config file {config_path()} is not valid TOML ({error}).") from None
+
+
+def config_path() -> Path:
+    return Path(os.environ.get(CONFIG_ENV, DEFAULT_CONFIG_FILE))
+
+
+def check_environment(environ: Mapping[str, str]) -> None:
+    """`ASSISTANT_*` variables must name a setting: pydantic-settings ignores the rest, so a
+    typo such as ASSISTANT_TOPK would silently leave the default in force."""
+    known = {ENV_PREFIX + name.upper() for name in Settings.model_fields} | {CONFIG_ENV}
+    for field in Settings.model_fields.values():
+        if isinstance(field.validation_alias, AliasChoices):
+            known |= {str(a).upper() for a in field.validation_alias.choices if str(a).upper().startswith(ENV_PREFIX)}
+    for name in sorted(environ):
+        if name.upper().startswith(ENV_PREFIX) and name.upper() not in known:
+            close = difflib.get_close_matches(name.upper(), sorted(known), n=1)
+            hint = f"; did you mean {close[0]}?" if close else f"; the settings are {', '.join(sorted(known))}."
+            raise AssistantError(f"Unknown setting {name} in the environment{hint}")

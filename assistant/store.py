@@ -9,6 +9,12 @@ Both collections live wherever Chroma does: embedded on disk or in a server.
 
 from __future__ import annotations
 
+import atexit
+import math
+import os
+import shutil
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence, cast
@@ -18,14 +24,18 @@ import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.api.types import Where
+from chromadb.errors import NotFoundError
 from llama_index.core.schema import BaseNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from assistant.errors import IndexCorruptError
+from assistant.errors import IndexCorruptError, IndexMissingError, IndexUnavailableError
+from assistant.integrity import SQLITE_FILE, Damage, check_chroma_files
 from assistant.settings import Settings
 
 PAGE = 5000
 LEDGER_DIMENSION = 1  # Chroma requires an embedding; the ledger's is a constant placeholder.
+RECHECK_SECONDS = 0.5
+PROBE_DISTANCE = 1e-3  # cosine distance of a vector to itself, with float error
 
 
 @dataclass(frozen=True)
@@ -40,49 +50,139 @@ def chroma_dir(settings: Settings) -> Path:
     return settings.index / "chroma"
 
 
-def open_client(settings: Settings) -> ClientAPI:
-    """Embedded persistent Chroma by default; a `chroma run` server when a host is configured."""
-    chroma_settings = chromadb.config.Settings(anonymized_telemetry=False, allow_reset=False)
+def where(settings: Settings) -> str:
+    """The index as a user would name it in a message."""
+    if settings.chroma_host:
+        return f"the Chroma server {settings.chroma_host}:{settings.chroma_port} (collections {settings.collection}_*)"
+    return str(settings.index)
+
+
+def damaged(settings: Settings, what: str) -> IndexCorruptError:
+    return IndexCorruptError(f"The index at {where(settings)} is damaged ({what}); run `assistant index --rebuild`.")
+
+
+def missing(settings: Settings) -> IndexMissingError:
+    return IndexMissingError(
+        f"There is no index at {where(settings)} for {settings.corpus}. Run `assistant index` first."
+    )
+
+
+def prepare_index_folder(settings: Settings) -> None:
+    """Make sure `assistant index` can write the index folder, before anything is changed."""
+    folder = settings.index
+    if folder.exists() and not folder.is_dir():
+        raise IndexUnavailableError(f"The index path {folder} is a file, not a folder; choose another --index.")
     try:
-        if settings.chroma_host:
-            return chromadb.HttpClient(
-                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-            )
-        chroma_dir(settings).mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(chroma_dir(settings)), settings=chroma_settings)
-    except Exception as error:  # chroma raises many types; all mean "cannot open"
-        where = (
-            f"the Chroma server at {settings.chroma_host}:{settings.chroma_port}"
-            if settings.chroma_host
-            else f"the index at {chroma_dir(settings)}"
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise IndexUnavailableError(f"Cannot create the index folder {folder} ({error.strerror or error}).") from None
+    if not os.access(folder, os.W_OK):
+        raise IndexUnavailableError(
+            f"The index at {folder} is read-only (a read-only mount or no write permission), and "
+            "`assistant index` must write there: make it writable or choose another --index. "
+            "Questions can still be asked from it."
         )
-        raise IndexCorruptError(
-            f"Cannot open {where} ({type(error).__name__}: {error}). "
-            "If the index is damaged, run `assistant index --rebuild`."
-        ) from None
+    lexical = folder / "lexical"
+    if lexical.exists() and not lexical.is_dir():
+        raise IndexUnavailableError(
+            f"{lexical} is a file, but the index keeps its BM25 files in a folder of that name; "
+            "move that file away and run `assistant index` again."
+        )
+
+
+def open_client(settings: Settings, create: bool = False) -> ClientAPI:
+    """Embedded persistent Chroma by default; a `chroma run` server when a host is configured.
+
+    Without `create`, nothing is created: a missing index is IndexMissingError, and an
+    embedded index on a read-only folder is opened from a temporary copy (Chroma always
+    opens its database for writing)."""
+    chroma_settings = chromadb.config.Settings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_host:
+        try:
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            client.heartbeat()
+            return client
+        except Exception as error:  # connection refused, DNS, timeouts: chroma wraps them in many types
+            raise IndexUnavailableError(
+                f"Cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} "
+                f"({type(error).__name__}: {error}). Start it (`chroma run --path <folder> --port "
+                f"{settings.chroma_port}`) or correct chroma_host / chroma_port; nothing was changed."
+            ) from None
+    path = chroma_dir(settings)
+    if settings.index.exists() and not settings.index.is_dir():
+        raise IndexUnavailableError(f"The index path {settings.index} is a file, not a folder; choose another --index.")
+    if not create and not (path / SQLITE_FILE).is_file():
+        raise missing(settings)
+    if not create and not os.access(path, os.W_OK):
+        path = _read_only_copy(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as error:  # chroma raises many types; all mean "cannot open"
+        raise damaged(settings, f"Chroma cannot open it: {type(error).__name__}: {error}") from None
+
+
+def _read_only_copy(path: Path) -> Path:
+    """A private copy of a read-only Chroma folder, removed when the process ends."""
+    copy = Path(tempfile.mkdtemp(prefix="assistant-index-")) / "chroma"
+    atexit.register(shutil.rmtree, copy.parent, True)
+    shutil.copytree(path, copy)
+    return copy
 
 
 class ChunkStore:
     """Chunk vectors plus the file ledger, in one Chroma client."""
 
-    def __init__(self, settings: Settings, client: ClientAPI | None = None) -> None:
+    def __init__(self, settings: Settings, client: ClientAPI | None = None, create: bool = False) -> None:
+        """`create` makes the collections when they are missing (indexing); readers create nothing."""
         self.settings = settings
-        self.client = client or open_client(settings)
+        self.client = client or open_client(settings, create)
         try:
-            self.chunks: Collection = self.client.get_or_create_collection(
-                f"{settings.collection}_chunks",
-                metadata={"hnsw:space": "cosine"},
-                embedding_function=None,
-            )
-            self.ledger: Collection = self.client.get_or_create_collection(
-                f"{settings.collection}_files", embedding_function=None
-            )
+            if create:
+                self.chunks: Collection = self.client.get_or_create_collection(
+                    f"{settings.collection}_chunks", metadata={"hnsw:space": "cosine"}, embedding_function=None
+                )
+                self.ledger: Collection = self.client.get_or_create_collection(
+                    f"{settings.collection}_files", embedding_function=None
+                )
+            else:
+                self.chunks = self.client.get_collection(f"{settings.collection}_chunks", embedding_function=None)
+                self.ledger = self.client.get_collection(f"{settings.collection}_files", embedding_function=None)
+        except NotFoundError:
+            raise missing(settings) from None
         except Exception as error:
-            raise IndexCorruptError(
-                f"The index at {settings.index} cannot be read ({error}). "
-                "Run `assistant index --rebuild` to build it again."
-            ) from None
+            raise damaged(settings, f"its collections cannot be read: {type(error).__name__}: {error}") from None
         self.vector_store = ChromaVectorStore(chroma_collection=self.chunks)
+
+    def check(self) -> None:
+        """Prove cheaply that the index can answer, so damage is named now rather than crashing a
+        question later: Chroma's files pass their checks (assistant/integrity.py), the chunk
+        count covers what the ledger records, and a stored vector finds itself."""
+        if not self.settings.chroma_host:
+            self._check_files(Path(str(self.client.get_settings().persist_directory)))
+        try:
+            recorded = sum(entry.chunks for entry in self.ledger_entries().values())
+            held = self.chunks.count()
+            if held < recorded:
+                raise damaged(self.settings, f"the ledger records {recorded} chunks but Chroma holds {held}")
+            if held:
+                _probe(self.chunks)
+        except IndexCorruptError:
+            raise
+        except Exception as error:  # whatever Chroma raises on a damaged segment
+            raise damaged(self.settings, f"{type(error).__name__}: {error}") from None
+
+    def _check_files(self, folder: Path) -> None:
+        """The files, before Chroma reads them (a damaged link crashes its native code).
+        Checked twice before it counts: another process's run may be rewriting them."""
+        try:
+            check_chroma_files(folder, os.access(folder, os.W_OK))
+        except Damage:
+            time.sleep(RECHECK_SECONDS)
+            try:
+                check_chroma_files(folder, os.access(folder, os.W_OK))
+            except Damage as damage:
+                raise damaged(self.settings, str(damage)) from None
 
     def ledger_entries(self) -> dict[str, LedgerEntry]:
         """Every file the index holds, by source path."""
@@ -150,6 +250,18 @@ class ChunkStore:
         got = self.chunks.get(ids=ids, include=["embeddings"])
         vectors = got["embeddings"] if got["embeddings"] is not None else []
         return {i: list(e) for i, e in zip(got["ids"], vectors)}
+
+
+def _probe(chunks: Collection) -> None:
+    """A stored vector must come back as its own nearest neighbour (distance 0)."""
+    sample = chunks.get(limit=1, include=["embeddings"])
+    vectors = sample["embeddings"]
+    if not sample["ids"] or vectors is None or len(vectors) == 0:
+        raise RuntimeError("a chunk has no stored vector")
+    found = chunks.query(query_embeddings=[list(vectors[0])], n_results=1, include=["distances"])
+    distances = found["distances"] or [[]]
+    if not distances[0] or not math.isfinite(distances[0][0]) or distances[0][0] > PROBE_DISTANCE:
+        raise RuntimeError("the vector index does not find a stored vector")
 
 
 def _of_files(sources: Sequence[str]) -> Where:

@@ -13,17 +13,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answer.patterns import MONTHS, NUMBER, WEEKDAYS
 from assistant.terms import terms
 
 MIN_COVER = 0.5
 MIN_COVER_WITH_CLOSE_MEANING = 0.3
 CLOSE_MEANING = 0.7
-_NUMBER = re.compile(r"\d[\d,.]*")
-_CALENDAR = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|"
-    r"august|september|october|november|december)\b",
-    re.IGNORECASE,
-)
+_CALENDAR = re.compile(rf"\b({'|'.join(WEEKDAYS + tuple(m for m in MONTHS if m != 'may'))})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
 _INSTRUCTION = re.compile(
     r"ignore (all |any )?(the )?(previous|prior|above) (instructions|prompts?)|system prompt|"
@@ -65,7 +61,7 @@ def score_support(claim: str, source: str, idf: dict[str, float], claim_vector: 
 def specifics_found(claim: str, source: str) -> bool:
     """Numbers, weekdays and months of the claim appear in the source, and so do its names (by their first 4 letters)."""
     lowered = source.lower()
-    if any(n.rstrip(".,") not in source for n in _NUMBER.findall(claim)):
+    if any(n.rstrip(".,") not in source for n in NUMBER.findall(claim)):
         return False
     if any(day.lower() not in lowered for day in _CALENDAR.findall(claim)):
         return False

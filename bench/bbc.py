@@ -48,6 +48,7 @@ from assistant.evaluation import (
     GoldenItem,
     failures,
     load_golden,
+    percentile,
     run_golden,
     summarize,
 )
@@ -151,7 +152,7 @@ def ask_clock() -> StageClock:
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
     from assistant.citations import CitationVerifier
-    from assistant.extractive import ExtractiveSelector
+    from assistant.answer.reader import Reader
     from assistant.lexical import LexicalIndex
     from assistant.store import ChunkStore
 
@@ -160,7 +161,7 @@ def ask_clock() -> StageClock:
     clock.wrap(ChromaVectorStore, "query", "Chroma dense query")
     clock.wrap(LexicalIndex, "search", "BM25 search")
     clock.wrap(ChunkStore, "embeddings_of", "Chroma get (lexical-only vectors)")
-    clock.wrap(ExtractiveSelector, "select", "sentence selection")
+    clock.wrap(Reader, "read", "reading (question, candidates, refusal)")
     clock.wrap(CitationVerifier, "is_verbatim", "citation check")
     return clock
 
@@ -169,12 +170,6 @@ def timed(function: Callable[[], Any]) -> tuple[Any, float]:
     started = time.perf_counter()
     result = function()
     return result, time.perf_counter() - started
-
-
-def percentile(values: list[float], percent: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, math.ceil(percent / 100 * len(ordered)) - 1))
-    return ordered[index]
 
 
 def profile_top(function: Callable[[], Any], lines: int = 14) -> str:

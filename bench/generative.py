@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -24,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import Answer, Assistant  # noqa: E402
-from assistant.answer import Status  # noqa: E402
-from assistant.evaluation import GoldenItem, ItemResult  # noqa: E402
+from assistant.answer.result import Status  # noqa: E402
+from assistant.evaluation import ItemResult, load_golden, percentile  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 CORPORA = {"seeds": ROOT / "seeds", "bbc": ROOT.parent / "shared" / "corpora" / "bbc"}
@@ -47,17 +46,6 @@ class Run:
     total_s: float
     answer: str
     notice: str
-
-
-def load_items(path: Path) -> list[GoldenItem]:
-    """Golden items; a header line and fields this bench does not use are skipped."""
-    fields = set(GoldenItem.__dataclass_fields__)
-    items = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line) if line.strip() else {}
-        if "question" in record:
-            items.append(GoldenItem(**{k: v for k, v in record.items() if k in fields}))
-    return items
 
 
 def streamed(assistant: Assistant, question: str) -> tuple[Answer, float | None, float]:
@@ -82,7 +70,7 @@ def run(golden: Path, limit: int | None) -> list[Run]:
     local = Assistant(corpus=corpus, index=index, backend="local")
     local.chain.model()  # loads the model once, outside the timings
     runs = []
-    for item in load_items(golden)[:limit]:
+    for item in load_golden(golden)[:limit]:
         base = extractive.ask(item.question)
         answer, first, total = streamed(local, item.question)
         details = answer.details
@@ -96,11 +84,6 @@ def run(golden: Path, limit: int | None) -> list[Run]:
         print(f"{item.id}: {total:5.1f}s facts {runs[-1].local_facts}/{len(item.facts)} "
               f"(extractive {runs[-1].extractive_facts}) {answer.backend} {answer.answer[:90]!r}", file=sys.stderr)
     return runs
-
-
-def percentile(values: list[float], percent: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, math.ceil(percent / 100 * len(ordered)) - 1))] if ordered else 0.0
 
 
 def summary(runs: list[Run]) -> dict[str, object]:
@@ -118,11 +101,15 @@ def summary(runs: list[Run]) -> dict[str, object]:
         "kept_share": round(sum(r.kept for r in called) / written, 3) if written else None,
         "fell_back": sum(r.fell_back for r in runs),
         "unanswerable_refused": f"{sum(not r.local_answered for r in runs if not r.answerable)}/{len(runs) - len(answerable)}",
-        "first_sentence_p50_s": round(percentile(firsts, 50), 1),
-        "first_sentence_p95_s": round(percentile(firsts, 95), 1),
-        "answer_p50_s": round(percentile([r.total_s for r in called], 50), 1),
-        "answer_p95_s": round(percentile([r.total_s for r in called], 95), 1),
+        "first_sentence_p50_s": _seconds(firsts, 50),
+        "first_sentence_p95_s": _seconds(firsts, 95),
+        "answer_p50_s": _seconds([r.total_s for r in called], 50),
+        "answer_p95_s": _seconds([r.total_s for r in called], 95),
     }
+
+
+def _seconds(values: list[float], percent: float) -> float | None:
+    return round(percentile(values, percent), 1) if values else None
 
 
 def main() -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import socket
 import statistics
 import sys
 import tempfile
@@ -22,6 +21,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from assistant.evaluation.metrics import percentile, quote_is_span  # noqa: E402
+from tests.helpers import free_port  # noqa: E402
 
 QUESTIONS = [
     "Where did Blinken meet Qin Gang?",
@@ -36,12 +38,6 @@ QUESTIONS = [
     "Who briefed reporters in Tokyo?",
 ]
 FOLLOW_UP = "and when was that?"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _session(url: str, number: int, questions: int, corpus: Path) -> dict[str, Any]:
@@ -62,7 +58,7 @@ def _session(url: str, number: int, questions: int, corpus: Path) -> dict[str, A
         if payload["question"] != question:
             mixed += 1
         for c in payload["citations"]:
-            if (corpus / c["source"]).read_text(encoding="utf-8")[c["start"] : c["end"]] != c["quote"]:
+            if not quote_is_span(corpus, c["source"], c["start"], c["end"], c["quote"]):
                 mixed += 1
         history.append([question, payload["answer"]])
     return {"latencies": latencies, "errors": errors, "mixed": mixed}
@@ -78,7 +74,7 @@ def run_load(sessions: int, questions: int) -> dict[str, Any]:
         corpus = Path(scratch) / "corpus"
         shutil.copytree(ROOT / "seeds", corpus)
         app_assistant = Assistant(corpus=corpus, index=Path(scratch) / "index")
-        port = _free_port()
+        port = free_port()
         app = launch(app_assistant, port=port, prevent_thread_lock=True)
         try:
             started = time.perf_counter()
@@ -95,7 +91,7 @@ def run_load(sessions: int, questions: int) -> dict[str, Any]:
         "errors": [e for r in results for e in r["errors"]],
         "mixed_up": sum(r["mixed"] for r in results),
         "latency_p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
-        "latency_p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))] * 1000, 1) if latencies else None,
+        "latency_p95_ms": round(percentile(latencies, 95) * 1000, 1) if latencies else None,
         "wall_s": round(wall, 1),
     }
 

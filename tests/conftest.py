@@ -7,9 +7,18 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["pytester"]  # tests/test_pytest_plugin.py runs pytest on golden files
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED_BBC = ROOT.parent / "shared" / "corpora" / "bbc"
+
+
+def require_shared_bbc(what: str) -> Path:
+    """The BBC corpus, or a failure saying where it belongs: a missing corpus must not pass as a skip."""
+    if not SHARED_BBC.is_dir():
+        pytest.fail(f"{what} needs the BBC corpus at {SHARED_BBC} (../shared/corpora/bbc beside the checkout).")
+    return SHARED_BBC
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ class Reply:
     status: int = 200
     mode: str = "ok"  # ok | break | malformed | slow
     delay: float = 0.0
+    echo_key: bool = False  # the error body repeats the Authorization header, lower-cased
 
 
 @dataclass
@@ -56,7 +57,9 @@ def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             reply = fake.script(body.get("messages", []))
             time.sleep(reply.delay)
             if reply.status != 200:
-                return self._json(reply.status, {"error": {"message": f"scripted {reply.status}", "type": "error", "code": reply.status}})
+                echoed = f"; you sent {self.headers.get('Authorization', '').lower()}" if reply.echo_key else ""
+                message = f"scripted {reply.status}{echoed}"
+                return self._json(reply.status, {"error": {"message": message, "type": "error", "code": reply.status}})
             if reply.mode == "malformed":
                 return self._raw(200, b"this is not json", "application/json")
             if body.get("stream"):

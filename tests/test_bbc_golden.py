@@ -14,22 +14,26 @@ import pytest
 
 from assistant import Assistant
 from assistant.evaluation import load_golden, run_golden, summarize
-from tests.conftest import ROOT, SHARED_BBC
+from tests.conftest import ROOT, SHARED_BBC, require_shared_bbc
 
 GOLDEN = ROOT / "tests" / "golden" / "bbc-dev.jsonl"
 DISTRACTORS = 160
 
-THRESHOLDS = {  # measured on this subset: recall 1.00, hit@5 1.00, facts 0.86, refusals 0.80
+# Measured on this subset with the reader (assistant/answer/): recall 1.00, hit@5 1.00, facts 0.86,
+# refusals 0.50 (5 of 10; the retired "year not stated" rule refused 3 more, and 6 of 40 answerable
+# questions on an outside set), 0 of 40 answerable refused.
+THRESHOLDS = {
     "source_recall": 0.95,
     "hit@5": 0.95,
-    "fact_accuracy": 0.80,
+    "fact_accuracy": 0.83,
     "verified_spans": 1.0,
-    "refusal_rate": 0.70,
+    "refusal_rate": 0.45,
 }
-MAX_FALSE_REFUSALS = 0.05
+MAX_FALSE_REFUSALS = 0.03
 
 
 def _subset(target: Path) -> Path:
+    require_shared_bbc("The BBC golden test")
     golden = load_golden(GOLDEN)
     wanted = {s for item in golden for group in item.sources for s in group}
     others = sorted(p.relative_to(SHARED_BBC).as_posix() for p in SHARED_BBC.glob("*/*.txt"))
@@ -50,13 +54,11 @@ def bbc_summary(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: igno
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SHARED_BBC.is_dir(), reason="the BBC corpus is not on this machine")
 @pytest.mark.parametrize("metric", sorted(THRESHOLDS))
 def test_bbc_quality_stays_above_threshold(bbc_summary: dict, metric: str) -> None:  # type: ignore[type-arg]
     assert bbc_summary[metric] >= THRESHOLDS[metric], bbc_summary
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SHARED_BBC.is_dir(), reason="the BBC corpus is not on this machine")
 def test_bbc_answerable_needles_are_not_refused(bbc_summary: dict) -> None:  # type: ignore[type-arg]
     assert bbc_summary["false_refusal_rate"] <= MAX_FALSE_REFUSALS, bbc_summary

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SHARED_BBC
+from tests.conftest import ROOT, SHARED_BBC, require_shared_bbc
 
 BENCH = ROOT / "bench" / "bbc.py"
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SHARED_BBC.is_dir(), reason="the BBC corpus is not on this machine")
 def test_reduced_bench_writes_every_number(tmp_path: Path) -> None:
+    require_shared_bbc("The benchmark smoke test")
     out = tmp_path / "RESULTS.md"
     command = [sys.executable, str(BENCH), "--corpus", str(SHARED_BBC), "--limit", "12", "--scale-chunks", "400", "--no-profile", "--out", str(out)]
     subprocess.run(command, check=True, cwd=tmp_path, timeout=300)

@@ -8,7 +8,6 @@ golden set at the thresholds of tests/test_golden.py.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,16 +23,11 @@ from assistant.evaluation import (
     unverified_citations,
 )
 from tests.conftest import ROOT, SEEDS
+from tests.helpers import assert_quotes_are_spans, free_port
 from tests.test_golden import GOLDEN, MAX_FALSE_REFUSALS, THRESHOLDS
 
 CHROMA = Path(sys.executable).parent / "chroma"
 START_TIMEOUT = 30.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def wait_for_heartbeat(server: subprocess.Popen[bytes], port: int) -> None:
@@ -118,9 +112,7 @@ def test_answer_cites_a_verified_span(served) -> None:  # type: ignore[no-untype
     assistant, _ = served
     answer = assistant.ask("Where did Blinken meet Qin Gang?")
     assert answer.answered and answer.citations
-    for citation in answer.citations:
-        text = (assistant.settings.corpus / citation.source).read_text(encoding="utf-8")
-        assert text[citation.start : citation.end] == citation.quote
+    assert_quotes_are_spans(assistant.settings.corpus, answer.citations)
 
 
 def test_seed_golden_set_meets_the_thresholds(served) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ def test_int8_onnx_vectors_match_the_float32_model() -> None:
     ours = MiniLMEmbedding().encode(SENTENCES)
     cosines = [float(ours[i] @ embed(weights, tokenizer.encode(s).ids)) for i, s in enumerate(SENTENCES)]
     print("cosine per sentence vs fp32:", [round(c, 4) for c in cosines])
-    assert min(cosines) > 0.97, cosines
+    assert min(cosines) > 0.999, cosines  # measured 0.9995-0.9997
 
 
 def test_embedding_is_a_llamaindex_embedding_with_sensible_geometry() -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 import re
-import socket
 from pathlib import Path
 
 import pytest
 
 from assistant import Answer, Assistant
-from assistant.answer import Status
+from assistant.answer.result import Status
+from assistant.conversation import standalone_question
 from assistant.generative import Passage, Span
 from tests.conftest import SEEDS
+from tests.helpers import assert_quotes_are_spans, free_port
 from tests.fake_openai import Reply, passage_number, start_fake_openai
 
 SECRET = "sk-test-DO-NOT-LEAK-4242"
@@ -36,8 +37,8 @@ def model_assistant(fake, seeds_assistant, seeds_index: Path) -> Assistant:  # t
 
 
 def _assert_verified(answer: Answer) -> None:
+    assert_quotes_are_spans(SEEDS, answer.citations)
     for c in answer.citations:
-        assert (SEEDS / c.source).read_text(encoding="utf-8")[c.start : c.end] == c.quote
         assert f"[{c.id}]" in answer.answer
 
 
@@ -218,13 +219,13 @@ def test_a_rate_limited_request_is_retried_with_backoff(fake, seeds_assistant, s
 @pytest.mark.parametrize(
     "reply, expected",
     [
-        (Reply(status=401), "AuthenticationError"),
-        (Reply(status=429), "RateLimitError"),
-        (Reply(status=500), "InternalServerError"),
+        (Reply(status=401), "refused the API key (401)"),
+        (Reply(status=429), "(429)"),
+        (Reply(status=500), "server error (500)"),
         (Reply(mode="malformed"), "failed"),
         (Reply(content=""), "empty"),
         (Reply(content="Blinken met Qin Gang at the Diaoyutai State Guesthouse in Beijing on Sunday [1].", mode="break"), "failed"),
-        (Reply(content="too late", delay=3.0), "failed"),
+        (Reply(content="too late", delay=3.0), "did not reply in time"),
     ],
     ids=["401", "429", "500", "malformed", "empty", "stream-cut", "timeout"],
 )
@@ -243,13 +244,11 @@ def test_endpoint_failures_give_a_notice_and_the_extractive_answer(  # type: ign
 
 
 def test_refused_connection_gives_a_notice(seeds_assistant, seeds_index: Path, caplog) -> None:  # type: ignore[no-untyped-def]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="m", llm_base_url=f"http://127.0.0.1:{port}/v1",
                           llm_api_key=SECRET, llm_timeout=2.0)
     answer = assistant.ask(QUESTION)
-    assert answer.backend == "extractive" and "APIConnectionError" in answer.notice
+    assert answer.backend == "extractive" and "cannot connect" in answer.notice
     _assert_no_secret(answer, caplog)
 
 
@@ -276,10 +275,12 @@ def test_a_failed_follow_up_rewrite_says_so(fake, model_assistant) -> None:  # t
         return Reply(f"They met at the Diaoyutai State Guesthouse in Beijing [{passage_number(m, 'Diaoyutai')}].")
 
     fake.script = script
-    answer = model_assistant.ask("and where exactly?", history=[("Did Blinken meet Qin Gang?", "Yes, in Beijing [1]")])
+    history = [("Did Blinken meet Qin Gang?", "Yes, in Beijing [1]")]
+    answer = model_assistant.ask("and where exactly?", history=history)
     assert any("Standalone question:" in r["body"]["messages"][-1]["content"] for r in fake.requests)  # the rewrite was tried
     assert "could not rewrite the follow-up" in answer.notice
-    assert "Did Blinken meet Qin Gang? and where exactly?" in fake.requests[-1]["body"]["messages"][-1]["content"]
+    heuristic = standalone_question("and where exactly?", history)
+    assert heuristic != "and where exactly?" and f"Question: {heuristic}\n" in fake.requests[-1]["body"]["messages"][-1]["content"]
 
 
 def test_the_ui_shows_what_the_model_is_doing_and_which_backend_answered(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]

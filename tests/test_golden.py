@@ -1,7 +1,8 @@
 """The golden seed questions, through the public API: thresholds sit just under what the default backend reaches.
 
-Measured with the extractive backend (see README): fact accuracy 0.71, cited-source
-recall 0.85, refusal rate 0.31 on the 13 negatives, 1 of 55 answerable refused, every span verified.
+Measured with the extractive backend and the reader (assistant/answer/): fact accuracy 0.77,
+cited-source recall 0.94, refusal rate 0.46 on the 13 negatives, 0 of 55 answerable refused,
+every span verified (before the reader: 0.71, 0.85, 0.31, 1 of 55).
 """
 
 from pathlib import Path
@@ -14,11 +15,11 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "seeds-dev.jsonl"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 THRESHOLDS = {
-    "fact_accuracy": 0.66,
-    "source_recall": 0.84,
-    "refusal_rate": 0.30,
+    "fact_accuracy": 0.74,
+    "source_recall": 0.91,
+    "refusal_rate": 0.45,
 }
-MAX_FALSE_REFUSALS = 0.04
+MAX_FALSE_REFUSALS = 0.02
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,11 @@ def test_answers_follow_the_contract(golden_results) -> None:  # type: ignore[no
             assert ids == list(range(1, len(ids) + 1))
             for number in ids:
                 assert f"[{number}]" in payload["answer"]
+            if payload["short_answer"]:  # a verbatim span of the first quote, led by the answer text
+                first = payload["citations"][0]
+                offset = first["answer_start"] - first["start"]
+                assert first["quote"][offset : first["answer_end"] - first["start"]] == payload["short_answer"]
+                assert payload["answer"].startswith(f"**{payload['short_answer']}** [1]")
         else:
             assert payload["citations"] == []
             assert "do not cover" in payload["answer"]

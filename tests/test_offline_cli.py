@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SEEDS
+from tests.helpers import assert_quotes_are_spans
 
 QUESTION = "Where did Blinken meet Qin Gang?"
 
@@ -38,9 +39,7 @@ def test_index_and_ask_work_with_no_network_at_all(tmp_path: Path) -> None:
     assert asked.returncode == 0, asked.stderr
     payload = json.loads(asked.stdout)
     assert payload["answered"] and payload["backend"] == "extractive"
-    quote = payload["citations"][0]
-    text = (SEEDS / quote["source"]).read_text(encoding="utf-8")
-    assert text[quote["start"] : quote["end"]] == quote["quote"]
+    assert assert_quotes_are_spans(SEEDS, payload["citations"]) > 0
     assert "Diaoyutai" in payload["answer"]
 
     again = _cli("--corpus", str(SEEDS), "--index", index, "index", offline=True)

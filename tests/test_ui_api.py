@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from gradio_client import Client
 from gradio_client.exceptions import AppError, AuthenticationError
 
 from tests.conftest import ROOT, SEEDS
+from tests.helpers import assert_quotes_are_spans, free_port
 
 QUESTION = "Where did Blinken meet Qin Gang?"
 OFF_TOPIC = "Who won the 2022 FIFA World Cup final?"
@@ -38,12 +38,6 @@ class Served:
     assistant: Any
     corpus: Path
     url: str
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +66,8 @@ def client(served: Served) -> Client:
 
 def assert_verified(payload: dict[str, Any], corpus: Path) -> None:
     """Every citation's quote is exactly its span of the file, and every marker has its citation."""
+    assert_quotes_are_spans(corpus, payload["citations"])
     for citation in payload["citations"]:
-        text = (corpus / citation["source"]).read_text(encoding="utf-8")
-        assert text[citation["start"] : citation["end"]] == citation["quote"]
         assert f"[{citation['id']}]" in payload["answer"]
 
 
@@ -93,7 +86,9 @@ def test_chat_answers_with_verified_citations(client: Client, served: Served) ->
     assert payload["question"] == QUESTION and payload["answered"] is True
     assert payload["backend"] == "extractive"
     assert any("Diaoyutai" in c["quote"] for c in payload["citations"])
-    assert set(payload["citations"][0]) == {"id", "source", "start", "end", "quote"}
+    keys = {"id", "source", "start", "end", "quote"}
+    assert all(keys <= set(c) <= keys | {"answer_start", "answer_end"} for c in payload["citations"])
+    assert any("answer_start" in c for c in payload["citations"]), "the short answer is marked in its quote"
     assert_verified(payload, served.corpus)
 
 
@@ -108,11 +103,17 @@ def test_chat_refuses_what_the_articles_do_not_cover(client: Client) -> None:
 
 
 def test_follow_up_uses_the_history(client: Client, served: Served) -> None:
-    first = client.predict(QUESTION, api_name="/chat")
-    follow_up = client.predict("and when was that?", [[QUESTION, first["answer"]]], api_name="/chat")
+    balloon = "Why did Blinken postpone his trip to Beijing in February?"
+    first = client.predict(balloon, api_name="/chat")
+    follow_up = client.predict("and when was that?", [[balloon, first["answer"]]], api_name="/chat")
     assert follow_up["question"] == "and when was that?" and follow_up["answered"] is True
-    assert any("Sunday" in c["quote"] for c in follow_up["citations"])
+    assert follow_up["answer"] != first["answer"]  # not the same sentences again
+    assert "February" in follow_up["citations"][0]["quote"]  # the postponement's date leads
     assert_verified(follow_up, served.corpus)
+    history = [[balloon, first["answer"]], ["and when was that?", follow_up["answer"]]]
+    went = client.predict("and when did he finally go?", history, api_name="/chat")
+    lead = went["citations"][0]["quote"]
+    assert any(mark in lead for mark in ("Sunday", "over the weekend", "June 18")) and "February" not in lead
     alone = client.predict("and when was that?", api_name="/chat")
     assert alone["answered"] is False  # the same words without the conversation mean nothing
 

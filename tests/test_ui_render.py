@@ -60,6 +60,20 @@ def test_card_highlights_the_span_inside_its_paragraph_escaped() -> None:
     assert "A &lt;b&gt;title&lt;/b&gt;" in card and "2023-06-18" in card and "a.txt" in card and 'data-cite="2"' in card
 
 
+def test_card_marks_the_short_answer_inside_the_quote_and_the_chat_shows_it_first() -> None:
+    text = "Title\n\nThey met at the <Diaoyutai> State Guesthouse on Sunday.\n"
+    start = text.index("They")
+    end = text.index("Sunday.") + len("Sunday.")
+    a = text.index("the <Diaoyutai>")
+    b = text.index(" on Sunday")
+    citation = {"id": 1, "source": "a.txt", "start": start, "end": end, "quote": text[start:end], "answer_start": a, "answer_end": b}
+    card = render.source_card(citation, _view(text))
+    assert '<mark>They met at <strong class="short-answer">the &lt;Diaoyutai&gt; State Guesthouse</strong> on Sunday.</mark>' in card
+    html = render.answer_message({"answer": "**the <Diaoyutai> State Guesthouse** [1]\n\nThey met. [1]", "answered": True,
+                                  "backend": "extractive", "citations": [citation]})
+    assert "<strong>the &lt;Diaoyutai&gt; State Guesthouse</strong>" in html and "**" not in html
+
+
 def test_long_paragraphs_are_clipped_around_the_span() -> None:
     text = "x" * 2000 + "SPAN" + "y" * 2000
     before, span, after = render.context_of(text, 2000, 2004)
@@ -118,7 +132,9 @@ def test_source_view_refuses_symlinks_pointing_out(tmp_path: Path) -> None:
     secret.write_text("Private notes that must never be served.")
     os.symlink(secret, corpus / "link.txt")
     os.symlink(tmp_path, corpus / "up")
-    service = ChatService(Assistant(corpus=corpus, index=tmp_path / "index"))
+    assistant = Assistant(corpus=corpus, index=tmp_path / "index")
+    assistant.index()
+    service = ChatService(assistant)
     for crafted in ("link.txt", "up/secret.txt"):
         with pytest.raises(CorpusError):
             service.source(crafted)

@@ -8,7 +8,6 @@ API endpoints for `gradio_client`: `/chat` (question, optional history of
 
 from __future__ import annotations
 
-import ipaddress
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,12 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant import Assistant
+from assistant.api import MAX_QUESTION_CHARS
 from assistant.errors import AssistantError
 from ui import render
+from ui.access import ReindexAccess, is_local
 from ui.chat import ChatService, Turn, ensure_index, messages_of
 from ui.examples import chatbot_examples
+from ui.login_limit import LoginLimit
 
 STYLE = Path(__file__).with_name("style.css")
 ASK_CONCURRENCY = 4  # questions answered at once; the rest wait in Gradio's queue
@@ -61,6 +64,7 @@ class Screen:
     sidebar: gr.Sidebar
     index_panel: gr.HTML
     reindex: gr.Button
+    reindex_note: gr.Markdown
     status: gr.HTML
     show_index: gr.Button
     chatbot: gr.Chatbot
@@ -70,14 +74,14 @@ class Screen:
     article: gr.HTML
 
 
-def build_app(assistant: Assistant) -> gr.Blocks:
+def build_app(assistant: Assistant, access: ReindexAccess) -> gr.Blocks:
     """The Blocks app over an indexed assistant; every event gets the session's own state."""
     service = ChatService(assistant)
     with gr.Blocks(title=TITLE, fill_width=True) as app:
         screen = _layout(service)
         _connect_chat(screen, service)
         _connect_sources(screen, service)
-        _connect_index(screen, service)
+        _connect_index(app, screen, service, access)
         _add_api(service)
     return app
 
@@ -88,7 +92,8 @@ def _layout(service: ChatService) -> Screen:
     with gr.Sidebar(label="Index", open=False, width=340) as sidebar:
         gr.Markdown("### Index")
         index_panel = gr.HTML(service.index_html(), elem_id="index-panel")
-        reindex = gr.Button("Re-index (incremental)", variant="secondary", elem_id="reindex")
+        reindex = gr.Button("Re-index (incremental)", variant="secondary", elem_id="reindex", visible=False)
+        reindex_note = gr.Markdown("Re-index with `assistant index` on the server.", elem_id="reindex-note")
     with gr.Row(elem_id="header"):
         gr.HTML(f'<h1>{TITLE}</h1><p class="subtitle">Answers quoted from your articles, every quote checked against its file.</p>')
         status = gr.HTML(_status_line(service), elem_id="index-status")
@@ -109,13 +114,13 @@ def _layout(service: ChatService) -> Screen:
             with gr.Row(elem_id="ask-row"):
                 question = gr.Textbox(
                     show_label=False, placeholder="Ask about the articles, e.g. a follow-up: “and when was that?”",
-                    scale=8, lines=1, max_lines=6, autofocus=True, elem_id="question",
+                    scale=8, lines=1, max_lines=6, max_length=MAX_QUESTION_CHARS, autofocus=True, elem_id="question",
                 )
                 send = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
         with gr.Column(scale=5, min_width=360, elem_id="side"):
             sources = gr.HTML(service.sources_html(None), elem_id="sources", js_on_load=OPEN_CARD)
             article = gr.HTML("", elem_id="article", js_on_load=SCROLL_TO_MARK)
-    return Screen(turns, shown, sidebar, index_panel, reindex, status, show_index, chatbot, question, send, sources, article)
+    return Screen(turns, shown, sidebar, index_panel, reindex, reindex_note, status, show_index, chatbot, question, send, sources, article)
 
 
 def _connect_chat(screen: Screen, service: ChatService) -> None:
@@ -170,11 +175,20 @@ def _connect_sources(screen: Screen, service: ChatService) -> None:
     screen.sources.click(open_source, [screen.shown], [screen.article], api_visibility="private")
 
 
-def _connect_index(screen: Screen, service: ChatService) -> None:
-    """The header button opens the index panel; Re-index refreshes it incrementally with a progress bar."""
+def _connect_index(app: gr.Blocks, screen: Screen, service: ChatService, access: ReindexAccess) -> None:
+    """The header button opens the index panel; Re-index refreshes it incrementally with a progress bar,
+    for those `access` allows (checked here, on the server; the button is shown only to them)."""
     screen.show_index.click(lambda: gr.Sidebar(open=True), None, screen.sidebar, api_visibility="private")
 
-    def reindex(progress: gr.Progress = gr.Progress()) -> tuple[str, str, Any]:  # noqa: B008 (Gradio's idiom)
+    def offer(request: gr.Request) -> tuple[Any, Any]:
+        allowed = access.allows(request.username)
+        return gr.Button(visible=allowed), gr.Markdown(visible=not allowed)
+
+    app.load(offer, None, [screen.reindex, screen.reindex_note], api_visibility="private")
+
+    def reindex(request: gr.Request, progress: gr.Progress = gr.Progress()) -> tuple[str, str, Any]:  # noqa: B008 (Gradio's idiom)
+        if not access.allows(request.username):
+            raise gr.Error(access.refusal(), print_exception=False)
         progress((0, None), desc="Reading the corpus")
         try:
             summary = service.reindex(lambda done, total: progress((done, total), desc="Embedding", unit="articles"))
@@ -252,11 +266,7 @@ def exposure_warning(host: str, auth: str | None, share: bool) -> str:
         return ""
     if share:
         return "warning: --share publishes this UI on a public gradio.live link without a login; set ui_auth (--auth user:password)."
-    try:
-        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        local = False
-    if local:
+    if is_local(host):
         return ""
     return f"warning: the UI listens on {host}, reachable from other machines, without a login; set ui_auth (--auth user:password)."
 
@@ -281,7 +291,8 @@ def launch(
     warning = exposure_warning(host, auth, share)
     if warning:
         print(warning, file=sys.stderr)
-    app = build_app(assistant)
+    access = ReindexAccess(frozenset(settings.ui_admins), login=credentials is not None, local=is_local(host) and not share)
+    app = build_app(assistant, access)
     try:
         app.queue(default_concurrency_limit=1).launch(
             server_name=host,
@@ -296,6 +307,7 @@ def launch(
             enable_monitoring=False,
             mcp_server=False,
             show_error=False,
+            app_kwargs={"middleware": [Middleware(LoginLimit)]} if credentials else None,
         )
     except OSError as error:
         raise AssistantError(f"Cannot serve the UI on {host}:{port} ({error}); choose another --port.") from None

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from assistant import Answer, Assistant
-from assistant.answer import Status
-from assistant.api import ArticleView
+from assistant.answer.result import Status
+from assistant.api import MAX_QUESTION_CHARS, ArticleView
 from assistant.errors import (
     AssistantError,
     BadQuestionError,
@@ -23,6 +23,7 @@ from ui import render
 from ui.examples import example_questions
 
 Turn = dict[str, Any]  # {"question": str, "answer": Answer.to_dict() | None, "error": str | None, "status"?: str}
+MAX_KEPT_TURNS = 50  # a session's conversation on screen (and in server memory); older turns scroll away
 Message = dict[str, str]
 
 
@@ -79,7 +80,8 @@ class ChatService:
 
     def stream(self, question: str, turns: list[Turn]) -> Iterator[tuple[list[Turn], str]]:
         """(turns, partial answer) as the answer streams; the last turns hold the finished answer or the error."""
-        pending: Turn = {"question": question, "answer": None, "error": None}
+        pending: Turn = {"question": question[:MAX_QUESTION_CHARS], "answer": None, "error": None}
+        turns = turns[-(MAX_KEPT_TURNS - 1) :]
         finished = pending
         partial = ""
         yield [*turns, pending], partial

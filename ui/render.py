@@ -16,6 +16,7 @@ from assistant.api import ArticleView
 
 CONTEXT_CHARS = 320  # at most this much of the paragraph on each side of a quoted span
 _MARKER = re.compile(r"\[(\d+)\]")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")  # the short answer leads the text as **...**
 
 Span = tuple[int, int, int]  # start, end, citation id
 
@@ -42,7 +43,7 @@ def answer_message(answer: dict[str, Any]) -> str:
     if not answer["answered"]:
         body = f'<div class="refusal"><b>Not in the articles.</b> {text_html(answer["answer"])}</div>'
         return f"{body}{notice}<div class=\"answer-meta\">{backend} · no sources</div>"
-    body = _MARKER.sub(r'<sup class="cite-ref">[\1]</sup>', text_html(answer["answer"]))
+    body = _MARKER.sub(r'<sup class="cite-ref">[\1]</sup>', _BOLD.sub(r"<strong>\1</strong>", text_html(answer["answer"])))
     count = len(answer["citations"])
     sources = f"{count} source{'s' if count != 1 else ''} →"
     return f'<div class="answer">{body}</div>{notice}<div class="answer-meta">{backend} · {sources}</div>'
@@ -84,7 +85,7 @@ def source_card(citation: dict[str, Any], view: ArticleView | str) -> str:
     start, end = int(citation["start"]), int(citation["end"])
     if view.text[start:end] == citation["quote"]:
         before, span, after = context_of(view.text, start, end)
-        context = f"{escape(before)}<mark>{escape(span)}</mark>{escape(after)}"
+        context = f"{escape(before)}<mark>{_short_answer_marked(citation, span)}</mark>{escape(after)}"
         note = ""
     else:  # the file changed after this answer was given: show the quote, not a wrong span
         context = f"<mark>{escape(citation['quote'])}</mark>"
@@ -95,6 +96,16 @@ def source_card(citation: dict[str, Any], view: ArticleView | str) -> str:
         f'<div class="meta">{_meta_line(view)}</div>'
         f'<p class="context">{context}</p>{note}<div class="open-hint">Open article ›</div></div>'
     )
+
+
+def _short_answer_marked(citation: dict[str, Any], span: str) -> str:
+    """The quote, escaped, with the short answer inside it (its file offsets, when the citation has them) in bold."""
+    if citation.get("answer_start") is None or citation.get("answer_end") is None:
+        return escape(span)
+    a, b = int(citation["answer_start"]) - int(citation["start"]), int(citation["answer_end"]) - int(citation["start"])
+    if not 0 <= a < b <= len(span):
+        return escape(span)
+    return f'{escape(span[:a])}<strong class="short-answer">{escape(span[a:b])}</strong>{escape(span[b:])}'
 
 
 def sources_panel(answer: dict[str, Any] | None, cards: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from assistant.citations import Citation
 
 NOT_COVERED = "The indexed articles do not cover this question."
+STALE_INDEX = "The index is out of date: the articles that answer this changed since they were indexed. Run `assistant index` to refresh it."
 
 
 @dataclass
@@ -19,14 +20,16 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     notice: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+    short_answer: str = ""  # a verbatim span of the first citation's quote, or empty
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract: question, answer, answered, backend, citations (plus notice when there is one)."""
+        """The contract: question, answer, answered, backend, short_answer, citations (plus notice when there is one)."""
         payload: dict[str, Any] = {
             "question": self.question,
             "answer": self.answer,
             "answered": self.answered,
             "backend": self.backend,
+            "short_answer": self.short_answer,
             "citations": [c.to_dict() for c in self.citations],
         }
         if self.notice:

@@ -1,0 +1,11 @@
+"""The answer step: read the retrieved sentences for the answer, compose it, or say why the articles cannot.
+
+question.py (what is asked) -> evidence.py (which sentences weigh) ->
+candidates.py (phrases of the asked type) -> reader.py (the Reading, or a
+refusal from refuse.py) -> compose.py (the extractive text) -> chain.py (the
+extractive backend). patterns.py owns how numbers, dates and names are written.
+"""
+
+from assistant.answer.result import NOT_COVERED, STALE_INDEX, Answer
+
+__all__ = ["Answer", "NOT_COVERED", "STALE_INDEX"]

@@ -1,0 +1,183 @@
+"""Phrases that could answer a question: of the expected type, not already in the question, near its words.
+
+A candidate is scored by the evidence of its sentence, by how close it
+stands to the question's words in that sentence, and by agreement: the same
+answer found in other stories counts for it (copies of one wire story share
+a `story` and count once).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import patterns
+from assistant.answer.evidence import Sentence
+from assistant.answer.nlp import Entity, entities
+from assistant.answer.question import (
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question,
+)
+from assistant.terms import terms
+
+PARSED_WORDS = 700  # spaCy reads at most this many words per question (best sentences first): the latency budget
+WEIGHT_NEAR = 0.2
+WEIGHT_AGREE = 0.08
+NEAR_CHARS = 40.0
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
+_REGEXES = {
+    MONEY: (patterns.MONEY,),
+    PERCENT: (patterns.PERCENT,),
+    NUMBER: (patterns.NUMBER, patterns.NUMBER_WORDS),
+    QUANTITY: (patterns.MONEY, patterns.PERCENT, patterns.NUMBER),
+    DATE: (patterns.DATE_PHRASE,),
+    DAY: (re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),),
+    DURATION: (patterns.DURATION,),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase of `sentence` (text[start:end] of the sentence) that may answer the question."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text[self.start : self.end]
+
+    @property
+    def key(self) -> str:
+        """What two mentions of one answer share: its words, lower-cased, thousands separators dropped."""
+        return " ".join(_WORD.findall(self.text.lower().replace(",", "")))
+
+
+def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
+    """Candidates of the question's type in the sentences, best first."""
+    if not question.typed:
+        return []
+    ranked = sorted(sentences, key=lambda s: s.evidence, reverse=True)
+    parsed, words = [], 0
+    for sentence in ranked:
+        words += len(sentence.text.split())
+        if words > PARSED_WORDS and parsed:
+            break
+        parsed.append(sentence)
+    spans: list[tuple[Sentence, int, int]] = []
+    parses = entities(s.text for s in parsed)
+    usual = _usual_labels(parses)
+    for sentence, ents in zip(parsed, parses):
+        ents = tuple(e for e in ents if usual.get(e.text, e.label) == e.label)
+        for start, end in _typed_spans(question, sentence.text, ents):
+            if not _in_question(sentence.text[start:end], question):
+                spans.append((sentence, start, end))
+    stories: dict[str, set[str]] = {}
+    for sentence, start, end in spans:
+        stories.setdefault(_key(sentence.text[start:end]), set()).add(sentence.story)
+    found = [
+        Candidate(sentence, start, end, _score(question, sentence, start, end, stories))
+        for sentence, start, end in spans
+    ]
+    return sorted(found, key=lambda c: c.score, reverse=True)
+
+
+def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:
+    """The label a name gets most often in these sentences: one 'Blinken' tagged GPE among PERSONs is a PERSON."""
+    counts: dict[str, dict[str, int]] = {}
+    for ents in parses:
+        for e in ents:
+            counts.setdefault(e.text, {}).setdefault(e.label, 0)
+            counts[e.text][e.label] += 1
+    usual = {}
+    for text, labels in counts.items():
+        top = max(labels.values())
+        if list(labels.values()).count(top) == 1:  # a tie says nothing
+            usual[text] = max(labels, key=lambda label: labels[label])
+    return usual
+
+
+def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
+    age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
+    labels = question.labels | ({"DATE"} if age else set())
+    spans = [(e.start, e.end) for e in ents if e.label in labels and _fits(question.type, e.text)]
+    if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
+        return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())]
+    taken = [range(s, e) for s, e in spans]
+    for regex in _REGEXES.get(question.type, ()):
+        for match in regex.finditer(text):
+            if not any(match.start() in r or match.end() - 1 in r for r in taken) and _fits(question.type, match.group()):
+                spans.append((match.start(), match.end()))
+                taken.append(range(match.start(), match.end()))
+    asked = _asked_unit(question)
+    if asked:  # "in what month", "how many days": the phrase must be in that unit
+        spans = [(s, e) for s, e in spans if asked.search(text[s:e])]
+    return spans
+
+
+_UNITS = {
+    "month": re.compile(rf"\b{patterns.MONTH}", re.IGNORECASE),
+    "year": re.compile(r"\b(?:1[89]|20)\d\d\b|\byears?\b", re.IGNORECASE),
+    "day of the week": re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),
+}
+
+
+def _asked_unit(question: Question) -> re.Pattern[str] | None:
+    """The unit a date or duration question asks in ("what month", "how many hours"), as a pattern."""
+    lowered = question.text.lower()
+    if question.type in (DATE, DAY):
+        for unit, pattern in _UNITS.items():
+            if re.search(rf"\b(what|which) {unit}\b", lowered):
+                return pattern
+        if question.type == DAY:
+            return _UNITS["day of the week"]
+    if question.type == DURATION:
+        unit = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
+        if unit:
+            return re.compile(rf"\b{unit.group(1)}s?\b", re.IGNORECASE)
+    return None
+
+
+def _fits(kind: str, phrase: str) -> bool:
+    """Entity labels are broad (DATE covers 'the past year'): each type also wants its own kind of words."""
+    lowered = phrase.lower()
+    if kind == DAY:
+        return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|today|yesterday|tomorrow", lowered) is not None
+    if kind == DURATION:
+        return patterns.DURATION.search(phrase) is not None
+    if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
+        return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
+    if kind in (DATE, TIME):
+        return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|today|yesterday|tomorrow|week|month|year|morning|evening|night", lowered) is not None
+    return True
+
+
+def _in_question(phrase: str, question: Question) -> bool:
+    """The phrase says nothing the question does not already say."""
+    phrase_terms = set(terms(phrase))
+    if phrase_terms and phrase_terms <= question.terms | {t for n in question.names for t in terms(n)}:
+        return True
+    lowered = re.sub(r"^the\s+", "", phrase.lower())
+    return any(lowered in patterns.name_forms(name) for name in question.names)
+
+
+def _key(phrase: str) -> str:
+    return " ".join(_WORD.findall(phrase.lower().replace(",", "")))
+
+
+def _score(question: Question, sentence: Sentence, start: int, end: int, stories: dict[str, set[str]]) -> float:
+    near = _nearness(question, sentence.text, start, end)
+    others = len(stories.get(_key(sentence.text[start:end]), set()) - {sentence.story})
+    return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2
+
+
+def _nearness(question: Question, text: str, start: int, end: int) -> float:
+    """1 when a question word touches the phrase, falling with the characters between them."""
+    gaps = [
+        max(start - m.end(), m.start() - end, 0)
+        for m in _WORD.finditer(text)
+        if (m.end() <= start or m.start() >= end) and set(terms(m.group())) & question.terms
+    ]
+    return 1.0 / (1.0 + min(gaps) / NEAR_CHARS) if gaps else 0.0

@@ -1,0 +1,126 @@
+"""The sentences a reading weighs: those of the retrieved chunks and their neighbours, with their evidence.
+
+A retrieved sentence's evidence is what retrieval said about its chunk
+(dense similarity, fused rank score) plus how much of the question's
+idf-weighted vocabulary it holds. The answer often stands in the sentence
+just before or after the one that matched the question's words ("Qin was
+named on Friday." follows "China has a new foreign minister."), so the
+sentences of the neighbouring chunks in the article are weighed too, with
+their chunk's evidence discounted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from llama_index.core.schema import NodeWithScore
+
+from assistant.sentences import sentence_spans
+from assistant.support import looks_like_instruction
+from assistant.terms import terms
+
+WEIGHT_DENSE, WEIGHT_TERMS, WEIGHT_FUSED = 0.6, 0.3, 0.1  # tuned on tests/golden/seeds-dev.jsonl
+NEIGHBOUR_DISCOUNT = 0.85  # a neighbour inherits this share of its retrieved chunk's retrieval scores
+NEIGHBOURED_CHUNKS = 6  # the best this many chunks bring their neighbours in
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an indexed article, with absolute offsets into its file and its evidence."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    encoding: str
+    story: str
+    date: str
+    outlet: str
+    title: str
+    words: frozenset[str]
+    dense: float
+    fused: float
+    cover: float
+    retrieved: bool
+
+    @property
+    def evidence(self) -> float:
+        return WEIGHT_DENSE * self.dense + WEIGHT_TERMS * self.cover + WEIGHT_FUSED * self.fused
+
+
+class Articles:
+    """The indexed chunks of each article, in file order, to find a chunk's neighbours and an article's text."""
+
+    def __init__(self, texts: list[str], metas: list[dict[str, Any]]) -> None:
+        self.texts, self.metas = texts, metas
+        self._by_source: dict[str, list[int]] | None = None
+
+    def _positions(self, source: str) -> list[int]:
+        if self._by_source is None:
+            by_source: dict[str, list[int]] = {}
+            for position, meta in enumerate(self.metas):
+                by_source.setdefault(str(meta.get("source")), []).append(position)
+            for positions in by_source.values():
+                positions.sort(key=lambda p: int(self.metas[p].get("start", 0)))
+            self._by_source = by_source
+        return self._by_source.get(source, [])
+
+    def neighbours(self, source: str, start: int) -> list[tuple[str, dict[str, Any]]]:
+        """The chunks just before and after the chunk of `source` that starts at `start`."""
+        positions = self._positions(source)
+        starts = [int(self.metas[p].get("start", 0)) for p in positions]
+        if start not in starts:
+            return []
+        at = starts.index(start)
+        return [(self.texts[positions[i]], self.metas[positions[i]]) for i in (at - 1, at + 1) if 0 <= i < len(positions)]
+
+    def text(self, source: str) -> str:
+        """The article's indexed text (boilerplate left out), its title and date first."""
+        positions = self._positions(source)
+        if not positions:
+            return ""
+        head = f"{self.metas[positions[0]].get('title', '')} {self.metas[positions[0]].get('date', '')}"
+        return "\n".join([head] + [self.texts[p] for p in positions])
+
+
+def gather(question_terms: frozenset[str], idf: dict[str, float], chunks: list[NodeWithScore], articles: Articles | None) -> list[Sentence]:
+    """Sentences of the retrieved chunks, then of the best chunks' neighbours, each once."""
+    unknown = max(idf.values(), default=1.0)
+    weights = {t: idf.get(t, unknown) for t in question_terms}
+    best_fused = max((c.score or 0.0 for c in chunks), default=0.0) or 1.0
+    seen: dict[tuple[str, int], Sentence] = {}
+    for scored in chunks:
+        meta = scored.node.metadata
+        fused = (scored.score or 0.0) / best_fused
+        _add(seen, scored.node.get_content(), meta, float(meta.get("dense", 0.0)), fused, weights, True)
+    if articles is not None:
+        for scored in chunks[:NEIGHBOURED_CHUNKS]:
+            meta = scored.node.metadata
+            dense = NEIGHBOUR_DISCOUNT * float(meta.get("dense", 0.0))
+            fused = NEIGHBOUR_DISCOUNT * (scored.score or 0.0) / best_fused
+            for text, neighbour_meta in articles.neighbours(str(meta["source"]), int(meta["start"])):
+                _add(seen, text, {**meta, **neighbour_meta}, dense, fused, weights, False)
+    return list(seen.values())
+
+
+def _add(
+    seen: dict[tuple[str, int], Sentence], chunk_text: str, meta: dict[str, Any], dense: float, fused: float,
+    weights: dict[str, float], retrieved: bool,
+) -> None:
+    total = sum(weights.values()) or 1.0
+    offset = int(meta["start"])
+    for start, end in sentence_spans(chunk_text):
+        text = chunk_text[start:end]
+        key = (str(meta["source"]), offset + start)
+        if key in seen or len(text.split()) < MIN_WORDS or looks_like_instruction(text):
+            continue
+        words = frozenset(terms(text))
+        seen[key] = Sentence(
+            source=str(meta["source"]), start=offset + start, end=offset + end, text=text,
+            encoding=str(meta.get("encoding") or "utf-8"), story=str(meta.get("story") or meta["source"]),
+            date=str(meta.get("date") or ""), outlet=str(meta.get("outlet") or ""), title=str(meta.get("title") or ""),
+            words=words, dense=dense, fused=fused,
+            cover=sum(w for t, w in weights.items() if t in words) / total, retrieved=retrieved,
+        )

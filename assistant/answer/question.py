@@ -1,0 +1,208 @@
+"""What a question asks for: the type of its answer, its focus, and the names, numbers and years it is pinned to.
+
+The type comes from the question's wording ("how many", "which city",
+"why"); it decides which phrases can answer (spaCy's OntoNotes labels, or a
+number/date pattern). Names, numbers and years are constraints: the answer's
+sentence or article must match them, but they are never the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer import patterns
+from assistant.answer.nlp import entities
+from assistant.terms import terms
+
+PARSED_CHARS = 1000  # a question longer than this is analysed on its last part (where the asking is)
+
+PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
+DATE, DAY, TIME, DURATION = "date", "day", "time", "duration"
+NUMBER, MONEY, PERCENT, QUANTITY = "number", "money", "percent", "quantity"
+REASON, MANNER, YES_NO, LIST, COMPARISON, OTHER = "reason", "manner", "yes/no", "list", "comparison", "other"
+WHICH = "which"  # not a type: "which/what <noun>" takes the type of its noun
+
+# Which entity labels can answer each type (OntoNotes labels of spaCy's English pipeline).
+LABELS: dict[str, frozenset[str]] = {
+    PERSON: frozenset({"PERSON"}),
+    ORGANISATION: frozenset({"ORG"}),
+    PLACE: frozenset({"GPE", "LOC", "FAC"}),
+    DATE: frozenset({"DATE"}),
+    DAY: frozenset({"DATE", "TIME"}),
+    TIME: frozenset({"TIME", "DATE"}),
+    DURATION: frozenset({"DATE", "TIME"}),
+    NUMBER: frozenset({"CARDINAL", "QUANTITY"}),
+    MONEY: frozenset({"MONEY"}),
+    PERCENT: frozenset({"PERCENT"}),
+    QUANTITY: frozenset({"QUANTITY", "CARDINAL", "MONEY", "PERCENT"}),
+    LIST: frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}),
+}
+TYPED = frozenset(LABELS)
+
+_PERSON_NOUNS = (
+    "person|man|woman|minister|official|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"
+    "leader|chief|executive|boss|actor|actress|singer|director|manager|coach|secretary|spokesman|spokeswoman|"
+    "candidate|author|writer|politician|mp|chancellor|envoy|ambassador|diplomat|senator|king|queen|prince|princess|"
+    "captain|champion|winner|founder|chairman|chairwoman|analyst|economist|lawyer|doctor|rapper|musician|"
+    "presenter|host|comedian|athlete|runner|boxer|golfer|batsman|bowler|jockey|architect|designer|producer|"
+    "investor|entrepreneur|billionaire|tycoon|brother|sister|son|daughter|wife|husband|father|mother|rival|"
+    "opponent|deputy|head|governor|mayor|commissioner|negotiator|counterpart|predecessor|successor|cabinet member|"
+    "general|officer|detective|scientist|expert|professor|student|footballer|cricketer|driver|cyclist|skater|"
+    "dancer|artist|novelist|journalist|editor|reporter|commentator|critic|celebrity"
+)
+_ORG_NOUNS = (
+    "company|firm|bank|group|organisation|organization|team|club|party|agency|broadcaster|network|newspaper|"
+    "airline|carrier|retailer|channel|union|body|department|ministry|brand|label|studio|band|institution|"
+    "university|side|regulator|watchdog|charity|manufacturer|maker|operator|supermarket|publisher|insurer|"
+    "lender|store|chain|giant|business|outlet|website|court|council|committee|board|government|rivals?"
+)
+_PLACE_NOUNS = (
+    "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
+    "county|prison|airport|port|street|area|village|ground|arena|theatre|hospital|site|continent|district|"
+    "neighbourhood|guesthouse|palace|residence|sea|river|border"
+)
+_MONEY_WORDS = re.compile(
+    r"\b(cost|costs|pay|paid|spend|spent|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
+    r"invest|invested|sell|sold|bid|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
+    r"sales|deal|takings|gross|grossed|debt|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars)\b",
+    re.IGNORECASE,
+)
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (COMPARISON, re.compile(
+        r"\b(compare|compared|comparison|differ|different|difference|differences|contrast|timeline|chronolog\w*|"
+        r"sequence of events|what happened (after|next|since|then)|how has .{1,60} changed|how did .{1,80} evolve)\b"
+    )),
+    (REASON, re.compile(
+        r"^\W*why\b|\bwhy (did|does|do|is|was|were|has|have|had|are|will|would)\b|\b(what|which) (was|is|were|are) the "
+        r"(main )?(reasons?|causes?|grounds?|motives?|explanations?)\b|\bfor what reasons?\b|\bwhat (caused|prompted|"
+        r"led to|drove|triggered|made|motivated|sparked)\b|\bwhat reasons?\b"
+    )),
+    (PERCENT, re.compile(r"\b(what|which) (percentage|percent|proportion|share)\b|\bby what (percentage|percent)\b|"
+                         r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),
+    (DURATION, re.compile(r"\bhow long\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
+    (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (score|scoreline|tally|total|attendance|count)\b")),
+    (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
+                          r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b")),
+    (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b")),
+    (DAY, re.compile(r"\b(what|which) day( of the week)?\b|\bon what day\b")),
+    (DATE, re.compile(r"^\W*when\b|\bwhen (did|does|do|is|was|were|will|would|has|have|had|are)\b|\b(what|which|in what|in which) "
+                      r"(date|year|month|season|decade|week)\b|\bby when\b|\bsince when\b|\bhow soon\b")),
+    (WHICH, re.compile(r"\b(?:what|which|whose)((?:[ -][\w’'-]+){1,4})")),
+    (PLACE, re.compile(r"^\W*where\b|\bwhere (did|does|do|is|was|were|will|would|has|have|had|are|can)\b")),
+    (PERSON, re.compile(r"^\W*(who|whom|whose)\b|\b(who|whom|whose) (\w+ )?(did|does|do|is|was|were|will|would|has|have|had|are|"
+                        r"\w+ed|\w+s)\b")),
+    (MANNER, re.compile(r"^\W*how\b|\bhow (did|does|do|is|was|were|will|would|has|have|had|are|can|could)\b|\bin what way\b|\bby what means\b")),
+    (YES_NO, re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b")),
+]
+_LIST = re.compile(r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|\blist\b")
+_NOT_FOCUS = frozenset(terms(
+    "who whom whose what which where when why how many much did does do is was were say said tell told report "
+    "reportedly according article articles news give gave make made get got take took go went one ones kind type "
+    "happen happened thing things way name named mention mentioned describe described old long far big large tall "
+    "heavy fast high deep wide often percentage percent proportion share number amount date year month day time"
+))
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question read for what its answer must be and where it must stand."""
+
+    text: str
+    type: str
+    labels: frozenset[str]
+    terms: frozenset[str]  # stemmed content words
+    focus: tuple[str, ...]  # content words as written, names and question words left out
+    names: tuple[str, ...] = field(default=())  # names the answer's context must mention
+    numbers: tuple[str, ...] = field(default=())  # digits and ordinals the answer's article must hold
+    years: tuple[str, ...] = field(default=())
+
+    @property
+    def typed(self) -> bool:
+        return self.type in TYPED
+
+    @property
+    def several(self) -> bool:
+        return self.type == COMPARISON
+
+
+def analyse(question: str) -> Question:
+    """The answer type, focus and constraints of a question."""
+    text = question[-PARSED_CHARS:]
+    kind = answer_type(text)
+    lowered = text.lower()
+    labels = LABELS.get(kind, frozenset())
+    if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b", lowered):
+        labels = LABELS[PERSON]
+    names = _names(text)
+    name_terms = {t for n in names for t in terms(n)}
+    focus = tuple(dict.fromkeys(
+        w for w in re.findall(r"[A-Za-z][\w'’-]*", text)
+        if terms(w) and terms(w)[0] not in _NOT_FOCUS and not set(terms(w)) & name_terms
+    ))
+    return Question(
+        text=question,
+        type=kind,
+        labels=labels,
+        terms=frozenset(terms(text)) - _NOT_FOCUS,
+        focus=focus,
+        names=names,
+        numbers=tuple(patterns.numbers_in(text)),
+        years=tuple(sorted(patterns.years_in(text))),
+    )
+
+
+def answer_type(question: str) -> str:
+    """The type of answer a question wants, from its wording; 'other' when it names none."""
+    lowered = " ".join(question.lower().split())
+    if _LIST.search(lowered) and not re.match(r"\W*(why|how)\b", lowered):
+        return LIST
+    for kind, rule in _RULES:
+        match = rule.search(lowered)
+        if match and kind == WHICH:
+            kind = _head_type(match.group(1))
+            if not kind:
+                continue
+        if match:
+            if kind == QUANTITY and _MONEY_WORDS.search(lowered):
+                return MONEY
+            if kind == NUMBER and re.search(r"\bhow many (pounds|dollars|euros)\b", lowered):
+                return MONEY
+            return kind
+    return OTHER
+
+
+_HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.compile(rf"^({_ORG_NOUNS})s?$")),
+          (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$"))]
+_HEAD_STOP = re.compile(
+    r"^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|at|on|for|to|by|with|from|"
+    r"that|who|which|and|or|as|after|before|\w+ed|\w+ing)$"
+)
+
+
+def _head_type(words: str) -> str:
+    """The type named by the noun after 'which/what' ("which US district judge" -> person): the last
+    known noun of the run of words that ends at a verb, a preposition or the first word after a known noun."""
+    kind = ""
+    for word in re.split(r"[ -]+", words.strip()):
+        if _HEAD_STOP.match(word):
+            break
+        found = next((k for k, nouns in _HEADS if nouns.match(word)), "")
+        if kind and not found:
+            break
+        kind = found or kind
+    return kind
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """Names in the question: spaCy's entities of naming kinds, then capitalised words not inside them."""
+    found = []
+    for entity in entities([text])[0]:
+        if entity.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+            found.append(re.sub(r"^the\s+", "", re.sub(r"['’]s$", "", entity.text), flags=re.IGNORECASE))
+    covered = " ".join(found).lower()
+    for _, word in patterns.capitalised_names(text):
+        if word.lower() not in covered:
+            found.append(word)
+    return tuple(dict.fromkeys(n for n in found if n))

@@ -1,0 +1,221 @@
+"""The reader both backends use: from a question and its retrieved chunks, the answer's evidence or a refusal.
+
+`Reader.read(question, chunks)` returns a `Reading`. When `refusal` is
+empty, `evidence` lists the sentences to quote, best first (the one holding
+the short answer leads), and `short_answer` is a verbatim span of the first
+of them. The extractive backend quotes them (`compose`); the generative
+backend skips its model call when `refusal` is set and sends the passages in
+evidence order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Sequence
+
+from llama_index.core.schema import NodeWithScore
+
+from assistant.answer import candidates, patterns
+from assistant.answer.evidence import Articles, Sentence, gather
+from assistant.answer.question import DATE, DAY, REASON, Question, analyse
+from assistant.dates import resolve_span
+from assistant.answer.refuse import missing_part, unknown_names, unknown_names_notice
+
+KEEP_RATIO = 0.8  # a further quote must have evidence this close to the best sentence's
+MAX_OVERLAP = 0.6  # ... and must not repeat a chosen sentence's words
+SAME_STORY_MAX_OVERLAP = 0.35  # ... even less so when both come from copies of one story
+TYPED_FLOOR = 0.75  # a candidate's sentence needs this share of the evidence threshold
+MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name the question gives
+MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
+MAX_STORIES = 5
+_REASON = re.compile(
+    r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest at|in response to|"
+    r"following|amid|after|citing|over|since|as|for)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
+
+# Rule names, as counted in `Reading.rule` (see the README's refusal table).
+UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence to cite, where it sits in its file, and the short answer's place in it (file offsets) if it holds it."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    encoding: str
+    story: str
+    date: str
+    outlet: str
+    title: str
+    answer_start: int | None = None
+    answer_end: int | None = None
+
+
+@dataclass
+class Reading:
+    """What the articles say to a question: evidence to quote and a short answer, or why they cannot answer."""
+
+    question: Question
+    refusal: str = ""
+    rule: str = ""
+    short_answer: str = ""
+    evidence: list[Quote] = field(default_factory=list)
+    support: float = 0.0
+    date: str = ""  # for a "when" question, the absolute date the short answer names ("June 18, 2023"), when known
+    details: dict[str, object] = field(default_factory=dict)  # how it was decided, for evaluation reports
+
+
+class Reader:
+    """Reads the retrieved sentences for the answer a question asks for."""
+
+    def __init__(self, idf: dict[str, float], articles: Articles | None, min_support: float, max_sentences: int) -> None:
+        """`idf` doubles as the corpus vocabulary; `articles` gives neighbours and whole articles (optional)."""
+        self.idf, self.articles = idf, articles
+        self.min_support, self.max_sentences = min_support, max_sentences
+
+    def read(self, question: str, chunks: list[NodeWithScore]) -> Reading:
+        analysed = analyse(question)
+        unknown = unknown_names(question, self.idf)
+        if unknown:
+            return Reading(analysed, unknown_names_notice(unknown), UNKNOWN_NAME)
+        sentences = [self._weighed(analysed, s) for s in gather(analysed.terms, self.idf, chunks, self.articles)]
+        if not sentences:
+            return Reading(analysed, missing_part(analysed, [], "", False), NO_EVIDENCE)
+        sentences.sort(key=lambda s: s.evidence, reverse=True)
+        support = sentences[0].evidence
+        if support < self.min_support:
+            return Reading(analysed, self._missing(analysed, sentences, False), WEAK_EVIDENCE, support=support)
+        if analysed.several:
+            return Reading(analysed, evidence=self._one_per_story(sentences), support=support)
+        if analysed.typed:
+            return self._typed(analysed, sentences, support)
+        first = _best_reason(sentences) if analysed.type == REASON else sentences[0]
+        chosen = self._supporting(first, sentences)
+        short = _reason_clause(first) if analysed.type == REASON else None
+        reading = _reading(analysed, chosen, short, support)
+        reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
+        return reading
+
+    def _typed(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
+        floor = TYPED_FLOOR * self.min_support
+        found = [c for c in candidates.find(question, sentences) if c.sentence.evidence >= floor]
+        if not found:
+            return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
+        best = found[0]
+        details = {"candidate": best.text, "cover": round(best.sentence.cover, 3), "score": round(best.score, 3), "evidence": round(best.sentence.evidence, 3)}
+        agreeing = [c.sentence for c in found[1:] if c.key == best.key and c.sentence.story != best.sentence.story]
+        chosen = self._supporting(best.sentence, sentences, agreeing)
+        reading = _reading(question, chosen, (best.start, best.end), support)
+        reading.details = details
+        if question.type in (DATE, DAY):
+            reading.date = _absolute_date(best.text, best.sentence.date)
+        return reading
+
+    def _weighed(self, question: Question, sentence: Sentence) -> Sentence:
+        """Less evidence for a sentence whose article lacks the question's names, years or numbers."""
+        if not (question.names or question.numbers):
+            return sentence
+        text = sentence.text + "\n" + (self.articles.text(sentence.source) if self.articles else "")
+        lowered = text.lower()
+        factor = 1.0
+        if any(not patterns.mentions(lowered, n) for n in question.names):
+            factor *= MISSING_NAME
+        dated = text + " " + sentence.date
+        if any(not patterns.states_number(dated, n) for n in question.numbers):
+            factor *= MISSING_NUMBER
+        if factor == 1.0:
+            return sentence
+        return replace(sentence, dense=sentence.dense * factor, fused=sentence.fused * factor, cover=sentence.cover * factor)
+
+    def _missing(self, question: Question, sentences: list[Sentence], typed_missing: bool) -> str:
+        top = sentences[:5]
+        texts = "\n".join(self.articles.text(s) for s in dict.fromkeys(x.source for x in top[:2])) if self.articles else ""
+        return missing_part(question, top, texts, typed_missing)
+
+    def _supporting(self, first: Sentence, ranked: list[Sentence], agreeing: Sequence[Sentence] = ()) -> list[Sentence]:
+        """The first sentence, then up to max_sentences-1 others that add evidence without repeating it:
+        another story giving the same answer, then sentences about as strong as the best."""
+        chosen = [first]
+        floor = KEEP_RATIO * ranked[0].evidence
+        for sentence in list(agreeing[:1]) + [s for s in ranked if s.evidence >= floor]:
+            if len(chosen) >= self.max_sentences:
+                break
+            if all(_overlap(sentence, c) < _max_overlap(sentence, c) and sentence.text != c.text for c in chosen):
+                chosen.append(sentence)
+        return chosen
+
+    def _one_per_story(self, sentences: list[Sentence]) -> list[Quote]:
+        """The best sentence of each relevant story, oldest story first (undated ones last)."""
+        best = sentences[0].evidence
+        per_story: dict[str, Sentence] = {}
+        for sentence in sentences:
+            if sentence.evidence >= KEEP_RATIO * best * 0.9 and sentence.story not in per_story:
+                per_story[sentence.story] = sentence
+        chosen = list(per_story.values())[:MAX_STORIES]
+        chosen.sort(key=lambda s: (s.date == "", s.date))
+        return [_quote(s) for s in chosen]
+
+
+def _reading(question: Question, chosen: list[Sentence], short: tuple[int, int] | None, support: float) -> Reading:
+    quotes = [_quote(s) for s in chosen]
+    if short is None or short[0] >= short[1]:
+        return Reading(question, evidence=quotes, support=support)
+    first = chosen[0]
+    quotes[0] = replace(quotes[0], answer_start=first.start + short[0], answer_end=first.start + short[1])
+    return Reading(question, short_answer=first.text[short[0] : short[1]], evidence=quotes, support=support)
+
+
+def _absolute_date(phrase: str, published: str) -> str:
+    """"Sunday" in an article of June 19, 2023 -> "June 18, 2023"; empty when the phrase already says it all or cannot be placed."""
+    try:
+        day = date.fromisoformat(published) if published else None
+    except ValueError:
+        day = None
+    span = resolve_span(phrase, day)
+    if span is None:
+        return ""
+    label = span.label()
+    return "" if label.lower() in phrase.lower() else label
+
+
+def _quote(s: Sentence) -> Quote:
+    return Quote(s.source, s.start, s.end, s.text, s.encoding, s.story, s.date, s.outlet, s.title)
+
+
+def _best_reason(ranked: list[Sentence]) -> Sentence:
+    """Among sentences close to the best, the first that gives a reason."""
+    best = ranked[0].evidence
+    for sentence in ranked:
+        if sentence.evidence < KEEP_RATIO * best:
+            break
+        if _REASON.search(sentence.text):
+            return sentence
+    return ranked[0]
+
+
+def _reason_clause(sentence: Sentence) -> tuple[int, int] | None:
+    """The clause that gives the reason: from a causal word to the end of its clause."""
+    match = _REASON.search(sentence.text)
+    if match is None:
+        return None
+    end = _CLAUSE_END.search(sentence.text, match.end())
+    stop = end.start() if end else len(sentence.text)
+    while stop > match.start() and sentence.text[stop - 1].isspace():
+        stop -= 1
+    return (match.start(), stop) if stop - match.end() > 3 else None
+
+
+def _max_overlap(a: Sentence, b: Sentence) -> float:
+    """Two copies of one wire story repeat each other in other words: be stricter with them."""
+    return SAME_STORY_MAX_OVERLAP if a.story == b.story else MAX_OVERLAP
+
+
+def _overlap(a: Sentence, b: Sentence) -> float:
+    return len(a.words & b.words) / max(1, min(len(a.words), len(b.words)))

@@ -1,0 +1,70 @@
+"""Why the articles cannot answer a question, said in terms of the question's own parts.
+
+A refusal names what is missing: a name no article mentions, or the part of
+the question the articles found do not speak to ("The articles found mention
+Blinken and Taiwan, but not “election”."). Names match their common forms
+(USA, U.S., United States; Tories, Conservatives) through `patterns.name_forms`.
+"""
+
+from __future__ import annotations
+
+from typing import Container, Iterable
+
+from assistant.answer import patterns
+from assistant.answer.evidence import Sentence
+from assistant.answer.question import Question
+from assistant.terms import terms
+
+MAX_NAMES_SCANNED = 200  # a pasted essay is not a question: its first names are enough to judge
+TYPE_NOUNS = {
+    "person": "person", "organisation": "organisation", "place": "place", "date": "date", "day": "day",
+    "time": "time", "duration": "length of time", "number": "number", "money": "sum of money",
+    "percent": "percentage", "quantity": "amount", "list": "names",
+}
+
+
+def unknown_names(question: str, vocabulary: Container[str]) -> list[str]:
+    """Capitalised words of the question (not opening a sentence) that no indexed article contains in any form."""
+    unknown: list[str] = []
+    for _, word in patterns.capitalised_names(question)[:MAX_NAMES_SCANNED]:
+        if word in unknown or not terms(word):
+            continue
+        if not any(_known(form, vocabulary) for form in patterns.name_forms(word)):
+            unknown.append(word)
+    return unknown
+
+
+def _known(form: str, vocabulary: Container[str]) -> bool:
+    form_terms = terms(form)
+    return bool(form_terms) and all(t in vocabulary for t in form_terms)
+
+
+def unknown_names_notice(names: list[str]) -> str:
+    return f"No indexed article mentions {quoted(names)}."
+
+
+def quoted(words: Iterable[str]) -> str:
+    return ", ".join(f"“{word}”" for word in words)
+
+
+def missing_part(question: Question, sentences: list[Sentence], articles_text: str, typed_missing: bool) -> str:
+    """'The articles mention A and B, but no C.': the question's parts found, and the first one not found."""
+    found_text = (" ".join(s.text for s in sentences) + "\n" + articles_text).lower()
+    found_words = set(terms(found_text))
+    mentioned = [n for n in question.names if patterns.mentions(found_text, n)]
+    absent_names = [n for n in question.names if n not in mentioned]
+    absent_words = [w for w in question.focus if not set(terms(w)) <= found_words]
+    mentioned += [w for w in question.focus if w not in absent_words and w[:1].isupper()]
+    opening = f"The articles found mention {_and(mentioned[:3])}" if mentioned else "The articles found"
+    if absent_names:
+        return f"{opening}, but not {_and(absent_names[:2])}." if mentioned else f"No article found mentions {_and(absent_names[:2])}."
+    if absent_words:
+        return f"{opening}, but not {quoted(absent_words[:2])}." if mentioned else f"The articles found say nothing about {quoted(absent_words[:2])}."
+    if typed_missing:
+        noun = TYPE_NOUNS.get(question.type, "answer")
+        return f"{opening}, but give no {noun} that answers it." if mentioned else f"The articles found give no {noun} that answers it."
+    return f"{opening}, but do not answer this question." if mentioned else "The articles found do not answer this question."
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

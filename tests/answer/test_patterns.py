@@ -1,0 +1,54 @@
+"""Numbers, years and names as news text writes them; every scan linear in the text."""
+
+import time
+
+from assistant.answer import patterns
+from assistant.answer.refuse import unknown_names
+
+
+def test_numbers_are_held_as_whole_numbers() -> None:
+    assert patterns.numbers_in("Was it 1,200 or £7.5bn in the seventh round?") == ["1200", "7.5", "seventh"]
+    assert patterns.states_number("Some 1,200 people came.", "1200")
+    assert not patterns.states_number("It cost 1405 dollars.", "140")
+    assert patterns.years_in("In 2005 and again in 1999, not 12005.") == {"2005", "1999"}
+
+
+def test_money_percent_and_durations_are_found() -> None:
+    assert patterns.MONEY.search("The Treasury set aside £7.5bn for it.").group() == "£7.5bn"
+    assert patterns.MONEY.search("a contract worth $325m").group() == "$325m"
+    assert patterns.PERCENT.search("sales rose 4.5% in May").group() == "4.5%"
+    assert patterns.PERCENT.search("up 12 per cent").group() == "12 per cent"
+    assert patterns.DURATION.search("They talked for five hours.").group() == "five hours"
+
+
+def test_a_name_matches_its_aliases_and_forms() -> None:
+    assert patterns.mentions("the united states said on monday", "USA")
+    assert patterns.mentions("the u.s. said", "United States")
+    assert patterns.mentions("the conservatives pledged", "Tories")
+    assert patterns.mentions("britain's economy", "UK")
+    assert patterns.mentions("the bank of england raised rates", "Bank of England")
+    assert patterns.mentions("russia's army", "Russian")
+    assert not patterns.mentions("the usable space", "USA")
+
+
+def test_capitalised_names_skip_sentence_openers_and_calendar_words() -> None:
+    names = [w for _, w in patterns.capitalised_names("Where did Blinken meet Qin in June? Then Sunday. The U.S. said")]
+    assert names == ["Blinken", "Qin", "U.S"]
+
+
+def test_unknown_names_know_aliases() -> None:
+    vocabulary = {"unit", "state", "blinken", "taiwan", "googl"}
+    assert unknown_names("What did the USA say about Taiwan?", vocabulary) == []
+    assert unknown_names("How much did Google pay to buy YouTube?", vocabulary) == ["YouTube"]
+    assert unknown_names("Did Google buy YouTube's rival?", vocabulary) == ["YouTube"]
+
+
+def test_scans_stay_linear_on_a_368_kb_question() -> None:
+    question = ("Where did Blinken meet Qin Gang and Xavier " * 9_000)[:368_000] + "?"
+    assert len(question) >= 368_000
+    started = time.perf_counter()
+    found = unknown_names(question, {"blinken", "qin", "gang"})
+    patterns.numbers_in(question)
+    elapsed = time.perf_counter() - started
+    assert found == ["Xavier"]
+    assert elapsed < 2.0, elapsed

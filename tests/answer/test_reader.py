@@ -1,0 +1,76 @@
+"""The reader end to end on the seeds: a verbatim short answer first, refusals that say what is missing."""
+
+from pathlib import Path
+
+from assistant import Assistant
+from assistant.answer import NOT_COVERED, STALE_INDEX
+
+
+def test_the_short_answer_is_a_verified_span_of_the_first_quote(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("At which guesthouse did Blinken and Qin Gang meet in Beijing?")
+    assert answer.answered and answer.short_answer
+    first = answer.citations[0]
+    assert first.answer_start is not None and first.answer_end is not None
+    assert first.start <= first.answer_start < first.answer_end <= first.end
+    text = (Path(seeds_assistant.settings.corpus) / first.source).read_text(encoding="utf-8")
+    assert text[first.answer_start : first.answer_end] == answer.short_answer
+    assert answer.answer.startswith(f"**{answer.short_answer}** [1]")
+    assert "Diaoyutai" in answer.answer
+    payload = answer.to_dict()
+    assert payload["short_answer"] == answer.short_answer
+    assert {"answer_start", "answer_end"} <= set(payload["citations"][0])
+
+
+def test_a_typed_question_gets_a_phrase_of_its_type(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("Whose August trip to Taiwan triggered Chinese combat drills near the Taiwan Strait?")
+    assert answer.answered and "Pelosi" in answer.short_answer
+    assert answer.details["type"] == "person"
+
+
+def test_a_reason_question_quotes_the_reason_clause(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("Why did Blinken postpone his trip to Beijing in February?")
+    assert answer.answered and answer.details["type"] == "reason"
+    assert "balloon" in answer.answer
+    if answer.short_answer:  # the clause, when the sentence has a causal word
+        assert answer.short_answer in answer.citations[0].quote
+
+
+def test_an_alias_of_a_known_name_is_not_refused(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("What did the USA say about Taiwan?")
+    assert answer.details.get("refusal_rule") != "unknown name", answer.notice
+    assert answer.answered
+
+
+def test_a_name_no_article_mentions_is_refused_with_the_name(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("What did Blinken say about Macron's Ukraine policy?")
+    assert not answer.answered and answer.citations == [] and answer.answer == NOT_COVERED
+    assert answer.details["refusal_rule"] == "unknown name"
+    assert answer.notice == "No indexed article mentions “Macron”."
+
+
+def test_a_question_without_an_answer_of_its_type_says_what_is_missing(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("How old is Qin Gang?")
+    assert not answer.answered
+    assert answer.details["refusal_rule"] == "no answer of the type"
+    assert "Qin Gang" in answer.notice and "number" in answer.notice
+
+
+def test_several_stories_get_one_line_each_in_date_order(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("Give a timeline of the contacts between Blinken and Qin Gang.")
+    assert answer.answered and answer.details["type"] == "comparison"
+    lines = answer.answer.splitlines()
+    assert len(lines) == len(answer.citations) >= 2
+    stories = [c.source for c in answer.citations]
+    assert len(set(stories)) == len(stories)
+
+
+def test_a_file_changed_since_indexing_is_reported_as_a_stale_index(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
+    assistant.index()
+    question = "Where did Blinken meet Qin Gang?"
+    assert assistant.ask(question).answered
+    for article in corpus_copy.glob("*.txt"):
+        article.write_text("Rewritten. " + article.read_text(encoding="utf-8"), encoding="utf-8")
+    stale = assistant.ask(question)
+    assert not stale.answered and stale.citations == []
+    assert stale.answer == STALE_INDEX and "assistant index" in stale.answer
