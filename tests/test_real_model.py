@@ -16,6 +16,7 @@ from assistant import Answer, Assistant
 from assistant.answer import Status
 from assistant.local_llm import LOCAL_MODEL, MODEL_NAME, SETUP_HINT
 from tests.conftest import SEEDS
+from tests.helpers import assert_quotes_are_spans
 
 ANSWERABLE = {
     "Where did Blinken meet Qin Gang?": "Diaoyutai",
@@ -50,9 +51,8 @@ def test_the_local_model_answers_seed_questions_with_verbatim_citations(seeds_as
         if number == 0 and not was_loaded:
             assert any("Loading the local model" in s for s in statuses)  # the first question says it loads
         assert final.answered, final.notice
-        for c in final.citations:
-            assert (SEEDS / c.source).read_text(encoding="utf-8")[c.start : c.end] == c.quote
-            assert f"[{c.id}]" in final.answer
+        assert_quotes_are_spans(SEEDS, final.citations)
+        assert all(f"[{c.id}]" in final.answer for c in final.citations)
         if final.backend == f"local:{MODEL_NAME}" and "fallback_from" not in final.details:
             assert "extractive answer instead" not in final.notice
             assert "".join(pieces) == final.answer  # what streamed is what stays
