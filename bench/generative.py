@@ -64,7 +64,7 @@ def run(golden: Path, limit: int | None) -> list[Run]:
     corpus_name = "bbc" if "bbc" in golden.name else "seeds"
     corpus, index = CORPORA[corpus_name], OUT / f"index-{corpus_name}"
     extractive = Assistant(corpus=corpus, index=index, backend="extractive")
-    if extractive.store.chunk_count() == 0:
+    if not (index / "lexical").is_dir():
         print(f"building the index of {corpus} in {index}…", file=sys.stderr)
         extractive.index()
     local = Assistant(corpus=corpus, index=index, backend="local")

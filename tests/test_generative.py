@@ -294,3 +294,16 @@ def test_the_ui_shows_what_the_model_is_doing_and_which_backend_answered(fake, m
     assert "reading" in shown and 'class="progress"' in shown
     final = messages_of(steps[-1][0])[-1]["content"]
     assert "openai:fake-model" in final and "Diaoyutai" in final
+
+
+def test_model_flags_on_ask_and_ui_become_settings() -> None:
+    from assistant.cli import _setting_flags, build_parser
+    from assistant.settings import load_settings
+
+    for command in (["ask", "a question"], ["ui"]):
+        args = build_parser().parse_args([*command, "--backend", "local", "--model", "m", "--temperature", "0.5",
+                                          "--max-tokens", "64", "--llm-timeout", "9", "--llm-max-retries", "1"])
+        settings = load_settings(**_setting_flags(args))
+        assert (settings.backend, settings.llm_model, settings.temperature) == ("local", "m", 0.5)
+        assert (settings.max_tokens, settings.llm_timeout, settings.llm_max_retries) == (64, 9.0, 1)
+    assert load_settings(**_setting_flags(build_parser().parse_args(["ask", "q"]))).llm_max_retries == 2
