@@ -120,11 +120,12 @@ MODEL_OPTIONS = ("backend", "llm_model", "temperature", "max_tokens", "llm_timeo
 
 def _show_model_progress() -> None:
     """The local model's loading messages ("Assembling… part 3 of 22") go to stderr."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
     logger = logging.getLogger("assistant.local_llm")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    if not logger.handlers:  # main() may run many times in one process (tests)
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
 
 
 def _index(assistant: Assistant, args: argparse.Namespace) -> int:
