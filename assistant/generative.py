@@ -247,6 +247,8 @@ class GenerativeChain:
         started = time.monotonic()
         try:
             for delta in self._deltas(llm, self._messages(standalone, passages)):
+                if not text:
+                    yield Status("The model is writing; each sentence appears once it is checked…")
                 text += delta
                 claims = parse_claims(text)[:-1]  # the last one may still grow
                 for claim in claims[checked:]:
