@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, TypeVar
 
+import numpy as np
 import openai
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 from llama_index.core.llms import LLM
@@ -36,7 +37,7 @@ from assistant.prompts import Prompts
 from assistant.redact import endpoint_failure
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
-from assistant.support import score_support
+from assistant.support import SupportScore, score_support, specifics_found
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -99,6 +100,7 @@ class _Written:
     sentences: list[str] = field(default_factory=list)
     dropped: int = 0
     unsupported: int = 0
+    moved: int = 0
 
 
 def parse_claims(text: str) -> list[Claim]:
@@ -297,9 +299,31 @@ class GenerativeChain:
         raise AssertionError("unreachable")
 
     def _keep(self, claim: Claim, passages: list[Passage], written: _Written) -> Iterator[str]:
-        """Verify one claim; when it holds, stream it with its citations renumbered."""
+        """Verify one claim; when it holds, stream it with its citations renumbered.
+
+        Small models often write two sentences from two passages and cite once at the end: a
+        claim that fails as a whole is checked sentence by sentence, and a sentence its cited
+        passages do not support may rest on another passage shown (its citation moves there).
+        """
         spans, dropped = self._support(claim, passages)
-        written.dropped += dropped
+        if spans:
+            written.dropped += dropped
+            yield from self._emit(claim.text, spans, written)
+            return
+        parts = [claim.text[s:e] for s, e in sentence_spans(claim.text)]
+        for piece in [Claim(p, claim.cited) for p in parts] if len(parts) > 1 else [claim]:
+            spans, dropped = self._support(piece, passages)
+            if not spans and piece.cited:  # text the model cited nothing for stays out
+                spans = next((found for n in range(1, len(passages) + 1) if n not in piece.cited
+                              for found in [self._support(Claim(piece.text, [n]), passages)[0]] if found), [])
+                written.moved += bool(spans)
+            written.dropped += dropped
+            if spans:
+                yield from self._emit(piece.text, spans, written)
+            else:
+                written.unsupported += 1
+
+    def _emit(self, text: str, spans: list[Span], written: _Written) -> Iterator[str]:
         numbers = []
         for span in spans:
             key = (span.source, span.start, span.end)
@@ -312,8 +336,8 @@ class GenerativeChain:
         if not numbers:
             written.unsupported += 1
             return
-        ending = "" if claim.text.endswith((".", "!", "?", "”", '"')) else "."
-        sentence = f"{claim.text}{ending} " + "".join(f"[{n}]" for n in dict.fromkeys(numbers))
+        ending = "" if text.endswith((".", "!", "?", "”", '"')) else "."
+        sentence = f"{text}{ending} " + "".join(f"[{n}]" for n in dict.fromkeys(numbers))
         written.sentences.append(sentence)
         yield sentence if len(written.sentences) == 1 else f" {sentence}"
 
@@ -332,7 +356,8 @@ class GenerativeChain:
         for number in cited:
             options = _options(passages[number - 1].sentences)
             vectors = self.embed_model.encode([" ".join(s.text for s in o) for o in options])
-            scored = [(score_support(claim.text, " ".join(s.text for s in o), self.idf, claim_vector, v), o) for o, v in zip(options, vectors)]
+            title = passages[number - 1].title
+            scored = [(self._score(claim.text, " ".join(s.text for s in o), title, claim_vector, v), o) for o, v in zip(options, vectors)]
             good = [(score.cover + score.meaning - 0.05 * len(o), o) for score, o in scored if score.supports]
             if good:
                 spans += max(good, key=lambda pair: pair[0])[1]
@@ -346,6 +371,13 @@ class GenerativeChain:
             if score.supports:
                 return together, out_of_range
         return [], out_of_range + len(cited)
+
+    def _score(self, claim: str, text: str, title: str, claim_vector: np.ndarray, vector: np.ndarray) -> SupportScore:
+        """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") counts as found."""
+        score = score_support(claim, text, self.idf, claim_vector, vector)
+        if score.specifics_ok or not title:
+            return score
+        return SupportScore(score.cover, score.meaning, specifics_found(claim, f"{title}. {text}"))
 
     @staticmethod
     def _number_of(span: Span, passages: list[Passage]) -> int:
@@ -363,6 +395,7 @@ class GenerativeChain:
             "dropped_citations": written.dropped,
             "unsupported_sentences": written.unsupported,
             "kept_sentences": len(written.sentences),
+            "moved_citations": written.moved,
             "model_text": text,
             "model_seconds": round(time.monotonic() - started, 2),
         }

@@ -46,6 +46,7 @@ class Run:
     total_s: float
     answer: str
     notice: str
+    model_text: str
 
 
 def streamed(assistant: Assistant, question: str) -> tuple[Answer, float | None, float]:
@@ -79,7 +80,7 @@ def run(golden: Path, limit: int | None) -> list[Run]:
             ItemResult(item, answer, total).facts_found, ItemResult(item, base, 0).facts_found, len(item.facts),
             answer.answered, "model_text" in details, int(details.get("kept_sentences", 0)),
             int(details.get("unsupported_sentences", 0)), "fallback_from" in details, first, total,
-            answer.answer, answer.notice,
+            answer.answer, answer.notice, str(details.get("model_text", "")),
         ))
         print(f"{item.id}: {total:5.1f}s facts {runs[-1].local_facts}/{len(item.facts)} "
               f"(extractive {runs[-1].extractive_facts}) {answer.backend} {answer.answer[:90]!r}", file=sys.stderr)

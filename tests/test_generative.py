@@ -307,3 +307,28 @@ def test_model_flags_on_ask_and_ui_become_settings() -> None:
         assert (settings.backend, settings.llm_model, settings.temperature) == ("local", "m", 0.5)
         assert (settings.max_tokens, settings.llm_timeout, settings.llm_max_retries) == (64, 9.0, 1)
     assert load_settings(**_setting_flags(build_parser().parse_args(["ask", "q"]))).llm_max_retries == 2
+
+
+def test_a_claim_failing_as_a_whole_is_checked_sentence_by_sentence(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply(
+        "Blinken met Qin Gang at the Diaoyutai State Guesthouse in Beijing. "
+        f"The two signed a $50 billion trade agreement covering soybeans [{passage_number(m, 'Diaoyutai')}]."
+    )
+    answer = model_assistant.ask(QUESTION)
+    assert answer.answered and answer.backend == "openai:fake-model", answer.notice
+    assert answer.details["kept_sentences"] == 1 and answer.details["unsupported_sentences"] == 1
+    assert "Diaoyutai" in answer.answer and "soybeans" not in answer.answer
+    _assert_verified(answer)
+
+
+def test_a_sentence_citing_the_wrong_passage_moves_to_the_one_that_supports_it(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    def script(m):  # type: ignore[no-untyped-def]
+        right = passage_number(m, "Diaoyutai")
+        return Reply(f"Blinken met Qin Gang at the Diaoyutai State Guesthouse in Beijing [{1 if right != 1 else 2}].")
+
+    fake.script = script
+    answer = model_assistant.ask(QUESTION)
+    assert answer.answered and answer.backend == "openai:fake-model", answer.notice
+    assert answer.details["moved_citations"] == 1
+    assert "Diaoyutai" in answer.citations[0].quote
+    _assert_verified(answer)
