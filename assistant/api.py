@@ -11,8 +11,10 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterator
 
 from chromadb.errors import ChromaError
+from llama_index.core.llms import LLM
 
 from assistant.answer import Answer
+from assistant.answer.result import Status
 from assistant.answer.chain import ExtractiveChain
 from assistant.answer.evidence import Articles
 from assistant.answer.reader import Reader
@@ -23,7 +25,7 @@ from assistant.embeddings import MiniLMEmbedding
 from assistant.corpus import Article, check_corpus_dir, excluded_by, read_article
 from assistant.errors import AssistantError, BadQuestionError, CorpusError
 from assistant.filters import Filters, undated_notice
-from assistant.generative import GenerativeChain, openai_llm
+from assistant.generative import GenerativeChain, indexed_spans, openai_llm
 from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
 from assistant.lexical import STAMP_FILE, LexicalIndex
 from assistant.metadata import extract_metadata
@@ -39,6 +41,7 @@ MAX_HISTORY_TURNS = 6
 MAX_ANSWER_CHARS = 3000  # of each earlier answer in the history
 MAX_SOURCE_CHARS = 4096  # the longest path Linux opens; anything longer is no article
 ANSWER_BUDGET_SECONDS = 60.0  # for the retrieval and extractive work; a model's timeouts come on top
+LOCAL_TIMEOUT = 300.0  # seconds: 2 shared cores may read an 800-token prompt at 17 tokens/s
 
 
 class Assistant:
@@ -127,24 +130,53 @@ class Assistant:
         reader = Reader(self.lexical.idf, articles, self.settings.min_support, self.settings.max_sentences)
         verifier = CitationVerifier(self.settings.corpus)
         extractive = ExtractiveChain(retriever, reader, verifier)
-        if not self._uses_model():
+        backend = self._model_backend()
+        if not backend:
             return extractive
+        load_llm, name, loading = self._local_llm() if backend == "local" else self._endpoint_llm()
         key = self.settings.llm_api_key.get_secret_value() if self.settings.llm_api_key else ""
-        llm = openai_llm(
-            str(self.settings.llm_model), self.settings.llm_base_url, key or None, self.settings.llm_timeout,
-            self.settings.llm_context_window, self.settings.llm_is_chat_model,
-        )
         return GenerativeChain(
-            llm, f"openai:{self.settings.llm_model}", retriever, extractive, verifier,
-            self.embed_model, self.lexical.idf, load_prompts(), secret=key,
+            load_llm, name, retriever, extractive, verifier, self.embed_model, self.lexical.idf,
+            indexed_spans(self.lexical.metas), load_prompts(),
+            max_retries=self.settings.llm_max_retries, loading_message=loading, secret=key,
         )
 
-    def _uses_model(self) -> bool:
-        if self.settings.backend == "extractive":
-            return False
-        if self.settings.backend == "openai" and not self.settings.llm_model:
+    def _model_backend(self) -> str:
+        """"" (extractive), "openai" or "local": auto means an endpoint when a model is named, else extractive."""
+        backend = self.settings.backend
+        if backend in ("extractive", "local"):
+            return "" if backend == "extractive" else "local"
+        if backend == "openai" and not self.settings.llm_model:
             raise AssistantError("backend = openai needs a model name: set ASSISTANT_LLM_MODEL or llm_model.")
-        return bool(self.settings.llm_model)
+        return "openai" if self.settings.llm_model else ""
+
+    def _endpoint_llm(self) -> tuple[Callable[[], LLM], str, str]:
+        s = self.settings
+        key = s.llm_api_key.get_secret_value() if s.llm_api_key else ""
+
+        def load() -> LLM:
+            return openai_llm(
+                str(s.llm_model), s.llm_base_url, key or None, s.llm_timeout, s.llm_context_window,
+                s.llm_is_chat_model, s.temperature, s.max_tokens,
+            )
+
+        return load, f"openai:{s.llm_model}", ""
+
+    def _local_llm(self) -> tuple[Callable[[], LLM], str, str]:
+        """The packaged model, started on first use; a slow shared machine gets a longer timeout than an endpoint."""
+        from assistant.local_llm import CONTEXT_TOKENS, LOCAL_MODEL, MODEL_NAME, idle_cores, report_progress
+
+        s = self.settings
+
+        def load() -> LLM:
+            endpoint = LOCAL_MODEL.endpoint(s.llm_cache, s.llm_threads or idle_cores(), report_progress)
+            return openai_llm(
+                endpoint.model, endpoint.base_url, endpoint.api_key, max(s.llm_timeout, LOCAL_TIMEOUT),
+                CONTEXT_TOKENS, True, s.temperature, s.max_tokens,
+            )
+
+        loading = "" if LOCAL_MODEL.loaded else "Loading the local model (once per process, 1.1 GB)…"
+        return load, f"local:{MODEL_NAME}", loading
 
     def article(self, source: str) -> ArticleView:
         """The text of one indexed article. Anything else is refused: paths that leave the corpus,
@@ -199,11 +231,12 @@ class Assistant:
 
     def ask_stream(
         self, question: str, history: list[Turn] | None = None, filters: Filters | None = None
-    ) -> Iterator[str | Answer]:
+    ) -> Iterator[str | Status | Answer]:
         """Text pieces as they are ready, then the finished, verified Answer as the last item.
 
-        With a model the pieces are its raw text; the final Answer may differ from it
-        (unsupported sentences removed), and is what should be shown in the end.
+        Status items say what is happening meanwhile (loading or reading); they are not answer text.
+        With a model the pieces are its verified sentences, so they never need taking back;
+        a fallback's notice and text arrive with the final Answer.
         """
         question, history = clean_question(question), clean_history(history)
         pieces = within_budget(
@@ -223,8 +256,9 @@ class Assistant:
 
     def answer_budget(self) -> float:
         """Seconds one answer may take: the local work, plus three model calls' timeouts when a model answers."""
-        uses_model = self.settings.backend != "extractive" and self.settings.llm_model
-        return ANSWER_BUDGET_SECONDS + (3 * self.settings.llm_timeout if uses_model else 0)
+        backend = self._model_backend()
+        timeout = max(self.settings.llm_timeout, LOCAL_TIMEOUT) if backend == "local" else self.settings.llm_timeout
+        return ANSWER_BUDGET_SECONDS + (3 * timeout if backend else 0)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--since", help="only articles dated on or after this day (YYYY-MM-DD)")
     ask.add_argument("--until", help="only articles dated on or before this day (YYYY-MM-DD)")
     ask.add_argument("--source", action="append", help="only this folder or file of the corpus (repeatable)")
+    _model_options(ask)
 
     evaluate = commands.add_parser(
         "eval", help="score a golden JSONL file; exits 1 when a bar is missed or a saved run regressed",
@@ -61,7 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
     ui.add_argument("--port", type=int)
     ui.add_argument("--auth", help="user:password to require a login")
     ui.add_argument("--share", action="store_true", help="open a public Gradio share link (off by default)")
+    _model_options(ui)
     return parser
+
+
+def _model_options(command: argparse.ArgumentParser) -> None:
+    """Which model writes the answers; unset options keep the settings' values."""
+    group = command.add_argument_group("model")
+    group.add_argument("--backend", choices=["auto", "extractive", "openai", "local"],
+                       help="auto (endpoint when a model is named, else extractive), extractive, openai, or local (the packaged model)")
+    group.add_argument("--model", dest="llm_model", help="model name at the OpenAI-compatible endpoint")
+    group.add_argument("--temperature", type=float, help="sampling temperature (default 0)")
+    group.add_argument("--max-tokens", type=int, help="longest answer the model may write, in tokens")
+    group.add_argument("--llm-timeout", type=float, help="seconds before the endpoint counts as down")
+    group.add_argument("--llm-max-retries", type=int, help="retries with backoff on 429/5xx (default 2)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,6 +97,7 @@ def _run(args: argparse.Namespace) -> int:
     from assistant.api import Assistant
 
     assistant = Assistant(corpus=args.corpus, index=args.index, **_setting_flags(args))
+    _show_model_progress()
     if args.command == "index":
         return _index(assistant, args)
     if args.command == "ask":
@@ -96,7 +112,20 @@ def _setting_flags(args: argparse.Namespace) -> dict[str, object]:
     flags = {"top_k": args.top_k, "chroma_host": args.chroma_host, "chroma_port": args.chroma_port}
     if args.command == "ui":
         flags |= {"ui_host": args.host, "ui_port": args.port}
-    return flags
+    return flags | {name: getattr(args, name, None) for name in MODEL_OPTIONS}
+
+
+MODEL_OPTIONS = ("backend", "llm_model", "temperature", "max_tokens", "llm_timeout", "llm_max_retries")
+
+
+def _show_model_progress() -> None:
+    """The local model's loading messages ("Assembling… part 3 of 22") go to stderr."""
+    logger = logging.getLogger("assistant.local_llm")
+    if not logger.handlers:  # main() may run many times in one process (tests)
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
 
 
 def _index(assistant: Assistant, args: argparse.Namespace) -> int:

@@ -1,43 +1,57 @@
-"""The generative backend: a model at any OpenAI-compatible endpoint writes, the chain verifies.
+"""The generative backend: a model at an OpenAI-compatible endpoint (or the packaged local one) writes, the chain verifies.
 
-The model sees numbered passages and cites them as [n]. Each cited sentence
-is then checked against the sentences of its passage (assistant/support.py)
-and its citation narrowed to the one source sentence that supports it.
-Citations that point nowhere or at a passage that says something else are
-dropped; sentences left without a citation are removed. If nothing verified
-remains, or the endpoint fails in any way, the extractive answer is returned
-with a notice saying why.
+The reader's evidence check runs first: when the retrieved sentences do not
+answer the question, the assistant refuses without calling the model. The
+model then sees a few numbered passages (title, outlet, date, the chunk and
+its next sentence) and cites them as [n]. Each sentence it writes is checked
+as soon as it is complete, against one sentence of the cited passage or two
+adjacent ones, and streamed only once it holds, narrowed to the supporting
+spans: streamed text is final text and never vanishes. Sentences that do not
+check out are dropped and counted; if none holds, or the endpoint fails
+before any does, the extractive answer is returned with a notice saying why.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
-from typing import Iterator
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, TypeVar
 
+import numpy as np
+import openai
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 from llama_index.core.llms import LLM
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import NOT_COVERED, Answer
+from assistant.answer import Answer
 from assistant.answer.chain import ExtractiveChain
-from assistant.answer.refuse import unknown_names, unknown_names_notice
+from assistant.answer.result import Status
 from assistant.citations import Citation, CitationVerifier
 from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
-from assistant.errors import EndpointError
+from assistant.errors import AssistantError, EndpointError
 from assistant.filters import Filters
 from assistant.prompts import Prompts
 from assistant.redact import endpoint_failure
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
-from assistant.support import score_support
+from assistant.support import SupportScore, score_support, specifics_found
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 _MARKS = re.compile(r"((?:\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\])+)")
 _NUMBERS = re.compile(r"\d+")
 _FAKE_MARK = re.compile(r"\[(\d+)\]")
 _ECHOED_LABEL = re.compile(r"^\s*\([^()\n]*\)\s*\n")  # a model repeating a passage's "(title)" line
-NOT_COVERED_REPLY = "NOT COVERED"
+NOT_COVERED_REPLY = "NOT COVERED"  # what the system prompt asks for when the passages do not answer
+MAX_PASSAGES = 4
+MAX_PASSAGE_CHARS = 1600  # all passages together: about 400 tokens, so the prompt stays under 800
+NEIGHBOUR_CHARS = 400  # a longer neighbouring sentence is left out
+MAX_HISTORY_CHARS = 400  # of each earlier turn shown to the condense prompt
+_RETRYABLE = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError)
 
 
 @dataclass
@@ -57,6 +71,38 @@ class Span:
     encoding: str
 
 
+@dataclass(frozen=True)
+class Passage:
+    """What the model sees as passage [n]: where it comes from and its sentences, in file order."""
+
+    title: str
+    outlet: str
+    date: str
+    sentences: list[Span]
+
+    def render(self, number: int) -> str:
+        label = ", ".join(part for part in (self.title or self.sentences[0].source, self.outlet, self.date) if part)
+        text = " ".join(s.text for s in self.sentences)
+        return f"[{number}] ({label})\n" + _FAKE_MARK.sub(r"(\1)", text)
+
+
+class Standalone(str):
+    """A condensed question; `notice` says when the model's rewrite failed and a heuristic stood in."""
+
+    notice: str = ""
+
+
+@dataclass
+class _Written:
+    """The verified answer as it grows, sentence by sentence."""
+
+    citations: dict[tuple[str, int, int], Citation] = field(default_factory=dict)
+    sentences: list[str] = field(default_factory=list)
+    dropped: int = 0
+    unsupported: int = 0
+    moved: int = 0
+
+
 def parse_claims(text: str) -> list[Claim]:
     """Split model output at its citation markers; text after the last marker is an uncited claim."""
     parts = _MARKS.split(text)
@@ -71,36 +117,48 @@ def parse_claims(text: str) -> list[Claim]:
 
 
 class GenerativeChain:
-    """Answers with a model; every citation it keeps is a verified, supporting span."""
+    """Answers with a model; every sentence it shows is backed by verified, supporting spans."""
 
     def __init__(
         self,
-        llm: LLM,
+        load_llm: Callable[[], LLM],
         backend: str,
         retriever: HybridRetriever,
         fallback: ExtractiveChain,
         verifier: CitationVerifier,
         embed_model: MiniLMEmbedding,
         idf: dict[str, float],
+        indexed: dict[str, list[tuple[int, int]]],
         prompts: Prompts,
+        max_retries: int = 2,
+        loading_message: str = "",
         secret: str = "",
     ) -> None:
-        self.llm, self.backend, self.retriever, self.fallback = llm, backend, retriever, fallback
+        self.backend, self.retriever, self.fallback = backend, retriever, fallback
         self.verifier, self.embed_model, self.idf, self.prompts = verifier, embed_model, idf, prompts
-        self.secret = secret
+        self.max_retries, self.loading_message, self.secret = max_retries, loading_message, secret
+        self.indexed = indexed  # source -> its chunks' spans: neighbours come only from indexed text, not boilerplate
+        self._load_llm = load_llm
+        self._llm: LLM | None = None
 
     def condense(self, question: str, history: list[Turn] | None) -> str:
-        """Ask the model for a standalone question; on any failure use the extractive heuristic."""
+        """Ask the model for a standalone question; on failure use the heuristic and say so."""
         if not history:
             return question
-        conversation = "\n".join(f"User: {q}\nAssistant: {a}" for q, a in history[-4:])
+        conversation = "\n".join(
+            f"User: {q[:MAX_HISTORY_CHARS]}\nAssistant: {a[:MAX_HISTORY_CHARS]}" for q, a in history[-4:]
+        )
         prompt = self.prompts.condense.format(history=conversation, question=question)
         try:
-            reply = self.llm.chat([ChatMessage(role=MessageRole.USER, content=prompt)])
-            rewritten = (reply.message.content or "").strip().splitlines()
-        except Exception:
-            return standalone_question(question, history)
-        return rewritten[0].strip() if rewritten and rewritten[0].strip() else standalone_question(question, history)
+            reply = self._with_retries(lambda: self.model().chat([ChatMessage(role=MessageRole.USER, content=prompt)]))
+            lines = [line.strip() for line in (reply.message.content or "").splitlines() if line.strip()]
+            if not lines:
+                raise EndpointError("the model returned no question")
+            return lines[0]
+        except Exception as error:
+            rewritten = Standalone(standalone_question(question, history))
+            rewritten.notice = f"The model could not rewrite the follow-up ({self._describe(error)}); searched for “{rewritten}” instead."
+            return rewritten
 
     def answer(self, question: str, standalone: str | None = None, filters: Filters | None = None) -> Answer:
         final = None
@@ -112,134 +170,313 @@ class GenerativeChain:
 
     def stream(
         self, question: str, standalone: str | None = None, filters: Filters | None = None
-    ) -> Iterator[str | Answer]:
-        """Model text as it arrives, then the verified Answer (or the extractive one, with a notice)."""
+    ) -> Iterator[str | Status | Answer]:
+        """Progress, then each verified sentence as it is ready, then the Answer (or the extractive one, with a notice)."""
         standalone = standalone or question
-        unknown = unknown_names(standalone, self.idf)
-        if unknown:  # the model would only guess about what the corpus never mentions
-            yield Answer(question, NOT_COVERED, False, self.backend, notice=unknown_names_notice(unknown))
-            return
         chunks = self.retriever.with_filters(filters).retrieve(standalone)
-        if not chunks:
-            yield Answer(question, NOT_COVERED, False, self.backend)
+        evidence = self.fallback.answer_from(standalone, chunks)
+        evidence.question = question
+        if not self.needs_model(evidence):
+            yield self._noted(evidence, standalone)
             return
-        text = ""
+        passages = self.passages(chunks, evidence)
         try:
-            for response in self.llm.stream_chat(self._messages(standalone, chunks)):
-                delta = response.delta or ""
+            if self._llm is None and self.loading_message:
+                yield Status(self.loading_message)
+            llm = self.model()
+        except AssistantError as error:
+            yield self._fallback(evidence, standalone, f"The model could not be started: {error}")
+            return
+        yield Status(f"The model is reading {len(passages)} passage(s)…")
+        yield from self._write(question, standalone, llm, passages, evidence)
+
+    def needs_model(self, evidence: Answer) -> bool:
+        """The reader's evidence check: when the retrieved sentences do not answer, no model call is needed."""
+        return evidence.answered
+
+    def passages(self, chunks: list[NodeWithScore], evidence: Answer) -> list[Passage]:
+        """The chunks holding the evidence sentences first, then the rest by retrieval rank, within a budget."""
+        def holds_evidence(chunk: NodeWithScore) -> int:
+            meta = chunk.node.metadata
+            for rank, c in enumerate(evidence.citations):
+                if c.source == meta.get("source") and int(meta["start"]) <= c.start < int(meta["end"]):
+                    return rank
+            return len(evidence.citations)
+
+        ordered = sorted(chunks, key=holds_evidence)  # stable: retrieval order within each group
+        passages: list[Passage] = []
+        used = 0
+        for chunk in ordered:
+            passage = self._passage(chunk)
+            size = sum(len(s.text) + 1 for s in passage.sentences)
+            if len(passages) >= MAX_PASSAGES or (passages and used + size > MAX_PASSAGE_CHARS):
+                break
+            passages.append(passage)
+            used += size
+        return passages
+
+    def _passage(self, chunk: NodeWithScore) -> Passage:
+        """The chunk's sentences and one neighbour on each side, read from the file so every span is exact.
+
+        The sentence before often names who "he" is; the one after often finishes the thought.
+        """
+        meta = chunk.node.metadata
+        source, encoding = str(meta["source"]), str(meta.get("encoding") or "utf-8")
+        start, end = int(meta["start"]), int(meta["end"])
+        try:
+            text = self.verifier.text_of(source, encoding)
+        except OSError:  # the file vanished: the chunk alone, which verification will then refuse
+            content = chunk.node.get_content()
+            return Passage(str(meta.get("title") or ""), str(meta.get("outlet") or ""), str(meta.get("date") or ""),
+                           [Span(source, start + s, start + e, content[s:e], encoding) for s, e in sentence_spans(content)])
+        near = sentence_spans(text, *_paragraphs_around(text, start, end))
+        own = [i for i, (s, e) in enumerate(near) if s < end and e > start]
+        chosen = near[max(0, own[0] - 1) : own[-1] + 2] if own else []
+        indexed = self.indexed.get(source, [])
+        spans = [
+            Span(source, s, e, text[s:e], encoding)
+            for s, e in chosen
+            if start <= s < end or (e - s <= NEIGHBOUR_CHARS and any(a <= s and e <= b for a, b in indexed))
+        ]
+        return Passage(str(meta.get("title") or ""), str(meta.get("outlet") or ""), str(meta.get("date") or ""), spans)
+
+    def _write(
+        self, question: str, standalone: str, llm: LLM, passages: list[Passage], evidence: Answer
+    ) -> Iterator[str | Status | Answer]:
+        written = _Written()
+        text = ""
+        checked = 0
+        started = time.monotonic()
+        try:
+            for delta in self._deltas(llm, self._messages(standalone, passages)):
+                if not text:
+                    yield Status("The model is writing; each sentence appears once it is checked…")
                 text += delta
-                if delta:
-                    yield delta
+                claims = parse_claims(text)[:-1]  # the last one may still grow
+                for claim in claims[checked:]:
+                    yield from self._keep(claim, passages, written)
+                checked = max(checked, len(claims))
             if not text.strip():
                 raise EndpointError("the model returned an empty answer")
         except Exception as error:
-            yield self._fallback(question, standalone, f"The model endpoint failed ({self._describe(error)}).", filters=filters)
+            reason = f"The model endpoint failed ({self._describe(error)})."
+            if not written.sentences:
+                yield self._fallback(evidence, standalone, reason)
+                return
+            yield self._finish(question, standalone, text, written, f"{reason} The answer stops at its last verified sentence.", started)
             return
-        yield self.verify(question, standalone, text, chunks, filters)
+        for claim in parse_claims(text)[checked:]:
+            yield from self._keep(claim, passages, written)
+        if NOT_COVERED_REPLY in text.upper() and not written.sentences:
+            # The evidence check found an answer and the model did not: small models refuse answerable
+            # questions far more often than the evidence check errs, so the quoted evidence is shown.
+            reason = "The model found no answer in the passages."
+            yield self._fallback(evidence, standalone, reason, {"model_text": text})
+            return
+        if not written.sentences:
+            details = {"dropped_citations": written.dropped, "unsupported_sentences": written.unsupported, "model_text": text}
+            yield self._fallback(evidence, standalone, "The model's answer could not be verified against the articles.", details)
+            return
+        yield self._finish(question, standalone, text, written, "", started)
 
-    def _messages(self, question: str, chunks: list[NodeWithScore]) -> list[ChatMessage]:
-        passages = "\n\n".join(_passage(n, c) for n, c in enumerate(chunks, start=1))
+    def _deltas(self, llm: LLM, messages: list[ChatMessage]) -> Iterator[str]:
+        """The model's text as it streams; a refused or failed start is retried with backoff."""
+        stream = self._with_retries(lambda: _started(llm.stream_chat(messages)))
+        for response in stream:
+            if response.delta:
+                yield response.delta
+
+    def _with_retries(self, call: Callable[[], _T]) -> _T:
+        for attempt in range(self.max_retries + 1):
+            try:
+                return call()
+            except _RETRYABLE as error:
+                if attempt == self.max_retries:
+                    raise
+                wait = min(8.0, 0.5 * 2**attempt)
+                log.info("model call failed (%s); retrying in %.1f s", type(error).__name__, wait)
+                time.sleep(wait)
+        raise AssertionError("unreachable")
+
+    def _keep(self, claim: Claim, passages: list[Passage], written: _Written) -> Iterator[str]:
+        """Verify one claim; when it holds, stream it with its citations renumbered.
+
+        Small models often write two sentences from two passages and cite once at the end: a
+        claim that fails as a whole is checked sentence by sentence, and a sentence its cited
+        passages do not support may rest on another passage shown (its citation moves there).
+        """
+        spans, dropped = self._support(claim, passages)
+        if spans:
+            written.dropped += dropped
+            yield from self._emit(claim.text, spans, written)
+            return
+        parts = [claim.text[s:e] for s, e in sentence_spans(claim.text)]
+        for piece in [Claim(p, claim.cited) for p in parts] if len(parts) > 1 else [claim]:
+            spans, dropped = self._support(piece, passages)
+            if not spans and piece.cited:  # text the model cited nothing for stays out
+                spans = next((found for n in range(1, len(passages) + 1) if n not in piece.cited
+                              for found in [self._support(Claim(piece.text, [n]), passages)[0]] if found), [])
+                written.moved += bool(spans)
+            written.dropped += dropped
+            if spans:
+                yield from self._emit(piece.text, spans, written)
+            else:
+                written.unsupported += 1
+
+    def _emit(self, text: str, spans: list[Span], written: _Written) -> Iterator[str]:
+        numbers = []
+        for span in spans:
+            key = (span.source, span.start, span.end)
+            if key not in written.citations:
+                candidate = Citation(len(written.citations) + 1, span.source, span.start, span.end, span.text)
+                if not self.verifier.is_verbatim(candidate, span.encoding):
+                    continue
+                written.citations[key] = candidate
+            numbers.append(written.citations[key].id)
+        if not numbers:
+            written.unsupported += 1
+            return
+        ending = "" if text.endswith((".", "!", "?", "”", '"')) else "."
+        sentence = f"{text}{ending} " + "".join(f"[{n}]" for n in dict.fromkeys(numbers))
+        written.sentences.append(sentence)
+        yield sentence if len(written.sentences) == 1 else f" {sentence}"
+
+    def _support(self, claim: Claim, passages: list[Passage]) -> tuple[list[Span], int]:
+        """The spans backing the claim, and how many of its citations backed nothing.
+
+        In each cited passage one sentence, or two adjacent ones, must support the
+        claim; a claim citing several passages also stands when their best
+        sentences support it together (each passage giving part of it).
+        """
+        cited = [n for n in dict.fromkeys(claim.cited) if 1 <= n <= len(passages)]
+        out_of_range = len(set(claim.cited)) - len(cited)
+        claim_vector = self.embed_model.encode([claim.text])[0]
+        spans: list[Span] = []
+        best: list[tuple[float, list[Span]]] = []
+        for number in cited:
+            options = _options(passages[number - 1].sentences)
+            vectors = self.embed_model.encode([" ".join(s.text for s in o) for o in options])
+            title = passages[number - 1].title
+            scored = [(self._score(claim.text, " ".join(s.text for s in o), title, claim_vector, v), o) for o, v in zip(options, vectors)]
+            good = [(score.cover + score.meaning - 0.05 * len(o), o) for score, o in scored if score.supports]
+            if good:
+                spans += max(good, key=lambda pair: pair[0])[1]
+            best.append(max(((s.cover, o) for s, o in scored if len(o) == 1), key=lambda pair: pair[0], default=(0.0, [])))
+        if spans or len(cited) < 2:
+            return spans, out_of_range + len(cited) - len({self._number_of(s, passages) for s in spans})
+        together = [s for _, option in best for s in option]
+        if all(cover > 0 for cover, _ in best) and together:
+            joined = " ".join(s.text for s in together)
+            score = score_support(claim.text, joined, self.idf, claim_vector, self.embed_model.encode([joined])[0])
+            if score.supports:
+                return together, out_of_range
+        return [], out_of_range + len(cited)
+
+    def _score(self, claim: str, text: str, title: str, claim_vector: np.ndarray, vector: np.ndarray) -> SupportScore:
+        """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") counts as found."""
+        score = score_support(claim, text, self.idf, claim_vector, vector)
+        if score.specifics_ok or not title:
+            return score
+        return SupportScore(score.cover, score.meaning, specifics_found(claim, f"{title}. {text}"))
+
+    @staticmethod
+    def _number_of(span: Span, passages: list[Passage]) -> int:
+        return next(n for n, p in enumerate(passages, start=1) if span in p.sentences)
+
+    def _messages(self, question: str, passages: list[Passage]) -> list[ChatMessage]:
+        rendered = "\n\n".join(p.render(n) for n, p in enumerate(passages, start=1))
         return [
             ChatMessage(role=MessageRole.SYSTEM, content=self.prompts.system),
-            ChatMessage(role=MessageRole.USER, content=self.prompts.answer.format(passages=passages, question=question)),
+            ChatMessage(role=MessageRole.USER, content=self.prompts.answer.format(passages=rendered, question=question)),
         ]
 
-    def verify(
-        self, question: str, standalone: str, text: str, chunks: list[NodeWithScore], filters: Filters | None = None
-    ) -> Answer:
-        """Keep the sentences whose citations check out; renumber them; fall back if none do."""
-        claims = parse_claims(text)
-        if NOT_COVERED_REPLY in text.upper() and not any(c.cited for c in claims):
-            return Answer(question, NOT_COVERED, False, self.backend)
-        kept: list[tuple[str, list[Span]]] = []
-        dropped = unsupported = 0
-        spans_for = self._support_spans(claims, chunks)
-        for claim, spans in zip(claims, spans_for):
-            dropped += len(claim.cited) - len(spans)
-            if spans:
-                kept.append((claim.text, spans))
-            else:
-                unsupported += 1
-        citations, sentences = self._cite(kept)
-        details = {"dropped_citations": dropped, "unsupported_sentences": unsupported, "model_text": text}
-        if not citations:
-            reason = "The model's answer could not be verified against the articles."
-            return self._fallback(question, standalone, reason, details, filters)
-        notice = ""
-        if dropped or unsupported:
-            notice = f"Removed {unsupported} unsupported sentence(s) and {dropped} citation(s) that did not check out."
-        return Answer(question, " ".join(sentences), True, self.backend, citations, notice, details)
+    def _finish(self, question: str, standalone: str, text: str, written: _Written, notice: str, started: float) -> Answer:
+        details = {
+            "dropped_citations": written.dropped,
+            "unsupported_sentences": written.unsupported,
+            "kept_sentences": len(written.sentences),
+            "moved_citations": written.moved,
+            "model_text": text,
+            "model_seconds": round(time.monotonic() - started, 2),
+        }
+        if written.dropped or written.unsupported:
+            removed = f"Removed {written.unsupported} unsupported sentence(s) and {written.dropped} citation(s) that did not check out."
+            notice = f"{notice} {removed}".strip()
+        answer = Answer(question, " ".join(written.sentences), True, self.backend, list(written.citations.values()), notice, details)
+        return self._noted(answer, standalone)
 
-    def _support_spans(self, claims: list[Claim], chunks: list[NodeWithScore]) -> list[list[Span]]:
-        sentences = [_sentences_of(c) for c in chunks]
-        claim_vectors = self.embed_model.encode([c.text for c in claims])
-        all_spans = [s for group in sentences for s in group]
-        span_vectors = dict(zip(all_spans, self.embed_model.encode([s.text for s in all_spans])))
-        result = []
-        for claim, claim_vector in zip(claims, claim_vectors):
-            spans: list[Span] = []
-            for number in dict.fromkeys(claim.cited):
-                if not 1 <= number <= len(chunks):
-                    continue
-                scored = [
-                    (score_support(claim.text, s.text, self.idf, claim_vector, span_vectors[s]), s)
-                    for s in sentences[number - 1]
-                ]
-                good = [(score.cover + score.meaning, s) for score, s in scored if score.supports]
-                if good:
-                    spans.append(max(good, key=lambda pair: pair[0])[1])
-            result.append(spans)
-        return result
+    def _fallback(self, evidence: Answer, standalone: str, reason: str, details: dict | None = None) -> Answer:
+        evidence.notice = f"{reason} Showing the extractive answer instead."
+        evidence.details.update(details or {})
+        evidence.details["fallback_from"] = self.backend
+        return self._noted(evidence, standalone)
 
-    def _cite(self, kept: list[tuple[str, list[Span]]]) -> tuple[list[Citation], list[str]]:
-        citations: dict[tuple[str, int, int], Citation] = {}
-        sentences = []
-        for text, spans in kept:
-            numbers = []
-            for span in spans:
-                key = (span.source, span.start, span.end)
-                if key not in citations:
-                    candidate = Citation(len(citations) + 1, span.source, span.start, span.end, span.text)
-                    if not self.verifier.is_verbatim(candidate, span.encoding):
-                        continue
-                    citations[key] = candidate
-                numbers.append(citations[key].id)
-            if numbers:
-                ending = "" if text.endswith((".", "!", "?", "”", '"')) else "."
-                sentences.append(f"{text}{ending} " + "".join(f"[{n}]" for n in numbers))
-        return list(citations.values()), sentences
-
-    def _fallback(
-        self, question: str, standalone: str, reason: str, details: dict | None = None, filters: Filters | None = None
-    ) -> Answer:
-        answer = self.fallback.answer(question, standalone, filters)
-        answer.notice = f"{reason} Showing the extractive answer instead."
-        answer.details.update(details or {})
-        answer.details["fallback_from"] = self.backend
+    @staticmethod
+    def _noted(answer: Answer, standalone: str) -> Answer:
+        """Adds the condense step's notice, when the follow-up could not be rewritten by the model."""
+        notice = getattr(standalone, "notice", "")
+        if notice:
+            answer.notice = f"{notice} {answer.notice}".strip()
         return answer
+
+    def model(self) -> LLM:
+        """The model, loaded on first use and kept."""
+        if self._llm is None:
+            self._llm = self._load_llm()
+        return self._llm
 
     def _describe(self, error: Exception) -> str:
         return endpoint_failure(error, self.secret)
 
 
-def _passage(number: int, chunk: NodeWithScore) -> str:
-    """A numbered passage; bracketed numbers inside articles are neutralised so they cannot pose as citations."""
-    label = chunk.node.metadata.get("title") or chunk.node.metadata.get("source")
-    return f"[{number}] ({label})\n" + _FAKE_MARK.sub(r"(\1)", chunk.node.get_content())
+def indexed_spans(metas: list[dict]) -> dict[str, list[tuple[int, int]]]:
+    """Each source's indexed chunk spans (boilerplate the indexer left out lies between them)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for meta in metas:
+        spans.setdefault(str(meta.get("source")), []).append((int(meta["start"]), int(meta["end"])))
+    return spans
 
 
-def _sentences_of(chunk: NodeWithScore) -> list[Span]:
-    meta = chunk.node.metadata
-    offset = int(meta["start"])
-    text = chunk.node.get_content()
-    return [
-        Span(str(meta["source"]), offset + s, offset + e, text[s:e], str(meta.get("encoding") or "utf-8"))
-        for s, e in sentence_spans(text)
-    ]
+def _paragraphs_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """From the start of the paragraph before the chunk's to the end of the one after (one paragraph per line)."""
+    before = text.rfind("\n", 0, start)
+    if not text[before + 1 : start].strip():  # the chunk opens its paragraph: take the previous one too
+        before = text.rfind("\n", 0, len(text[:before].rstrip()))
+    after = text.find("\n", end)
+    if after != -1 and not text[end:after].strip():  # the chunk closes its paragraph: take the next one too
+        following = len(text) - len(text[after:].lstrip())
+        after = text.find("\n", following)
+    return before + 1, len(text) if after == -1 else after
 
 
-def openai_llm(model: str, base_url: str | None, api_key: str | None, timeout: float, context_window: int, is_chat_model: bool) -> LLM:
-    """LlamaIndex's OpenAILike: speaks to OpenAI, vLLM, llama.cpp, Ollama, LM Studio alike."""
+def _options(sentences: list[Span]) -> list[list[Span]]:
+    """Each sentence alone, and each pair of neighbours: a claim may condense two sentences."""
+    return [[s] for s in sentences] + [[a, b] for a, b in zip(sentences, sentences[1:])]
+
+
+def _started(stream: Iterator[object]) -> Iterator[object]:
+    """Pull the first item now, so a refused request fails here (and can be retried), not mid-answer."""
+    iterator = iter(stream)
+    try:
+        first = next(iterator)
+    except StopIteration:
+        return iter(())
+    return _chain_first(first, iterator)
+
+
+def _chain_first(first: object, rest: Iterator[object]) -> Iterator[object]:
+    yield first
+    yield from rest
+
+
+def openai_llm(
+    model: str, base_url: str | None, api_key: str | None, timeout: float, context_window: int,
+    is_chat_model: bool, temperature: float, max_tokens: int,
+) -> LLM:
+    """LlamaIndex's OpenAILike: speaks to OpenAI, vLLM, llama.cpp, Ollama, LM Studio alike.
+
+    Retries are the chain's own (`_with_retries`), the same for every endpoint, so the client's are off.
+    """
     from llama_index.llms.openai_like import OpenAILike
 
     return OpenAILike(
@@ -250,8 +487,6 @@ def openai_llm(model: str, base_url: str | None, api_key: str | None, timeout: f
         max_retries=0,
         context_window=context_window,
         is_chat_model=is_chat_model,
-        temperature=0.0,
-        max_tokens=400,
+        temperature=temperature,
+        max_tokens=max_tokens,
     )
-
-

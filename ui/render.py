@@ -30,8 +30,10 @@ def question_message(question: str) -> str:
     return text_html(question)
 
 
-def streaming_message(partial: str) -> str:
-    return f'<div class="answer streaming">{text_html(partial)}<span class="cursor">▍</span></div>'
+def streaming_message(partial: str, status: str = "") -> str:
+    """The answer while it is written; `status` says what the model is doing meanwhile."""
+    progress = f'<div class="progress">{text_html(status)}</div>' if status else ""
+    return f'<div class="answer streaming">{text_html(partial)}<span class="cursor">▍</span>{progress}</div>'
 
 
 def answer_message(answer: dict[str, Any]) -> str:

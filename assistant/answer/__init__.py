@@ -6,6 +6,6 @@ refusal from refuse.py) -> compose.py (the extractive text) -> chain.py (the
 extractive backend). patterns.py owns how numbers, dates and names are written.
 """
 
-from assistant.answer.result import NOT_COVERED, STALE_INDEX, Answer
+from assistant.answer.result import NOT_COVERED, STALE_INDEX, Answer, Status
 
-__all__ = ["Answer", "NOT_COVERED", "STALE_INDEX"]
+__all__ = ["Answer", "NOT_COVERED", "STALE_INDEX", "Status"]

@@ -35,3 +35,10 @@ class Answer:
         if self.notice:
             payload["notice"] = self.notice
         return payload
+
+
+@dataclass(frozen=True)
+class Status:
+    """Progress while an answer is being written ("Loading the local model…"); never part of the answer."""
+
+    message: str

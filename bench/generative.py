@@ -1,0 +1,132 @@
+"""The local model through the generative chain, against the extractive backend, on one golden file.
+
+    python bench/generative.py tests/golden/seeds-test.jsonl [--limit N] [--json OUT]
+
+Per answer: the facts it states (as `assistant eval` counts them), how many of
+the model's sentences verification kept, whether it fell back to the extractive
+answer, the time to the first streamed sentence and to the whole answer. The
+corpus is seeds/ for a seeds golden file and ../shared/corpora/bbc for a BBC
+one; the index is built under bench/out/ when missing. Timings depend on what
+else runs on the machine: say so next to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant import Answer, Assistant  # noqa: E402
+from assistant.answer.result import Status  # noqa: E402
+from assistant.evaluation import ItemResult, load_golden, percentile  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+CORPORA = {"seeds": ROOT / "seeds", "bbc": ROOT.parent / "shared" / "corpora" / "bbc"}
+
+
+@dataclass
+class Run:
+    id: str
+    answerable: bool
+    local_facts: int
+    extractive_facts: int
+    facts: int
+    local_answered: bool
+    model_called: bool
+    kept: int
+    unsupported: int
+    fell_back: bool
+    first_sentence_s: float | None
+    total_s: float
+    answer: str
+    notice: str
+    model_text: str
+
+
+def streamed(assistant: Assistant, question: str) -> tuple[Answer, float | None, float]:
+    """The final answer, the seconds to the first streamed text, and to the end."""
+    started = time.perf_counter()
+    first = None
+    for item in assistant.ask_stream(question):
+        if isinstance(item, Answer):
+            return item, first, time.perf_counter() - started
+        if isinstance(item, str) and first is None:
+            first = time.perf_counter() - started
+    raise AssertionError("the stream ended without an answer")
+
+
+def run(golden: Path, limit: int | None) -> list[Run]:
+    corpus_name = "bbc" if "bbc" in golden.name else "seeds"
+    corpus, index = CORPORA[corpus_name], OUT / f"index-{corpus_name}"
+    extractive = Assistant(corpus=corpus, index=index, backend="extractive")
+    if not (index / "lexical").is_dir():
+        print(f"building the index of {corpus} in {index}…", file=sys.stderr)
+        extractive.index()
+    local = Assistant(corpus=corpus, index=index, backend="local")
+    local.chain.model()  # loads the model once, outside the timings
+    runs = []
+    for item in load_golden(golden)[:limit]:
+        base = extractive.ask(item.question)
+        answer, first, total = streamed(local, item.question)
+        details = answer.details
+        runs.append(Run(
+            item.id, item.answerable,
+            ItemResult(item, answer, total).facts_found, ItemResult(item, base, 0).facts_found, len(item.facts),
+            answer.answered, "model_text" in details, int(details.get("kept_sentences", 0)),
+            int(details.get("unsupported_sentences", 0)), "fallback_from" in details, first, total,
+            answer.answer, answer.notice, str(details.get("model_text", "")),
+        ))
+        print(f"{item.id}: {total:5.1f}s facts {runs[-1].local_facts}/{len(item.facts)} "
+              f"(extractive {runs[-1].extractive_facts}) {answer.backend} {answer.answer[:90]!r}", file=sys.stderr)
+    return runs
+
+
+def summary(runs: list[Run]) -> dict[str, object]:
+    answerable = [r for r in runs if r.answerable]
+    facts = sum(r.facts for r in answerable) or 1
+    called = [r for r in runs if r.model_called]
+    written = sum(r.kept + r.unsupported for r in called)
+    firsts = [r.first_sentence_s for r in called if r.first_sentence_s is not None]
+    return {
+        "questions": len(runs),
+        "fact_accuracy_local": round(sum(r.local_facts for r in answerable) / facts, 3),
+        "fact_accuracy_extractive": round(sum(r.extractive_facts for r in answerable) / facts, 3),
+        "model_called": len(called),
+        "sentences_kept": f"{sum(r.kept for r in called)}/{written}",
+        "kept_share": round(sum(r.kept for r in called) / written, 3) if written else None,
+        "fell_back": sum(r.fell_back for r in runs),
+        "unanswerable_refused": f"{sum(not r.local_answered for r in runs if not r.answerable)}/{len(runs) - len(answerable)}",
+        "first_sentence_p50_s": _seconds(firsts, 50),
+        "first_sentence_p95_s": _seconds(firsts, 95),
+        "answer_p50_s": _seconds([r.total_s for r in called], 50),
+        "answer_p95_s": _seconds([r.total_s for r in called], 95),
+    }
+
+
+def _seconds(values: list[float], percent: float) -> float | None:
+    return round(percentile(values, percent), 1) if values else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("golden", type=Path)
+    parser.add_argument("--limit", type=int, help="only the first N questions")
+    parser.add_argument("--json", type=Path, help="also write every answer and the summary here")
+    args = parser.parse_args()
+    runs = run(args.golden, args.limit)
+    result = summary(runs)
+    print(json.dumps(result, indent=2))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"summary": result, "runs": [asdict(r) for r in runs]}, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
