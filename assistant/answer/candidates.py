@@ -131,7 +131,7 @@ def _asked_unit(question: Question) -> re.Pattern[str] | None:
         for unit, pattern in _UNITS.items():
             if re.search(rf"\b(what|which) {unit}\b", lowered):
                 return pattern
-        if question.type == DAY:
+        if question.type == DAY and re.search(r"\bday of the week\b|\bweekday\b", lowered):
             return _UNITS["day of the week"]
     if question.type == DURATION:
         unit = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
@@ -147,6 +147,8 @@ def _fits(kind: str, phrase: str) -> bool:
         return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|today|yesterday|tomorrow", lowered) is not None
     if kind == DURATION:
         return patterns.DURATION.search(phrase) is not None
+    if kind in (NUMBER, QUANTITY) and patterns.YEAR.fullmatch(phrase.strip()):
+        return False  # "2003" is when, not how many
     if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
         return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
     if kind in (DATE, TIME):

@@ -21,6 +21,16 @@ def test_money_percent_and_durations_are_found() -> None:
     assert patterns.DURATION.search("They talked for five hours.").group() == "five hours"
 
 
+def test_a_place_matches_its_adjective() -> None:
+    assert patterns.mentions("the assistant secretary for east asian affairs", "Asia")
+    assert not patterns.mentions("the assistant secretary for eastern affairs", "Asia")
+
+
+def test_prices_in_pence_and_cents_are_money() -> None:
+    assert patterns.MONEY.findall("shares were down 16.2% at 235.75 pence, then 222p, then 12 cents") == [
+        "235.75 pence", "222p", "12 cents"]
+
+
 def test_a_name_matches_its_aliases_and_forms() -> None:
     assert patterns.mentions("the united states said on monday", "USA")
     assert patterns.mentions("the u.s. said", "United States")

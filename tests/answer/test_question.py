@@ -31,6 +31,13 @@ TYPES = [
     ("How did the US and Chinese accounts of the call differ?", "comparison"),
     ("Give a timeline of the talks between Blinken and Qin.", "comparison"),
     ("What did Qin Gang commit to after the talks?", "other"),
+    # readers restate the event first: the opening clause's "when" asks nothing
+    ("When Glenn Hoddle was unveiled as Wolves manager on a short deal, what yearly salary was he earning?", "money"),
+    ("When the ministers traded New Year greetings, on which weekday had Qin been named?", "day"),
+    ("When Murdoch's group eyed the games market, in which city did its chief speak?", "place"),
+    ("Setting aside Iraq's talks, how many times had Washington blocked Tehran's bid?", "number"),
+    ("When the talks ended, did they agree on a number of flights?", "yes/no"),
+    ("What fees did the three agents charge?", "money"),
 ]
 
 
