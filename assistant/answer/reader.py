@@ -150,8 +150,9 @@ class Reader:
         text = sentence.text + "\n" + (self.articles.text(sentence.source) if self.articles else "")
         lowered = text.lower()
         factor = 1.0
-        if any(not patterns.mentions(lowered, n) for n in question.names):
-            factor *= MISSING_NAME
+        missing = sum(not patterns.mentions(lowered, n) for n in question.names)
+        if missing:  # a question that restates its event names many things: one paraphrased name counts for its share
+            factor *= MISSING_NAME ** (missing / len(question.names))
         dated = text + " " + sentence.date
         if any(not patterns.states_number(dated, n) for n in question.numbers):
             factor *= MISSING_NUMBER
