@@ -115,6 +115,10 @@ _ASKING = re.compile(
     r"(?:who|whom|whose|what|which|where|when|why|how)\b|(?:is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b",
     re.IGNORECASE,
 )
+_COUNTED_NOUN = re.compile(
+    r"\b(?:how many|what was the|what is the|what were the)((?: [a-z'’-]+){1,3}?) (?:did|do|does|is|was|were|are|has|"
+    r"have|had|will|would|could|can|of|in|at|on|for|to|by|with|from)\b"
+)
 _LIST = re.compile(r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|\blist\b")
 _NOT_FOCUS = frozenset(terms(
     "who whom whose what which where when why how many much did does do is was were say said tell told report "
@@ -182,6 +186,18 @@ def asked_clause(question: str) -> str:
         if _ASKING.match(rest):
             return rest
     return question
+
+
+def counted_thing(question: Question) -> str:
+    """What a count question counts, as written: "how many electric vehicles did ..." -> "vehicles",
+    "what was the score of ..." -> "score"; empty for other questions."""
+    if question.type != NUMBER:
+        return ""
+    match = _COUNTED_NOUN.search(" ".join(asked_clause(question.text).lower().split()))
+    if match is None:
+        return ""
+    noun = match.group(1).split()[-1]
+    return "" if set(terms(noun)) <= _NOT_FOCUS else noun
 
 
 def answer_type(question: str) -> str:

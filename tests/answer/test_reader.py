@@ -128,3 +128,17 @@ def test_one_paraphrased_name_in_a_long_question_does_not_refuse(seeds_assistant
     answer = seeds_assistant.ask(question)
     assert answer.answered, answer.notice
     assert "Chinese Communist Party" in answer.answer
+
+
+def test_a_count_of_something_no_article_names_is_refused(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("How many electric vehicles did China agree to export to the United States after the Beijing talks?")
+    assert answer.details["type"] == "number"
+    assert not answer.answered
+    assert answer.details["refusal_rule"] == "counted thing absent"
+    assert "“vehicles”" in answer.notice
+
+
+def test_a_count_of_something_the_articles_name_is_answered(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("How many hours did Blinken and Qin's discussions in Beijing last?")
+    assert answer.answered, answer.notice
+    assert "five hours" in answer.answer
