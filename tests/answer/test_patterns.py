@@ -70,3 +70,8 @@ def test_another_year_or_ordinal_contradicts_but_silence_does_not() -> None:
     assert patterns.contradicted("The minimum wage will rise in October.", ["2007"], []) == []  # undated: no verdict
     assert patterns.contradicted("Harry Potter's sixth year at Hogwarts.", [], ["seventh"]) == ["sixth"]
     assert patterns.contradicted("The seventh book is due.", [], ["seventh"]) == []
+
+
+def test_a_span_of_years_is_a_duration() -> None:
+    text = "He managed Cash between 1960 and 1973, then promoters from 1999 to 2001, in 2005 and for five years."
+    assert patterns.DURATION.findall(text) == ["between 1960 and 1973", "from 1999 to 2001", "five years"]
