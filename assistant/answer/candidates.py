@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answer import patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question, asked_clause,
 )
 from assistant.terms import terms
 
@@ -23,6 +24,14 @@ PARSED_WORDS = 700  # spaCy reads at most this many words per question (best sen
 WEIGHT_NEAR = 0.2
 WEIGHT_AGREE = 0.08
 NEAR_CHARS = 40.0
+SAME_THING = 0.35  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
+_COUNTED = re.compile(
+    r"\bhow many ((?:[a-z'’-]+ ){0,3}?[a-z'’-]+?) (?:did|do|does|were|was|are|is|have|has|had|will|would|could|can|"
+    r"\w+ed)\b"
+)
+_SKIPPED = frozenset("of the a an more than new extra additional other further million billion thousand hundred "
+                     "around about some nearly almost over under".split())
+_TIME_UNITS = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|century|centurie)s?$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
 _REGEXES = {
@@ -111,6 +120,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
             if not any(match.start() in r or match.end() - 1 in r for r in taken) and _fits(question.type, match.group()):
                 spans.append((match.start(), match.end()))
                 taken.append(range(match.start(), match.end()))
+    counted = _counted_noun(question)
+    if counted:  # "how many subscribers": not the "three" of "three years"
+        spans = [(s, e) for s, e in spans if _counts(counted, _noun_after(text, e))]
     asked = _asked_unit(question)
     if asked:  # "in what month", "how many days": the phrase must be in that unit
         spans = [(s, e) for s, e in spans if asked.search(text[s:e])]
@@ -131,13 +143,49 @@ def _asked_unit(question: Question) -> re.Pattern[str] | None:
         for unit, pattern in _UNITS.items():
             if re.search(rf"\b(what|which) {unit}\b", lowered):
                 return pattern
-        if question.type == DAY:
+        if question.type == DAY and re.search(r"\bday of the week\b|\bweekday\b", lowered):
             return _UNITS["day of the week"]
     if question.type == DURATION:
         unit = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
         if unit:
             return re.compile(rf"\b{unit.group(1)}s?\b", re.IGNORECASE)
     return None
+
+
+def _counted_noun(question: Question) -> str:
+    """The noun a "how many" question counts ("how many paying subscribers did ..." -> "subscribers")."""
+    if question.type != NUMBER:
+        return ""
+    match = _COUNTED.search(" ".join(asked_clause(question.text).lower().split()))
+    return match.group(1).split()[-1] if match else ""
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The first word after a count that is not a filler ("6,000 of those jobs" -> "those")."""
+    if text[end : end + 1].isalnum():  # "21st", "10m": the count goes on, no noun to judge
+        return ""
+    for word in _WORD.findall(text[end : end + 60]):
+        if word.lower() not in _SKIPPED:
+            return word.lower()
+    return ""
+
+
+def _counts(asked: str, noun: str) -> bool:
+    """Whether a count followed by `noun` can be a count of `asked`: the same word, or close in meaning,
+    and never a span of time when things are counted."""
+    if not noun or not noun.isalpha() or set(terms(noun)) & set(terms(asked)):
+        return True
+    if _TIME_UNITS.match(noun) and not _TIME_UNITS.match(asked):
+        return False
+    return _similarity(asked, noun) >= SAME_THING
+
+
+@lru_cache(maxsize=4096)
+def _similarity(a: str, b: str) -> float:
+    from assistant.embeddings import shared_encoder  # the model loads only when a count must be judged
+
+    first, second = shared_encoder().encode([a, b])
+    return float(first @ second)
 
 
 def _fits(kind: str, phrase: str) -> bool:
@@ -147,6 +195,8 @@ def _fits(kind: str, phrase: str) -> bool:
         return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|today|yesterday|tomorrow", lowered) is not None
     if kind == DURATION:
         return patterns.DURATION.search(phrase) is not None
+    if kind in (NUMBER, QUANTITY) and patterns.YEAR.fullmatch(phrase.strip()):
+        return False  # "2003" is when, not how many
     if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
         return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
     if kind in (DATE, TIME):

@@ -29,7 +29,8 @@ NUMBER_WORDS = re.compile(
 ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 MONEY = re.compile(
     r"(?:[£$€¥]|\b(?:US|A|C|HK)\$|\b(?:Rs|USD|EUR|GBP)\.?\s?)\s?\d(?:[\d,.]*\d)?(?:\s?(?:bn|m|k|billion|million|trillion|thousand)\b)?"
-    r"|\b\d(?:[\d,.]*\d)?\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees)\b",
+    r"|\b\d(?:[\d,.]*\d)?\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|pence|cents)\b"
+    r"|(?<![\w.])\d+(?:\.\d+)?p\b",
     re.IGNORECASE,
 )
 PERCENT = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?\s?(?:%|per ?cent\b|percentage points?\b)", re.IGNORECASE)
@@ -41,7 +42,8 @@ DATE_PHRASE = re.compile(
 )
 DURATION = re.compile(
     r"\b(?:\d(?:[\d,.]*\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|few|"
-    r"many)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|seasons?)\b",
+    r"many)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|seasons?)\b"
+    r"|\b(?:between|from) (?:19|20)\d\d (?:and|to|until) (?:19|20)\d\d\b",  # a span of years is a length of time
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
@@ -149,6 +151,8 @@ def name_forms(name: str) -> frozenset[str]:
     for ending, replacement in _DEMONYM_ENDINGS:
         if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
             forms.add(lowered[: -len(ending)] + replacement)
+    if lowered.endswith("a") and len(lowered) > 3:
+        forms.add(lowered + "n")  # Asia -> "East Asian affairs", America -> American
     return frozenset(f for f in forms if f)
 
 

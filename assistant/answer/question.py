@@ -72,7 +72,7 @@ _PLACE_NOUNS = (
     "neighbourhood|guesthouse|palace|residence|sea|river|border"
 )
 _MONEY_WORDS = re.compile(
-    r"\b(cost|costs|pay|paid|spend|spent|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
+    r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
     r"invest|invested|sell|sold|bid|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
     r"sales|deal|takings|gross|grossed|debt|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars)\b",
     re.IGNORECASE,
@@ -95,7 +95,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b")),
-    (DAY, re.compile(r"\b(what|which) day( of the week)?\b|\bon what day\b")),
+    (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),
     (DATE, re.compile(r"^\W*when\b|\bwhen (did|does|do|is|was|were|will|would|has|have|had|are)\b|\b(what|which|in what|in which) "
                       r"(date|year|month|season|decade|week)\b|\bby when\b|\bsince when\b|\bhow soon\b")),
     (WHICH, re.compile(r"\b(?:what|which|whose)((?:[ -][\w’'-]+){1,4})")),
@@ -105,6 +105,20 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (MANNER, re.compile(r"^\W*how\b|\bhow (did|does|do|is|was|were|will|would|has|have|had|are|can|could)\b|\bin what way\b|\bby what means\b")),
     (YES_NO, re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b")),
 ]
+_SCENE = re.compile(
+    r"^\W*(when|after|before|while|as|once|since|during|following|with|amid|ahead of|in|at|on|apart from|"
+    r"besides|setting aside|although|though|if|given|according to|now that)\b",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(
+    r"(?:(?:on|in|at|by|for|from|to|of|with|since|until|after|before|under|over) )?"
+    r"(?:who|whom|whose|what|which|where|when|why|how)\b|(?:is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b",
+    re.IGNORECASE,
+)
+_COUNTED_NOUN = re.compile(
+    r"\b(?:how many|what was the|what is the|what were the)((?: [a-z'’-]+){1,3}?) (?:did|do|does|is|was|were|are|has|"
+    r"have|had|will|would|could|can|of|in|at|on|for|to|by|with|from)\b"
+)
 _LIST = re.compile(r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|\blist\b")
 _NOT_FOCUS = frozenset(terms(
     "who whom whose what which where when why how many much did does do is was were say said tell told report "
@@ -162,9 +176,33 @@ def analyse(question: str) -> Question:
     )
 
 
+def asked_clause(question: str) -> str:
+    """The part of the question that asks: readers restate the event first ("When Wolves unveiled
+    Hoddle on a short deal, what salary was he on?"), and that opening clause's "when" asks nothing."""
+    if not _SCENE.match(question):
+        return question
+    for comma in re.finditer(r",\s*", question):
+        rest = question[comma.end():]
+        if _ASKING.match(rest):
+            return rest
+    return question
+
+
+def counted_thing(question: Question) -> str:
+    """What a count question counts, as written: "how many electric vehicles did ..." -> "vehicles",
+    "what was the score of ..." -> "score"; empty for other questions."""
+    if question.type != NUMBER:
+        return ""
+    match = _COUNTED_NOUN.search(" ".join(asked_clause(question.text).lower().split()))
+    if match is None:
+        return ""
+    noun = match.group(1).split()[-1]
+    return "" if set(terms(noun)) <= _NOT_FOCUS else noun
+
+
 def answer_type(question: str) -> str:
     """The type of answer a question wants, from its wording; 'other' when it names none."""
-    lowered = " ".join(question.lower().split())
+    lowered = " ".join(asked_clause(question).lower().split())
     if _LIST.search(lowered) and not re.match(r"\W*(why|how)\b", lowered):
         return LIST
     for kind, rule in _RULES:
@@ -182,8 +220,9 @@ def answer_type(question: str) -> str:
     return OTHER
 
 
+_MONEY_NOUNS = "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune"
 _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.compile(rf"^({_ORG_NOUNS})s?$")),
-          (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$"))]
+          (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$"))]
 _HEAD_STOP = re.compile(
     r"^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|at|on|for|to|by|with|from|"
     r"that|who|which|and|or|as|after|before|\w+ed|\w+ing)$"
@@ -204,7 +243,7 @@ def _head_type(words: str) -> str:
             break
         if found:
             kind, head = found, word
-    if kind and head.endswith("s") and not any(n.match(head[:-1]) is None for k, n in _HEADS if k == kind):
+    if kind in (PERSON, ORGANISATION, PLACE) and head.endswith("s") and not any(n.match(head[:-1]) is None for k, n in _HEADS if k == kind):
         return LIST
     return kind
 
@@ -214,7 +253,7 @@ def _names(text: str) -> tuple[str, ...]:
     found = []
     for entity in entities([text])[0]:
         if entity.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
-            found.append(re.sub(r"^the\s+", "", re.sub(r"['’]s$", "", entity.text), flags=re.IGNORECASE))
+            found.append(re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", entity.text), flags=re.IGNORECASE))
     covered = " ".join(found).lower()
     for _, word in patterns.capitalised_names(text):
         if word.lower() not in covered:

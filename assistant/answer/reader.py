@@ -19,9 +19,9 @@ from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import candidates, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
-from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, LIST, REASON, Question, analyse
+from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, LIST, REASON, Question, analyse, counted_thing
 from assistant.dates import resolve_span
-from assistant.answer.refuse import missing_part, unknown_names, unknown_names_notice
+from assistant.answer.refuse import missing_part, speaks_of, uncounted_notice, unknown_names, unknown_names_notice
 
 KEEP_RATIO = 0.8  # a further quote must have evidence this close to the best sentence's
 MAX_OVERLAP = 0.6  # ... and must not repeat a chosen sentence's words
@@ -31,6 +31,7 @@ MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name th
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
 MAX_STORIES = 5
+THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
 _REASON = re.compile(
     r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest at|in response to|"
     r"following|amid|after|citing|over|since|as|for)\b",
@@ -41,6 +42,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
 
 # Rule names, as counted in `Reading.rule` (see the README's refusal table).
 CONTRADICTION = "another year or ordinal"
+UNCOUNTED = "counted thing absent"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
 
@@ -95,6 +97,11 @@ class Reader:
         support = sentences[0].evidence
         if support < self.min_support:
             return Reading(analysed, self._missing(analysed, sentences, False), WEAK_EVIDENCE, support=support)
+        counted = counted_thing(analysed)
+        if counted:  # a count of something the articles never name cannot be read from them
+            found_text = self._found_text(sentences)
+            if not speaks_of(counted, found_text):
+                return Reading(analysed, uncounted_notice(analysed, counted, found_text), UNCOUNTED, support=support)
         if analysed.several:
             return Reading(analysed, evidence=self._one_per_story(sentences), support=support)
         if analysed.typed:
@@ -150,8 +157,9 @@ class Reader:
         text = sentence.text + "\n" + (self.articles.text(sentence.source) if self.articles else "")
         lowered = text.lower()
         factor = 1.0
-        if any(not patterns.mentions(lowered, n) for n in question.names):
-            factor *= MISSING_NAME
+        missing = sum(not patterns.mentions(lowered, n) for n in question.names)
+        if missing:  # a question that restates its event names many things: one paraphrased name counts for its share
+            factor *= MISSING_NAME ** (missing / len(question.names))
         dated = text + " " + sentence.date
         if any(not patterns.states_number(dated, n) for n in question.numbers):
             factor *= MISSING_NUMBER
@@ -160,6 +168,12 @@ class Reader:
         if factor == 1.0:
             return sentence
         return replace(sentence, dense=sentence.dense * factor, fused=sentence.fused * factor, cover=sentence.cover * factor)
+
+    def _found_text(self, sentences: list[Sentence]) -> str:
+        """The best sentences and the whole articles of the best three: where a counted thing must stand."""
+        sources = dict.fromkeys(s.source for s in sentences[:THING_ARTICLES])
+        articles = [self.articles.text(source) for source in sources] if self.articles else []
+        return "\n".join([s.text for s in sentences[:5]] + articles)
 
     def _missing(self, question: Question, sentences: list[Sentence], typed_missing: bool) -> str:
         top = sentences[:5]

@@ -66,5 +66,20 @@ def missing_part(question: Question, sentences: list[Sentence], articles_text: s
     return f"{opening}, but do not answer this question." if mentioned else "The articles found do not answer this question."
 
 
+def uncounted_notice(question: Question, thing: str, found_text: str) -> str:
+    """'The articles found mention China and Beijing, but no “vehicles”.': what is counted is nowhere in them."""
+    lowered = found_text.lower()
+    mentioned = [n for n in question.names if patterns.mentions(lowered, n)]
+    if mentioned:
+        return f"The articles found mention {_and(mentioned[:3])}, but not {quoted([thing])}."
+    return f"The articles found say nothing about {quoted([thing])}."
+
+
+def speaks_of(thing: str, found_text: str) -> bool:
+    """The text holds the noun in some form (stemmed: subscriber, subscribers)."""
+    wanted = set(terms(thing))
+    return bool(wanted) and wanted <= set(terms(found_text))
+
+
 def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

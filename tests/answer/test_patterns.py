@@ -21,6 +21,16 @@ def test_money_percent_and_durations_are_found() -> None:
     assert patterns.DURATION.search("They talked for five hours.").group() == "five hours"
 
 
+def test_a_place_matches_its_adjective() -> None:
+    assert patterns.mentions("the assistant secretary for east asian affairs", "Asia")
+    assert not patterns.mentions("the assistant secretary for eastern affairs", "Asia")
+
+
+def test_prices_in_pence_and_cents_are_money() -> None:
+    assert patterns.MONEY.findall("shares were down 16.2% at 235.75 pence, then 222p, then 12 cents") == [
+        "235.75 pence", "222p", "12 cents"]
+
+
 def test_a_name_matches_its_aliases_and_forms() -> None:
     assert patterns.mentions("the united states said on monday", "USA")
     assert patterns.mentions("the u.s. said", "United States")
@@ -60,3 +70,8 @@ def test_another_year_or_ordinal_contradicts_but_silence_does_not() -> None:
     assert patterns.contradicted("The minimum wage will rise in October.", ["2007"], []) == []  # undated: no verdict
     assert patterns.contradicted("Harry Potter's sixth year at Hogwarts.", [], ["seventh"]) == ["sixth"]
     assert patterns.contradicted("The seventh book is due.", [], ["seventh"]) == []
+
+
+def test_a_span_of_years_is_a_duration() -> None:
+    text = "He managed Cash between 1960 and 1973, then promoters from 1999 to 2001, in 2005 and for five years."
+    assert patterns.DURATION.findall(text) == ["between 1960 and 1973", "from 1999 to 2001", "five years"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.question import analyse, answer_type
+from assistant.answer.question import analyse, answer_type, counted_thing
 
 TYPES = [
     ("Who held the Chinese foreign minister job before Qin Gang took it over?", "person"),
@@ -31,6 +31,13 @@ TYPES = [
     ("How did the US and Chinese accounts of the call differ?", "comparison"),
     ("Give a timeline of the talks between Blinken and Qin.", "comparison"),
     ("What did Qin Gang commit to after the talks?", "other"),
+    # readers restate the event first: the opening clause's "when" asks nothing
+    ("When Glenn Hoddle was unveiled as Wolves manager on a short deal, what yearly salary was he earning?", "money"),
+    ("When the ministers traded New Year greetings, on which weekday had Qin been named?", "day"),
+    ("When Murdoch's group eyed the games market, in which city did its chief speak?", "place"),
+    ("Setting aside Iraq's talks, how many times had Washington blocked Tehran's bid?", "number"),
+    ("When the talks ended, did they agree on a number of flights?", "yes/no"),
+    ("What fees did the three agents charge?", "money"),
 ]
 
 
@@ -56,3 +63,10 @@ def test_a_plural_noun_after_which_asks_for_a_list() -> None:
     assert answer_type("Which countries did he visit?") == "list"
     assert answer_type("Which country did he visit?") == "place"
     assert answer_type("What business did she run?") == "organisation"  # a singular ending in s
+
+
+def test_a_count_question_names_what_it_counts() -> None:
+    assert counted_thing(analyse("When the talks ended, how many electric vehicles did China agree to export?")) == "vehicles"
+    assert counted_thing(analyse("What was the score of the match Blinken attended?")) == "score"
+    assert counted_thing(analyse("How many times had Washington blocked Tehran's bid?")) == ""
+    assert counted_thing(analyse("Who replaced Qin Gang?")) == ""

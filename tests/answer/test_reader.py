@@ -118,3 +118,27 @@ def test_an_article_about_another_year_does_not_answer_for_this_one(corpus_copy:
     refused = assistant.ask("Who hosted the 2006 Bafta film awards?")
     assert not refused.answered and refused.details["refusal_rule"] == "another year or ordinal"
     assert refused.notice == "The articles found speak of 2005, not 2006."
+
+
+def test_one_paraphrased_name_in_a_long_question_does_not_refuse(seeds_assistant: Assistant) -> None:
+    question = ("Once Qin Gang, who as ambassador had dealt with Raimondo and Kritenbrink, took over China's foreign "
+                "ministry, which party body was the man he replaced expected to join?")
+    article = (Path(seeds_assistant.settings.corpus) / "000_38bcf376f02df4f9.txt").read_text(encoding="utf-8")
+    assert "Raimondo" not in article and "Kritenbrink" not in article  # two of the question's names are not in it
+    answer = seeds_assistant.ask(question)
+    assert answer.answered, answer.notice
+    assert "Chinese Communist Party" in answer.answer
+
+
+def test_a_count_of_something_no_article_names_is_refused(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("How many electric vehicles did China agree to export to the United States after the Beijing talks?")
+    assert answer.details["type"] == "number"
+    assert not answer.answered
+    assert answer.details["refusal_rule"] == "counted thing absent"
+    assert "“vehicles”" in answer.notice
+
+
+def test_a_count_of_something_the_articles_name_is_answered(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("How many hours did Blinken and Qin's discussions in Beijing last?")
+    assert answer.answered, answer.notice
+    assert "five hours" in answer.answer

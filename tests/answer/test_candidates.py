@@ -1,0 +1,31 @@
+"""Candidate answers: a count must count what the question counts."""
+
+from assistant.answer import candidates
+from assistant.answer.evidence import Sentence
+from assistant.answer.question import analyse
+from assistant.terms import terms
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence("a.txt", 0, len(text), text, "utf-8", "a.txt", "", "", "", frozenset(terms(text)), 0.8, 1.0, 0.5, True)
+
+
+def test_a_count_of_years_does_not_answer_how_many_subscribers() -> None:
+    question = analyse("How many paying subscribers did Wippit say its music service had?")
+    assert question.type == "number"
+    years = _sentence("Wippit has been offering its unlimited music subscription service for more than three years now.")
+    assert candidates.find(question, [years]) == []
+    counted = _sentence("Wippit said its music service now has 50,000 paying subscribers.")
+    assert [c.text for c in candidates.find(question, [counted])] == ["50,000"]
+
+
+def test_a_count_in_other_words_still_answers() -> None:
+    question = analyse("How many questions were typed into the BBC's search engine in 2004?")
+    found = candidates.find(question, [_sentence("More than 277 million enquiries were made of the search engine.")])
+    assert [c.text for c in found] == ["More than 277 million"]
+
+
+def test_an_ordinal_count_is_not_judged_by_its_suffix() -> None:
+    question = analyse("How many times has the US blocked Iran's bid to join the WTO?")
+    found = candidates.find(question, [_sentence("The US blocked Iran's application for the 21st time on Wednesday.")])
+    assert [c.text for c in found] == ["21"]
