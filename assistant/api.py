@@ -39,6 +39,7 @@ MAX_QUESTION_CHARS = 2000
 # A follow-up leans on the last few turns; older turns and longer texts would only cost time.
 MAX_HISTORY_TURNS = 6
 MAX_ANSWER_CHARS = 3000  # of each earlier answer in the history
+MAX_SOURCE_CHARS = 4096  # the longest path Linux opens; anything longer is no article
 ANSWER_BUDGET_SECONDS = 60.0  # for the retrieval and extractive work; a model's timeouts come on top
 LOCAL_TIMEOUT = 300.0  # seconds: 2 shared cores may read an 800-token prompt at 17 tokens/s
 
@@ -180,10 +181,14 @@ class Assistant:
     def article(self, source: str) -> ArticleView:
         """The text of one indexed article. Anything else is refused: paths that leave the corpus,
         files the index does not hold (`.env`, backups, the index's own files) and excluded ones."""
+        shown = "".join(ch if ch.isprintable() else "?" for ch in str(source)[:200])
+        refused = CorpusError(f"{shown} is not an article of this corpus.")
+        if not _plausible_path(source) or not self._is_indexed(source):
+            raise refused
         root = self.settings.corpus.resolve()
         path = (root / source).resolve()
-        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file() or not self._is_indexed(source):
-            raise CorpusError(f"{source} is not an article of this corpus.")
+        if Path(source).is_absolute() or not path.is_relative_to(root) or not path.is_file():
+            raise refused
         result = read_article(root, path)
         if not isinstance(result, Article):
             raise CorpusError(f"{source} cannot be shown: {result.reason}.")
@@ -265,6 +270,17 @@ class ArticleView:
     date: str
     outlet: str
     text: str
+
+
+def _plausible_path(source: object) -> bool:
+    """Text a file system could take as a path (no NUL, encodable, not absurdly long), checked before any look-up."""
+    if not isinstance(source, str) or len(source) > MAX_SOURCE_CHARS or "\x00" in source:
+        return False
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @contextmanager

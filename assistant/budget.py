@@ -13,30 +13,32 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
-from contextlib import closing
 from typing import Any, TypeVar
 
 from assistant.errors import AnswerTimeoutError
 
 T = TypeVar("T")
-_DONE = object()
 
 
-def within_budget(seconds: float, produce: Callable[[], Generator[T, None, None]]) -> Iterator[T]:
+def within_budget(seconds: float, produce: Callable[[], Iterator[T]]) -> Iterator[T]:
     """The items of `produce()`, made in a worker thread; AnswerTimeoutError once `seconds` have passed."""
     items: queue.Queue[tuple[str, Any]] = queue.Queue()
     stop = threading.Event()
 
     def work() -> None:
+        pieces = None
         try:
-            with closing(produce()) as pieces:
-                for piece in pieces:
-                    if stop.is_set():
-                        return
-                    items.put(("item", piece))
-            items.put(("done", _DONE))
+            pieces = produce()
+            for piece in pieces:
+                if stop.is_set():
+                    return
+                items.put(("item", piece))
+            items.put(("done", None))
         except BaseException as error:  # handed to the caller's thread, raised there
             items.put(("error", error))
+        finally:
+            if isinstance(pieces, Generator):
+                pieces.close()  # a model stream stops here, its connection closed
 
     threading.Thread(target=contextvars.copy_context().run, args=(work,), daemon=True, name="answer").start()
     deadline = time.monotonic() + seconds

@@ -157,8 +157,13 @@ def scan_corpus(root: Path, exclude: Sequence[str] = ()) -> CorpusScan:
     return scan
 
 
+DETECT_ENCODING = "detect"
+
+
 def read_span_source(root: Path, source: str, encoding: str = "utf-8") -> str:
-    """The text a citation's offsets point into, read the same way the indexer read it."""
+    """The text a citation's offsets point into, read the same way the indexer read it.
+
+    `encoding` is the one the indexer recorded; DETECT_ENCODING decodes as the indexer does."""
     path = (root / source).resolve()
     if not path.is_relative_to(root.resolve()):
         raise CorpusError(f"{source} is outside the corpus.")

@@ -14,7 +14,7 @@ class IndexMissingError(AssistantError):
 
 
 class IndexCorruptError(AssistantError):
-    """The index directory exists but cannot be opened."""
+    """The index exists but is damaged; the message names what failed and advises --rebuild."""
 
 
 class ModelMissingError(AssistantError):

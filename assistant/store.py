@@ -70,8 +70,7 @@ def missing(settings: Settings) -> IndexMissingError:
 def prepare_index_folder(settings: Settings) -> None:
     """Make sure `assistant index` can write the index folder, before anything is changed."""
     folder = settings.index
-    if folder.exists() and not folder.is_dir():
-        raise IndexUnavailableError(f"The index path {folder} is a file, not a folder; choose another --index.")
+    _check_is_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -88,6 +87,11 @@ def prepare_index_folder(settings: Settings) -> None:
             f"{lexical} is a file, but the index keeps its BM25 files in a folder of that name; "
             "move that file away and run `assistant index` again."
         )
+
+
+def _check_is_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise IndexUnavailableError(f"The index path {folder} is a file, not a folder; choose another --index.")
 
 
 def open_client(settings: Settings, create: bool = False) -> ClientAPI:
@@ -109,8 +113,7 @@ def open_client(settings: Settings, create: bool = False) -> ClientAPI:
                 f"{settings.chroma_port}`) or correct chroma_host / chroma_port; nothing was changed."
             ) from None
     path = chroma_dir(settings)
-    if settings.index.exists() and not settings.index.is_dir():
-        raise IndexUnavailableError(f"The index path {settings.index} is a file, not a folder; choose another --index.")
+    _check_is_folder(settings.index)
     if not create and not (path / SQLITE_FILE).is_file():
         raise missing(settings)
     if not create and not os.access(path, os.W_OK):

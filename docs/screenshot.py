@@ -39,6 +39,7 @@ def main(question: str = "Where did Blinken meet Qin Gang?", out: Path = ROOT / 
                 page.wait_for_selector("#chat .answer-meta", timeout=30_000)
                 page.locator("#sources .source-card").first.click()
                 page.wait_for_selector("#article mark.current", timeout=30_000)
+                page.mouse.move(1, 890)  # no hover outline on the card that folded under the pointer
                 page.wait_for_timeout(500)  # let the article scroll to the quote
                 page.screenshot(path=str(out))
                 browser.close()

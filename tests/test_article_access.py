@@ -58,6 +58,14 @@ def test_files_that_are_not_indexed_articles_are_refused(crowded, source: str) -
         assistant.article(source)
 
 
+@pytest.mark.parametrize("crafted", ["x" * 5000, "a/" * 3000, "a\x00b", "\udcff", 42], ids=["long", "deep", "nul", "surrogate", "number"])
+def test_crafted_names_are_refused_with_a_sentence(crowded, crafted: object) -> None:  # type: ignore[no-untyped-def]
+    assistant, _ = crowded
+    with pytest.raises(CorpusError, match="not an article of this corpus") as refused:
+        assistant.article(crafted)  # type: ignore[arg-type]
+    assert len(str(refused.value)) < 300 and str(refused.value).isprintable()
+
+
 def test_the_index_own_files_are_refused(crowded) -> None:  # type: ignore[no-untyped-def]
     assistant, _ = crowded
     files = index_files(assistant)

@@ -20,14 +20,14 @@ GOLDEN = ROOT / "tests" / "golden" / "bbc-dev.jsonl"
 DISTRACTORS = 160
 
 # Measured on this subset with the reader (assistant/answer/): recall 1.00, hit@5 1.00, facts 0.86,
-# refusals 0.50 (5 of 10; the retired "year not stated" rule refused 3 more, and 6 of 40 answerable
-# questions on an outside set), 0 of 40 answerable refused.
+# refusals 0.60 (6 of 10; the retired "year not stated" rule refused 2 more here, and 6 of 40
+# answerable questions on an outside set), 0 of 40 answerable refused.
 THRESHOLDS = {
     "source_recall": 0.95,
     "hit@5": 0.95,
     "fact_accuracy": 0.83,
     "verified_spans": 1.0,
-    "refusal_rate": 0.45,
+    "refusal_rate": 0.55,
 }
 MAX_FALSE_REFUSALS = 0.03
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 
+from pathlib import Path
+
 import pytest
 
 from assistant import Answer, Citation
 from assistant.errors import AssistantError
 from assistant.evaluation import GoldenItem, ItemResult, format_table, percentile, states_fact, summarize
 from assistant.evaluation.gates import check_gates, merge_gates
+from assistant.evaluation.metrics import quote_is_span
 from tests.conftest import SEEDS
 
 SOURCE = "002_6d17bc3cc6b798f9.txt"
@@ -98,3 +101,10 @@ def test_gates_say_which_bar_failed_and_command_line_bars_win() -> None:
     assert all(g.passed for g in check_gates(summary, {"min_facts": 0.7, "min_sources": 0.85}))
     with pytest.raises(AssistantError, match="--min-facts is a ratio between 0 and 1"):
         merge_gates({}, {"min_facts": 80.0})
+
+
+def test_a_citation_of_a_cp1252_file_is_checked_against_its_decoded_text(tmp_path: Path) -> None:
+    """BBC's sport/199.txt is not UTF-8: the eval must decode it as the indexer did, not crash."""
+    (tmp_path / "old.txt").write_bytes("The fee was \xa35m.\n".encode("cp1252"))
+    assert quote_is_span(tmp_path, "old.txt", 12, 16, "£5m.")
+    assert not quote_is_span(tmp_path, "old.txt", 12, 16, "$5m.")

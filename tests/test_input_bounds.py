@@ -113,3 +113,18 @@ def test_an_answer_past_its_budget_gets_a_clear_message(slow_model: Assistant, m
     assert time.perf_counter() - started < 3.5  # the model would have taken 4 s
     (turns, _) = list(ChatService(slow_model).stream("Where did Blinken meet Qin Gang?", []))[-1]
     assert "No answer within 1 s" in turns[-1]["error"]
+
+
+def test_huge_histories_in_every_answer_slot_leave_a_normal_question_waiting_briefly(client: Client) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ui.app import ASK_CONCURRENCY
+
+    url = client.src
+    history = [list(turn) for turn in one_turn(SIZES[-1])]
+    with ThreadPoolExecutor(max_workers=ASK_CONCURRENCY) as pool:
+        flood = [pool.submit(Client(url, verbose=False).predict, FOLLOW_UP, history, api_name="/chat") for _ in range(ASK_CONCURRENCY)]
+        payload, seconds = timed(lambda: Client(url, verbose=False).predict("Where did Blinken meet Qin Gang?", api_name="/chat"))
+        assert all(f.result()["question"] == FOLLOW_UP for f in flood)
+    assert payload["answered"] is True
+    assert seconds < 2 * GUARD_SECONDS, f"a normal question waited {seconds:.1f} s behind {ASK_CONCURRENCY} huge ones"

@@ -89,6 +89,9 @@ def test_chat_answers_with_verified_citations(client: Client, served: Served) ->
     keys = {"id", "source", "start", "end", "quote"}
     assert all(keys <= set(c) <= keys | {"answer_start", "answer_end"} for c in payload["citations"])
     assert any("answer_start" in c for c in payload["citations"]), "the short answer is marked in its quote"
+    first = payload["citations"][0]
+    if payload["short_answer"]:  # the short answer is marked inside the first quote
+        assert first["quote"][first["answer_start"] - first["start"] : first["answer_end"] - first["start"]] == payload["short_answer"]
     assert_verified(payload, served.corpus)
 
 

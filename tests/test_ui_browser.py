@@ -88,7 +88,7 @@ def test_answer_streams_in_and_a_source_opens_with_the_quote_highlighted(page: A
     assert answer.locator(".cite-ref").count() >= 1
 
     cards = page.locator("#sources .source-card")
-    assert cards.count() == answer.locator(".cite-ref").count()
+    assert cards.count() == len(set(answer.locator(".cite-ref").all_inner_texts()))  # the short answer repeats a marker
     card = cards.filter(has_text="Diaoyutai").first
     assert "Blinken Meets China" in card.inner_text() and "002_6d17bc3cc6b798f9.txt" in card.inner_text()
     assert "Diaoyutai State Guesthouse" in card.locator("mark").inner_text()

@@ -179,7 +179,9 @@ def test_binding_beyond_this_machine_without_login_warns() -> None:
     assert "without a login" in exposure_warning("0.0.0.0", None, share=False)
     assert "without a login" in exposure_warning("myhost.lan", None, share=False)
     assert "public" in exposure_warning("127.0.0.1", None, share=True)
-    assert exposure_warning("0.0.0.0", "reader:secret", share=False) == ""
+    assert "reverse proxy with TLS" in exposure_warning("0.0.0.0", "reader:secret", share=False)
+    assert exposure_warning("127.0.0.1", "reader:secret", share=False) == ""
+    assert exposure_warning("127.0.0.1", "reader:secret", share=True) == ""
 
 
 def test_auth_is_user_colon_password() -> None:

@@ -48,7 +48,11 @@ watch('value', () => {
 OPEN_CARD = """
 const open = (event) => {
   const card = event.target.closest('.source-card[data-cite]');
-  if (card) { event.preventDefault(); trigger('click', {cite: Number(card.dataset.cite)}); }
+  if (!card) return;
+  event.preventDefault();
+  element.querySelectorAll('.source-card.open').forEach((c) => c.classList.remove('open'));
+  card.classList.add('open');
+  trigger('click', {cite: Number(card.dataset.cite)});
 };
 element.addEventListener('click', open);
 element.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') open(event); });
@@ -89,11 +93,15 @@ def build_app(assistant: Assistant, access: ReindexAccess) -> gr.Blocks:
 def _layout(service: ChatService) -> Screen:
     turns = gr.State([])  # this session's conversation (list of Turn)
     shown = gr.State(None)  # the answer whose sources are on screen
-    with gr.Sidebar(label="Index", open=False, width=340) as sidebar:
+    with gr.Sidebar(label="Index", open=False, width=340, elem_id="index-sidebar") as sidebar:
         gr.Markdown("### Index")
         index_panel = gr.HTML(service.index_html(), elem_id="index-panel")
         reindex = gr.Button("Re-index (incremental)", variant="secondary", elem_id="reindex", visible=False)
-        reindex_note = gr.Markdown("Re-index with `assistant index` on the server.", elem_id="reindex-note")
+        reindex_note = gr.Markdown(
+            "Re-indexing from this page is for the users in `ui_admins` (or, without a login, a UI on localhost); "
+            "run `assistant index` on the server.",
+            elem_id="reindex-note",
+        )
     with gr.Row(elem_id="header"):
         gr.HTML(f'<h1>{TITLE}</h1><p class="subtitle">Answers quoted from your articles, every quote checked against its file.</p>')
         status = gr.HTML(_status_line(service), elem_id="index-status")
@@ -261,13 +269,14 @@ def auth_pair(auth: str | None) -> tuple[str, str] | None:
 
 
 def exposure_warning(host: str, auth: str | None, share: bool) -> str:
-    """The warning printed when the UI is reachable from other machines without a login; "" when it is not."""
-    if auth:
-        return ""
+    """The warning printed when the UI is reachable from other machines without a login, or with one over
+    plain HTTP; "" when it is not reachable."""
     if share:
-        return "warning: --share publishes this UI on a public gradio.live link without a login; set ui_auth (--auth user:password)."
+        return "" if auth else "warning: --share publishes this UI on a public gradio.live link without a login; set ui_auth (--auth user:password)."
     if is_local(host):
         return ""
+    if auth:
+        return f"warning: the UI listens on {host} over plain HTTP, so passwords cross the network readable; serve it behind a reverse proxy with TLS."
     return f"warning: the UI listens on {host}, reachable from other machines, without a login; set ui_auth (--auth user:password)."
 
 

@@ -67,6 +67,11 @@ def context_of(text: str, start: int, end: int) -> tuple[str, str, str]:
     return before, text[start:end], after
 
 
+def _headline(view: ArticleView) -> str:
+    """The article's headline; without one, say so (the file name is on the meta line already)."""
+    return escape(view.title) if view.title else '<span class="untitled">(no headline)</span>'
+
+
 def _meta_line(view: ArticleView) -> str:
     parts = [escape(p) for p in (view.date, view.outlet) if p]
     parts.append(f'<code class="file">{escape(view.source)}</code>')
@@ -81,7 +86,7 @@ def source_card(citation: dict[str, Any], view: ArticleView | str) -> str:
         body = f'<div class="meta"><code class="file">{escape(citation["source"])}</code></div>'
         quote = f'<p class="context"><mark>{text_html(citation["quote"])}</mark></p><p class="notice">{escape(view)}</p>'
         return f'<div class="source-card unavailable">{head}{body}{quote}</div>'
-    title = escape(view.title) if view.title else '<span class="untitled">(no headline)</span>'
+    title = _headline(view)
     start, end = int(citation["start"]), int(citation["end"])
     if view.text[start:end] == citation["quote"]:
         before, span, after = context_of(view.text, start, end)
@@ -136,9 +141,8 @@ def article_page(view: ArticleView, spans: list[Span], current: int | None) -> s
         pieces.append(f'<mark class="{css}" data-cite="{n}"><sup>[{n}]</sup>{escape(view.text[start:end])}</mark>')
         position = end
     pieces.append(escape(view.text[position:]))
-    title = escape(view.title or view.source)
     return (
-        f'<div class="article-view"><h3>{title}</h3><div class="meta">{_meta_line(view)}</div>'
+        f'<div class="article-view"><h3>{_headline(view)}</h3><div class="meta">{_meta_line(view)}</div>'
         f'<div class="article-text">{"".join(pieces)}</div></div>'
     )
 
@@ -154,11 +158,17 @@ def built_at(iso: str) -> str:
     return escape(iso[:16].replace("T", " ") + (" UTC" if iso.endswith("+00:00") else ""))
 
 
+def path_html(path: str) -> str:
+    """A path that wraps only after a `/` (or a space): each segment is kept whole, never broken mid-name."""
+    segments = re.findall(r"[^/ ]*[/ ]|[^/ ]+$", path)
+    return "<code>" + "<wbr>".join(f'<span class="segment">{escape(s)}</span>' for s in segments) + "</code>"
+
+
 def index_panel(stats: dict[str, Any], report: str = "") -> str:
     built = built_at(stats["built_at"])
     rows = [
-        ("corpus", f'<code>{escape(stats["corpus"])}</code>'),
-        ("index", f'<code>{escape(stats["index"])}</code>'),
+        ("corpus", path_html(stats["corpus"])),
+        ("index", path_html(stats["index"])),
         ("articles", f'{stats["articles"]:,}'),
         ("chunks", f'{stats["chunks"]:,}'),
         ("built", built),

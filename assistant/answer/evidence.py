@@ -24,6 +24,7 @@ WEIGHT_DENSE, WEIGHT_TERMS, WEIGHT_FUSED = 0.6, 0.3, 0.1  # tuned on tests/golde
 NEIGHBOUR_DISCOUNT = 0.85  # a neighbour inherits this share of its retrieved chunk's retrieval scores
 NEIGHBOURED_CHUNKS = 6  # the best this many chunks bring their neighbours in
 MIN_WORDS = 4
+TEXT_CACHE = 512  # articles whose joined text is kept between questions
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Articles:
     def __init__(self, texts: list[str], metas: list[dict[str, Any]]) -> None:
         self.texts, self.metas = texts, metas
         self._by_source: dict[str, list[int]] | None = None
+        self._texts: dict[str, str] = {}
 
     def _positions(self, source: str) -> list[int]:
         if self._by_source is None:
@@ -78,11 +80,15 @@ class Articles:
 
     def text(self, source: str) -> str:
         """The article's indexed text (boilerplate left out), its title and date first."""
-        positions = self._positions(source)
-        if not positions:
-            return ""
-        head = f"{self.metas[positions[0]].get('title', '')} {self.metas[positions[0]].get('date', '')}"
-        return "\n".join([head] + [self.texts[p] for p in positions])
+        cached = self._texts.get(source)
+        if cached is None:
+            positions = self._positions(source)
+            head = f"{self.metas[positions[0]].get('title', '')} {self.metas[positions[0]].get('date', '')}" if positions else ""
+            cached = "\n".join([head] + [self.texts[p] for p in positions]) if positions else ""
+            if len(self._texts) >= TEXT_CACHE:
+                self._texts.clear()
+            self._texts[source] = cached
+        return cached
 
 
 def gather(question_terms: frozenset[str], idf: dict[str, float], chunks: list[NodeWithScore], articles: Articles | None) -> list[Sentence]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -98,10 +99,27 @@ def years_in(text: str) -> set[str]:
     return set(YEAR.findall(text))
 
 
-def capitalised_names(text: str) -> list[tuple[int, str]]:
-    """Capitalised words that do not open a sentence, with their offsets; one pass over the text."""
-    found = []
+def ordinals_in(text: str) -> set[str]:
+    """Ordinals past 'second' ("seventh", "7th"), lower-cased."""
+    return {m.group().lower() for m in ORDINAL.finditer(text)}
+
+
+def contradicted(text: str, years: Iterable[str], ordinals: Iterable[str]) -> list[str]:
+    """What the text says instead of the question's years or ordinals: it names others and not these.
+    "the 2005 Bafta awards" contradicts a question about 2006; a text naming no year says nothing either way."""
+    others: list[str] = []
+    for asked, stated in ((set(years), years_in(text)), (set(ordinals), ordinals_in(text))):
+        if asked and stated and not asked & stated:
+            others += sorted(stated)
+    return others
+
+
+def capitalised_names(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """Capitalised words that do not open a sentence, with their offsets; one pass over the text (the first `limit`)."""
+    found: list[tuple[int, str]] = []
     for match in _CAPITALISED.finditer(text):
+        if limit is not None and len(found) >= limit:
+            break
         before = match.start() - 1
         while before >= 0 and text[before] in " \t":  # a run of spaces is walked once, by the next word only
             before -= 1

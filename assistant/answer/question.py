@@ -39,6 +39,15 @@ LABELS: dict[str, frozenset[str]] = {
     LIST: frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}),
 }
 TYPED = frozenset(LABELS)
+# Labels tried when none of the first ones is found: "who bought the brewer?" may be answered by a company.
+FALLBACK_LABELS: dict[str, frozenset[str]] = {
+    PERSON: frozenset({"ORG"}),
+    ORGANISATION: frozenset({"PERSON", "GPE", "PRODUCT"}),
+    PLACE: frozenset({"ORG"}),
+    DATE: frozenset({"TIME", "EVENT"}),
+    TIME: frozenset({"EVENT"}),
+    NUMBER: frozenset({"MONEY", "PERCENT"}),
+}  # money and percentages have no stand-in: a bare number is not a price
 
 _PERSON_NOUNS = (
     "person|man|woman|minister|official|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"
@@ -183,15 +192,20 @@ _HEAD_STOP = re.compile(
 
 def _head_type(words: str) -> str:
     """The type named by the noun after 'which/what' ("which US district judge" -> person): the last
-    known noun of the run of words that ends at a verb, a preposition or the first word after a known noun."""
-    kind = ""
+    known noun of the run of words that ends at a verb, a preposition or the first word after a known noun.
+    A plural noun ("which rivals", "what countries") asks for a list."""
+    kind, head = "", ""
     for word in re.split(r"[ -]+", words.strip()):
         if _HEAD_STOP.match(word):
             break
+        word = re.sub(r"ies$", "ys", word)  # countries -> countrys: the noun patterns take an "s"
         found = next((k for k, nouns in _HEADS if nouns.match(word)), "")
         if kind and not found:
             break
-        kind = found or kind
+        if found:
+            kind, head = found, word
+    if kind and head.endswith("s") and not any(n.match(head[:-1]) is None for k, n in _HEADS if k == kind):
+        return LIST
     return kind
 
 

@@ -19,7 +19,7 @@ from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import candidates, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
-from assistant.answer.question import DATE, DAY, REASON, Question, analyse
+from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, LIST, REASON, Question, analyse
 from assistant.dates import resolve_span
 from assistant.answer.refuse import missing_part, unknown_names, unknown_names_notice
 
@@ -29,15 +29,18 @@ SAME_STORY_MAX_OVERLAP = 0.35  # ... even less so when both come from copies of 
 TYPED_FLOOR = 0.75  # a candidate's sentence needs this share of the evidence threshold
 MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name the question gives
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
+CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
 MAX_STORIES = 5
 _REASON = re.compile(
     r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest at|in response to|"
     r"following|amid|after|citing|over|since|as|for)\b",
     re.IGNORECASE,
 )
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
 
 # Rule names, as counted in `Reading.rule` (see the README's refusal table).
+CONTRADICTION = "another year or ordinal"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
 
@@ -97,7 +100,7 @@ class Reader:
         if analysed.typed:
             return self._typed(analysed, sentences, support)
         first = _best_reason(sentences) if analysed.type == REASON else sentences[0]
-        chosen = self._supporting(first, sentences)
+        chosen = self._supporting(first, sentences, _continuation(first, sentences))
         short = _reason_clause(first) if analysed.type == REASON else None
         reading = _reading(analysed, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
@@ -106,17 +109,39 @@ class Reader:
     def _typed(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
         floor = TYPED_FLOOR * self.min_support
         found = [c for c in candidates.find(question, sentences) if c.sentence.evidence >= floor]
+        if found and (question.years or _ordinals(question)):
+            agreeing = [c for c in found if not self._contradicts(question, c.sentence)]
+            if not agreeing:
+                said = self._contradicts(question, found[0].sentence)
+                asked = ", ".join(list(question.years) + _ordinals(question))
+                notice = f"The articles found speak of {said[0]}, not {asked}."
+                return Reading(question, notice, CONTRADICTION, support=support)
+            found = agreeing
+        if not found and question.type in FALLBACK_LABELS:
+            wider = replace(question, labels=FALLBACK_LABELS[question.type])
+            found = [c for c in candidates.find(wider, sentences) if c.sentence.evidence >= floor]
         if not found:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
+        if question.type == LIST:  # a sentence that lists several answers beats one that names one
+            found.sort(key=lambda c: _listed(c, found) is None)
         best = found[0]
         details = {"candidate": best.text, "cover": round(best.sentence.cover, 3), "score": round(best.score, 3), "evidence": round(best.sentence.evidence, 3)}
         agreeing = [c.sentence for c in found[1:] if c.key == best.key and c.sentence.story != best.sentence.story]
         chosen = self._supporting(best.sentence, sentences, agreeing)
-        reading = _reading(question, chosen, (best.start, best.end), support)
+        span = _listed(best, found) if question.type == LIST else (best.start, best.end)
+        reading = _reading(question, chosen, span, support)
         reading.details = details
         if question.type in (DATE, DAY):
             reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
+
+    def _contradicts(self, question: Question, sentence: Sentence) -> list[str]:
+        """The other years or ordinals the sentence states instead of the question's, or, when it states
+        none, those its article states (an undated article writing only 2005 is about 2005, not 2006)."""
+        said = patterns.contradicted(sentence.text, question.years, _ordinals(question))
+        if said or not self.articles or patterns.years_in(sentence.text) or patterns.ordinals_in(sentence.text):
+            return said
+        return patterns.contradicted(self.articles.text(sentence.source), question.years, _ordinals(question))
 
     def _weighed(self, question: Question, sentence: Sentence) -> Sentence:
         """Less evidence for a sentence whose article lacks the question's names, years or numbers."""
@@ -130,6 +155,8 @@ class Reader:
         dated = text + " " + sentence.date
         if any(not patterns.states_number(dated, n) for n in question.numbers):
             factor *= MISSING_NUMBER
+        if patterns.contradicted(sentence.text, question.years, _ordinals(question)):
+            factor *= CONTRADICTED
         if factor == 1.0:
             return sentence
         return replace(sentence, dense=sentence.dense * factor, fused=sentence.fused * factor, cover=sentence.cover * factor)
@@ -170,6 +197,30 @@ def _reading(question: Question, chosen: list[Sentence], short: tuple[int, int] 
     first = chosen[0]
     quotes[0] = replace(quotes[0], answer_start=first.start + short[0], answer_end=first.start + short[1])
     return Reading(question, short_answer=first.text[short[0] : short[1]], evidence=quotes, support=support)
+
+
+def _continuation(first: Sentence, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentence right after `first` in its article when it goes on about the question
+    ("Biden characterized it as more embarrassing than intentional." after the sentence that named the affair)."""
+    following = [s for s in sentences if s.source == first.source and 0 <= s.start - first.end <= 3]
+    return [s for s in following if s.cover > 0]
+
+
+def _ordinals(question: Question) -> list[str]:
+    return [n for n in question.numbers if not n[:1].isdigit() or n[-2:] in ("st", "nd", "rd", "th")]
+
+
+def _listed(best: candidates.Candidate, found: list[candidates.Candidate]) -> tuple[int, int] | None:
+    """For a list question, the run "South Korea and Japan" around the best candidate; None when its sentence has no such run."""
+    same = sorted({(c.start, c.end) for c in found if c.sentence is best.sentence})
+    start, end = best.start, best.end
+    for s, e in same:  # grow to the right, then to the left, over separators only
+        if s >= end and _LIST_GAP.fullmatch(best.sentence.text[end:s]):
+            end = e
+    for s, e in reversed(same):
+        if e <= start and _LIST_GAP.fullmatch(best.sentence.text[e:start]):
+            start = s
+    return (start, end) if (start, end) != (best.start, best.end) else None
 
 
 def _absolute_date(phrase: str, published: str) -> str:

@@ -26,7 +26,7 @@ TYPE_NOUNS = {
 def unknown_names(question: str, vocabulary: Container[str]) -> list[str]:
     """Capitalised words of the question (not opening a sentence) that no indexed article contains in any form."""
     unknown: list[str] = []
-    for _, word in patterns.capitalised_names(question)[:MAX_NAMES_SCANNED]:
+    for _, word in patterns.capitalised_names(question, MAX_NAMES_SCANNED):
         if word in unknown or not terms(word):
             continue
         if not any(_known(form, vocabulary) for form in patterns.name_forms(word)):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from assistant.answer import Answer
-from assistant.corpus import read_span_source
+from assistant.corpus import DETECT_ENCODING, read_span_source
 from assistant.evaluation.golden import GoldenItem
 
 
@@ -96,7 +96,8 @@ def unverified_citations(results: list[ItemResult], corpus: Path) -> list[str]:
 def quote_is_span(corpus: Path, source: str, start: int, end: int, quote: str) -> bool:
     """The citation contract: the quote is exactly the file's text between start and end."""
     try:
-        text = read_span_source(corpus.resolve(), source, "utf-8")
+        # The run does not record each file's encoding: decode as the indexer did (UTF-8, else cp1252).
+        text = read_span_source(corpus.resolve(), source, DETECT_ENCODING)
     except OSError:
         return False
     return 0 <= start < end <= len(text) and text[start:end] == quote

@@ -52,3 +52,11 @@ def test_scans_stay_linear_on_a_368_kb_question() -> None:
     elapsed = time.perf_counter() - started
     assert found == ["Xavier"]
     assert elapsed < 2.0, elapsed
+
+
+def test_another_year_or_ordinal_contradicts_but_silence_does_not() -> None:
+    assert patterns.contradicted("Stars attended the 2005 Bafta film awards.", ["2006"], []) == ["2005"]
+    assert patterns.contradicted("The 2006 awards and the 2005 ones.", ["2006"], []) == []
+    assert patterns.contradicted("The minimum wage will rise in October.", ["2007"], []) == []  # undated: no verdict
+    assert patterns.contradicted("Harry Potter's sixth year at Hogwarts.", [], ["seventh"]) == ["sixth"]
+    assert patterns.contradicted("The seventh book is due.", [], ["seventh"]) == []

@@ -49,3 +49,10 @@ def test_names_and_numbers_are_constraints_not_focus() -> None:
 def test_a_long_question_is_read_on_its_last_part() -> None:
     q = analyse("background " * 40_000 + "Where did Blinken meet Qin Gang?")
     assert q.type == "place" and "Blinken" in q.names
+
+
+def test_a_plural_noun_after_which_asks_for_a_list() -> None:
+    assert answer_type("Which US rivals has Beijing been openly cooperating with?") == "list"
+    assert answer_type("Which countries did he visit?") == "list"
+    assert answer_type("Which country did he visit?") == "place"
+    assert answer_type("What business did she run?") == "organisation"  # a singular ending in s

@@ -74,3 +74,47 @@ def test_a_file_changed_since_indexing_is_reported_as_a_stale_index(corpus_copy:
     stale = assistant.ask(question)
     assert not stale.answered and stale.citations == []
     assert stale.answer == STALE_INDEX and "assistant index" in stale.answer
+
+
+def test_who_falls_back_to_an_organisation_when_no_person_answers(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "operator.txt").write_text(
+        "Operator sold\n\nMobile phone firm Vodafone has bought the Czech operator Oskar for 3.5bn euros. "
+        "The deal was announced in London on Tuesday.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
+    assistant.index()
+    answer = assistant.ask("Who bought the Czech mobile operator Oskar?")
+    assert answer.details["type"] == "person"
+    assert answer.answered and answer.short_answer == "Vodafone"
+    assert answer.citations[0].source == "operator.txt"
+
+
+def test_a_368_kb_question_is_read_in_linear_time(seeds_assistant: Assistant) -> None:
+    import time
+
+    chain = seeds_assistant.chain
+    chunks = chain.retriever.retrieve("Where did Blinken meet Qin Gang?")
+    huge = ("Blinken and Qin Gang talked in Beijing on Sunday, and Xavier Dupont said so. " * 5_000)[:368_000]
+    assert len(huge) == 368_000 and chunks
+    chain.reader.read("Where did Blinken meet Qin Gang?", chunks)  # the language model loads once per process
+    started = time.perf_counter()
+    reading = chain.reader.read(huge + " Where did Blinken meet Qin Gang?", chunks)
+    elapsed = time.perf_counter() - started
+    assert reading.refusal == "No indexed article mentions “Xavier”, “Dupont”."
+    assert elapsed < 2.0, elapsed
+
+
+def test_an_article_about_another_year_does_not_answer_for_this_one(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "bafta.txt").write_text(
+        "Baftas night\n\nComedian Stephen Fry hosted the 2005 Bafta film awards in London on Saturday. "
+        "Hollywood stars filled the audience for the biggest night in UK film.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
+    assistant.index()
+    answered = assistant.ask("Who hosted the 2005 Bafta film awards?")
+    assert answered.answered and "Stephen Fry" in answered.short_answer
+    refused = assistant.ask("Who hosted the 2006 Bafta film awards?")
+    assert not refused.answered and refused.details["refusal_rule"] == "another year or ordinal"
+    assert refused.notice == "The articles found speak of 2005, not 2006."
