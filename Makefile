@@ -59,7 +59,7 @@ bench: setup
 	$(PY) bench/bbc.py
 
 bench-llm: setup-llm
-	$(PY) bench/generative.py tests/golden/seeds-dev.jsonl
+	$(PY) bench/generative.py tests/golden/seeds-test.jsonl
 
 clean:
 	rm -rf index/chroma index/lexical .pytest_cache
