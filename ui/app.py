@@ -308,7 +308,7 @@ def launch(
             server_port=port,
             auth=credentials,
             share=share,
-            prevent_thread_lock=prevent_thread_lock,
+            prevent_thread_lock=True,
             css_paths=[STYLE],
             theme=THEME,
             footer_links=["api", "settings"],
@@ -317,7 +317,15 @@ def launch(
             mcp_server=False,
             show_error=False,
             app_kwargs={"middleware": [Middleware(LoginLimit)]} if credentials else None,
+            quiet=True,  # Gradio's own hint reads "set `share=True` in `launch()`": users of this CLI need --share
         )
     except OSError as error:
         raise AssistantError(f"Cannot serve the UI on {host}:{port} ({error}); choose another --port.") from None
+    print(f"The chat UI is on {app.local_url}", flush=True)
+    if app.share_url:
+        print(f"and on the public link {app.share_url}", flush=True)
+    elif not share:
+        print("(`assistant ui --share` would add a public Gradio link; keep it off for unpublished material)", flush=True)
+    if not prevent_thread_lock:
+        app.block_thread()
     return app
