@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from assistant.errors import AssistantError
 from assistant.settings import CONFIG_ENV
@@ -107,7 +107,7 @@ def _run(args: argparse.Namespace) -> int:
     return _ui(assistant, args)
 
 
-def _setting_flags(args: argparse.Namespace) -> dict[str, object]:
+def _setting_flags(args: argparse.Namespace) -> dict[str, Any]:
     """Flags that override settings; they are validated with the settings (a port of 70000 is refused)."""
     flags = {"top_k": args.top_k, "chroma_host": args.chroma_host, "chroma_port": args.chroma_port}
     if args.command == "ui":

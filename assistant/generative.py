@@ -454,7 +454,7 @@ def _options(sentences: list[Span]) -> list[list[Span]]:
     return [[s] for s in sentences] + [[a, b] for a, b in zip(sentences, sentences[1:])]
 
 
-def _started(stream: Iterator[object]) -> Iterator[object]:
+def _started(stream: Iterator[_T]) -> Iterator[_T]:
     """Pull the first item now, so a refused request fails here (and can be retried), not mid-answer."""
     iterator = iter(stream)
     try:
@@ -464,7 +464,7 @@ def _started(stream: Iterator[object]) -> Iterator[object]:
     return _chain_first(first, iterator)
 
 
-def _chain_first(first: object, rest: Iterator[object]) -> Iterator[object]:
+def _chain_first(first: _T, rest: Iterator[_T]) -> Iterator[_T]:
     yield first
     yield from rest
 

@@ -29,7 +29,7 @@ from assistant.errors import AssistantError
 try:
     from tomllib import TOMLDecodeError
 except ImportError:  # Python 3.10: pydantic-settings reads TOML with tomli
-    from tomli import TOMLDecodeError
+    from tomli import TOMLDecodeError  # type: ignore[no-redef]
 
 ENV_PREFIX = "ASSISTANT_"
 CONFIG_ENV = "ASSISTANT_CONFIG"

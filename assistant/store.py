@@ -261,7 +261,7 @@ def _probe(chunks: Collection) -> None:
     vectors = sample["embeddings"]
     if not sample["ids"] or vectors is None or len(vectors) == 0:
         raise RuntimeError("a chunk has no stored vector")
-    found = chunks.query(query_embeddings=[list(vectors[0])], n_results=1, include=["distances"])
+    found = chunks.query(query_embeddings=np.asarray([vectors[0]], dtype=np.float32), n_results=1, include=["distances"])
     distances = found["distances"] or [[]]
     if not distances[0] or not math.isfinite(distances[0][0]) or distances[0][0] > PROBE_DISTANCE:
         raise RuntimeError("the vector index does not find a stored vector")

@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import Answer, Assistant  # noqa: E402
-from assistant.answer.result import Status  # noqa: E402
 from assistant.evaluation import ItemResult, load_golden, percentile  # noqa: E402
 
 OUT = ROOT / "bench" / "out"

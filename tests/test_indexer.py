@@ -3,6 +3,8 @@
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from assistant import Assistant
 
 
@@ -92,9 +94,8 @@ def test_asking_before_indexing_says_what_to_do(corpus_copy: Path, tmp_path: Pat
 
 
 def test_lexical_index_is_updated_in_place_and_matches_a_full_rebuild(
-    corpus_copy: Path, tmp_path: Path, monkeypatch: "pytest.MonkeyPatch"
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pytest
 
     from assistant.indexer import Indexer, lexical_dir
     from assistant.lexical import LexicalIndex

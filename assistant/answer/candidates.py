@@ -69,7 +69,8 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     if not question.typed:
         return []
     ranked = sorted(sentences, key=lambda s: s.evidence, reverse=True)
-    parsed, words = [], 0
+    parsed: list[Sentence] = []
+    words = 0
     for sentence in ranked:
         words += len(sentence.text.split())
         if words > PARSED_WORDS and parsed:
@@ -146,9 +147,9 @@ def _asked_unit(question: Question) -> re.Pattern[str] | None:
         if question.type == DAY and re.search(r"\bday of the week\b|\bweekday\b", lowered):
             return _UNITS["day of the week"]
     if question.type == DURATION:
-        unit = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
-        if unit:
-            return re.compile(rf"\b{unit.group(1)}s?\b", re.IGNORECASE)
+        asked = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
+        if asked:
+            return re.compile(rf"\b{asked.group(1)}s?\b", re.IGNORECASE)
     return None
 
 

@@ -133,8 +133,8 @@ class Reader:
             found.sort(key=lambda c: _listed(c, found) is None)
         best = found[0]
         details = {"candidate": best.text, "cover": round(best.sentence.cover, 3), "score": round(best.score, 3), "evidence": round(best.sentence.evidence, 3)}
-        agreeing = [c.sentence for c in found[1:] if c.key == best.key and c.sentence.story != best.sentence.story]
-        chosen = self._supporting(best.sentence, sentences, agreeing)
+        others = [c.sentence for c in found[1:] if c.key == best.key and c.sentence.story != best.sentence.story]
+        chosen = self._supporting(best.sentence, sentences, others)
         span = _listed(best, found) if question.type == LIST else (best.start, best.end)
         reading = _reading(question, chosen, span, support)
         reading.details = details
