@@ -64,7 +64,6 @@ class LexicalIndex:
         """`tokens` are the chunks' terms, or the saved file holding them (read only to update)."""
         self.ids, self.texts, self.metas, self.stamp = ids, texts, metas, stamp
         self.bm25, self.idf, self._tokens = bm25, idf, tokens
-        self._by_source: dict[str, list[int]] | None = None
 
     @classmethod
     def build(
@@ -168,17 +167,6 @@ class LexicalIndex:
         return [
             LexicalHit(int(p), float(s)) for p, s in zip(positions[0], scores[0]) if s > 0
         ]
-
-    def article_text(self, source: str) -> str:
-        """The indexed text of one article, its title and date first, then its chunks (boilerplate left out)."""
-        if self._by_source is None:
-            by_source: dict[str, list[int]] = {}
-            for position, meta in enumerate(self.metas):
-                by_source.setdefault(str(meta.get("source")), []).append(position)
-            self._by_source = by_source
-        positions = self._by_source.get(source, [])
-        heading = [f"{self.metas[positions[0]].get('title', '')} {self.metas[positions[0]].get('date', '')}"] if positions else []
-        return "\n".join(heading + [self.texts[p] for p in positions])
 
     def __len__(self) -> int:
         return len(self.ids)
