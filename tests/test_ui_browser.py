@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,21 +29,30 @@ new MutationObserver(() => {
 """
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real app on a copy of the seeds, its index built by `launch`."""
+@contextmanager
+def serve_seeds(root: Path, extra: dict[str, str] | None = None) -> Iterator[str]:
+    """The real app on a copy of the seeds (plus `extra` files by name), its index built by `launch`; yields its URL."""
     from assistant import Assistant
     from ui.app import launch
 
     mp = pytest.MonkeyPatch()
     mp.setenv("ASSISTANT_CONFIG", str(ROOT / "tests" / "data" / "empty.toml"))
-    root = tmp_path_factory.mktemp("ui-browser")
     shutil.copytree(SEEDS, root / "corpus")
+    for name, text in (extra or {}).items():
+        (root / "corpus" / name).write_text(text, encoding="utf-8")
     port = free_port()
     app = launch(Assistant(corpus=root / "corpus", index=root / "index"), port=port, prevent_thread_lock=True)
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
-    mp.undo()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        app.close()
+        mp.undo()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve_seeds(tmp_path_factory.mktemp("ui-browser")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,13 @@ Screenshots of every state land in the test's tmp folder, for a person to look a
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS
-from tests.test_ui_browser import WAIT_MS, ask, browser, free_port  # noqa: F401 (browser is a fixture)
+from tests.test_ui_browser import WAIT_MS, ask, browser, serve_seeds  # noqa: F401 (browser is a fixture)
 
 QUESTION = "Where did Blinken meet Qin Gang?"
 UNTITLED = "zz_untitled.txt"
@@ -58,20 +56,9 @@ def overlaps(a: dict[str, float], b: dict[str, float]) -> bool:
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real app on the seeds plus one article without a headline, its index built by `launch`."""
-    from assistant import Assistant
-    from ui.app import launch
-
-    mp = pytest.MonkeyPatch()
-    mp.setenv("ASSISTANT_CONFIG", str(ROOT / "tests" / "data" / "empty.toml"))
-    root = tmp_path_factory.mktemp("ui-layout")
-    shutil.copytree(SEEDS, root / "corpus")
-    (root / "corpus" / UNTITLED).write_text(UNTITLED_TEXT, encoding="utf-8")
-    port = free_port()
-    app = launch(Assistant(corpus=root / "corpus", index=root / "index"), port=port, prevent_thread_lock=True)
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
-    mp.undo()
+    """The real app on the seeds plus one article without a headline."""
+    with serve_seeds(tmp_path_factory.mktemp("ui-layout"), {UNTITLED: UNTITLED_TEXT}) as url:
+        yield url
 
 
 @pytest.fixture
