@@ -61,7 +61,9 @@ class ExtractiveChain:
             return Answer(question, STALE_INDEX, False, EXTRACTIVE, notice=notice, details=details)
         short = reading.short_answer if citations[0].answer_start is not None else ""
         text = answer_text(short, quotes, citations, reading.question.several, reading.date if short else "")
-        return Answer(question, text, True, EXTRACTIVE, citations=citations, details=details, short_answer=short)
+        return Answer(
+            question, text, True, EXTRACTIVE, citations=citations, details=details, short_answer=short, notice=reading.caveat
+        )
 
     def _verified(self, reading: Reading) -> tuple[list[Quote], list[Citation]]:
         """The quotes whose spans still match their files, and their citations, numbered from 1."""

@@ -140,6 +140,7 @@ class Question:
     names: tuple[str, ...] = field(default=())  # names the answer's context must mention
     numbers: tuple[str, ...] = field(default=())  # digits and ordinals the answer's article must hold
     years: tuple[str, ...] = field(default=())
+    people: tuple[str, ...] = field(default=())  # the names spaCy reads as people's (a subset of names)
 
     @property
     def typed(self) -> bool:
@@ -158,7 +159,7 @@ def analyse(question: str) -> Question:
     labels = LABELS.get(kind, frozenset())
     if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b", lowered):
         labels = LABELS[PERSON]
-    names = _names(text)
+    names, people = _names(text)
     name_terms = {t for n in names for t in terms(n)}
     focus = tuple(dict.fromkeys(
         w for w in re.findall(r"[A-Za-z][\w'’-]*", text)
@@ -173,6 +174,7 @@ def analyse(question: str) -> Question:
         names=names,
         numbers=tuple(patterns.numbers_in(text)),
         years=tuple(sorted(patterns.years_in(text))),
+        people=people,
     )
 
 
@@ -248,14 +250,17 @@ def _head_type(words: str) -> str:
     return kind
 
 
-def _names(text: str) -> tuple[str, ...]:
-    """Names in the question: spaCy's entities of naming kinds, then capitalised words not inside them."""
-    found = []
+def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Names in the question (spaCy's entities of naming kinds, then capitalised words not inside them),
+    and those of them that name people."""
+    found, people = [], []
     for entity in entities([text])[0]:
         if entity.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
             found.append(re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", entity.text), flags=re.IGNORECASE))
+            if entity.label == "PERSON":
+                people.append(found[-1])
     covered = " ".join(found).lower()
     for _, word in patterns.capitalised_names(text):
         if word.lower() not in covered:
             found.append(word)
-    return tuple(dict.fromkeys(n for n in found if n))
+    return tuple(dict.fromkeys(n for n in found if n)), tuple(dict.fromkeys(n for n in people if n))

@@ -21,7 +21,9 @@ from assistant.answer import candidates, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, LIST, REASON, Question, analyse, counted_thing
 from assistant.dates import resolve_span
-from assistant.answer.refuse import missing_part, speaks_of, uncounted_notice, unknown_names, unknown_names_notice
+from assistant.answer.refuse import (
+    missing_part, mostly_unknown, speaks_of, uncounted_notice, unknown_names, unknown_names_caveat, unknown_names_notice,
+)
 
 KEEP_RATIO = 0.8  # a further quote must have evidence this close to the best sentence's
 MAX_OVERLAP = 0.6  # ... and must not repeat a chosen sentence's words
@@ -73,6 +75,7 @@ class Reading:
     short_answer: str = ""
     evidence: list[Quote] = field(default_factory=list)
     support: float = 0.0
+    caveat: str = ""  # what the answer rests on less than the question asks (a name no article mentions)
     date: str = ""  # for a "when" question, the absolute date the short answer names ("June 18, 2023"), when known
     details: dict[str, object] = field(default_factory=dict)  # how it was decided, for evaluation reports
 
@@ -88,8 +91,14 @@ class Reader:
     def read(self, question: str, chunks: list[NodeWithScore]) -> Reading:
         analysed = analyse(question)
         unknown = unknown_names(question, self.idf)
-        if unknown:
+        if unknown and mostly_unknown(analysed.names, analysed.people, unknown):
             return Reading(analysed, unknown_names_notice(unknown), UNKNOWN_NAME)
+        reading = self._read(analysed, chunks)
+        if unknown and not reading.refusal:  # one unfamiliar name among known ones is a paraphrase, not a refusal
+            reading.caveat = unknown_names_caveat(unknown)
+        return reading
+
+    def _read(self, analysed: Question, chunks: list[NodeWithScore]) -> Reading:
         sentences = [self._weighed(analysed, s) for s in gather(analysed.terms, self.idf, chunks, self.articles)]
         if not sentences:
             return Reading(analysed, missing_part(analysed, [], "", False), NO_EVIDENCE)

@@ -8,6 +8,7 @@ Blinken and Taiwan, but not “election”."). Names match their common forms
 
 from __future__ import annotations
 
+import re
 from typing import Container, Iterable
 
 from assistant.answer import patterns
@@ -39,8 +40,34 @@ def _known(form: str, vocabulary: Container[str]) -> bool:
     return bool(form_terms) and all(t in vocabulary for t in form_terms)
 
 
+def mostly_unknown(names: tuple[str, ...], people: tuple[str, ...], unknown: list[str]) -> bool:
+    """Whether the question asks about something the corpus does not know: a person whose surname no
+    article mentions ("What did Blinken say about Macron?"), or at least half of what it names ("How much
+    did Google pay for YouTube?"). One unfamiliar place or organisation among several known names is more
+    often the reader's paraphrase than a question the articles cannot answer."""
+    unknown_set = set(unknown)
+    if any(_words(person)[-1] in unknown_set for person in people):
+        return True
+    spoken = [n for n in names if n not in people and _unknown_name(_words(n), unknown_set)]
+    loose = [w for w in unknown if not any(w in _words(n) for n in names)]
+    return 2 * (len(spoken) + len(loose)) >= len(names) + len(loose)
+
+
+def _unknown_name(words: list[str], unknown: set[str]) -> bool:
+    """'Sistine Chapel', '2022 FIFA World Cup': a name is unknown when its head word, or half of it, is."""
+    return bool(words) and (words[-1] in unknown or 2 * sum(w in unknown for w in words) >= len(words))
+
+
+def _words(name: str) -> list[str]:
+    return [re.sub(r"['’]s?$", "", word).rstrip(".") for word in name.split()]
+
+
 def unknown_names_notice(names: list[str]) -> str:
     return f"No indexed article mentions {quoted(names)}."
+
+
+def unknown_names_caveat(names: list[str]) -> str:
+    return f"No indexed article mentions {quoted(names)}: the answer rests on the rest of the question."
 
 
 def quoted(words: Iterable[str]) -> str:

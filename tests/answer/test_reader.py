@@ -48,6 +48,20 @@ def test_a_name_no_article_mentions_is_refused_with_the_name(seeds_assistant: As
     assert answer.notice == "No indexed article mentions “Macron”."
 
 
+def test_one_unfamiliar_place_among_known_names_is_answered_with_a_caveat(seeds_assistant: Assistant) -> None:
+    """Readers paraphrase: "Instagram" for the articles' Twitter must not refuse a question about Blinken and Qin Gang."""
+    answer = seeds_assistant.ask("In a post on Instagram, what did Blinken say after his call with Qin Gang?")
+    assert answer.answered, answer.notice
+    assert answer.notice == "No indexed article mentions “Instagram”: the answer rests on the rest of the question."
+
+
+def test_a_person_or_most_names_unknown_is_refused(seeds_assistant: Assistant) -> None:
+    for question, unknown in [("Did Blinken discuss Ukraine with Macron?", "“Macron”"),
+                              ("Who won the 2022 FIFA World Cup final?", "“FIFA”, “Cup”")]:
+        answer = seeds_assistant.ask(question)
+        assert not answer.answered and answer.notice == f"No indexed article mentions {unknown}.", question
+
+
 def test_a_question_without_an_answer_of_its_type_says_what_is_missing(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("How old is Qin Gang?")
     assert not answer.answered
