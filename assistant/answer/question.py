@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer import patterns
-from assistant.answer.nlp import entities
+from assistant.answer.nlp import entities, parse
 from assistant.terms import terms
 
 PARSED_CHARS = 1000  # a question longer than this is analysed on its last part (where the asking is)
@@ -68,7 +68,7 @@ _ORG_NOUNS = (
 )
 _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
-    "county|prison|airport|port|street|area|village|ground|arena|theatre|hospital|site|continent|district|"
+    "county|prison|jail|airport|port|street|area|village|ground|arena|theatre|hospital|site|continent|district|"
     "neighbourhood|guesthouse|palace|residence|sea|river|border"
 )
 _MONEY_WORDS = re.compile(
@@ -178,6 +178,20 @@ def analyse(question: str) -> Question:
     )
 
 
+def without_relatives(question: str) -> str:
+    """The question with its relative pronouns read as "that": in "the backbencher who dismissed the
+    scheme said it was for what?" the asking word is "what", not "who"."""
+    doc = parse(question)
+    wh = [t for t in doc if t.tag_ in ("WP", "WDT", "WRB", "WP$")]
+    relative = [t for t in wh if t.i > 0 and "relcl" in (t.dep_, t.head.dep_)]
+    if not relative or len(relative) == len(wh):  # nothing to drop, or a parse that leaves nothing asking
+        return question
+    out = question
+    for token in reversed(relative):
+        out = out[: token.idx] + "that" + out[token.idx + len(token.text) :]
+    return out
+
+
 def asked_clause(question: str) -> str:
     """The part of the question that asks: readers restate the event first ("When Wolves unveiled
     Hoddle on a short deal, what salary was he on?"), and that opening clause's "when" asks nothing."""
@@ -204,7 +218,7 @@ def counted_thing(question: Question) -> str:
 
 def answer_type(question: str) -> str:
     """The type of answer a question wants, from its wording; 'other' when it names none."""
-    lowered = " ".join(asked_clause(question).lower().split())
+    lowered = " ".join(without_relatives(asked_clause(question)).lower().split())
     if _LIST.search(lowered) and not re.match(r"\W*(why|how)\b", lowered):
         return LIST
     for kind, rule in _RULES:
