@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from assistant.answer import patterns
 from assistant.answer.evidence import Sentence
-from assistant.answer.nlp import Entity, entities
+from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
     DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question, asked_clause,
 )
@@ -23,6 +23,9 @@ from assistant.terms import terms
 PARSED_WORDS = 700  # spaCy reads at most this many words per question (best sentences first): the latency budget
 WEIGHT_NEAR = 0.2
 WEIGHT_AGREE = 0.08
+WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt Miller"); measured on the dev splits
+NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before the phrase ...
+NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
 NEAR_CHARS = 40.0
 SAME_THING = 0.35  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
 _COUNTED = re.compile(
@@ -221,7 +224,28 @@ def _key(phrase: str) -> str:
 def _score(question: Question, sentence: Sentence, start: int, end: int, stories: dict[str, set[str]]) -> float:
     near = _nearness(question, sentence.text, start, end)
     others = len(stories.get(_key(sentence.text[start:end]), set()) - {sentence.story})
-    return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2
+    named = _beside_noun(question.noun, sentence.text, start, end)
+    return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named
+
+
+def _beside_noun(noun: str, text: str, start: int, end: int) -> float:
+    """1 when the noun the question asks for ("which spokesperson") introduces the phrase ("spokesperson Matt
+    Miller") or describes it after a comma ("Miller, a State Department spokesperson")."""
+    wanted = set(terms(noun))
+    if not wanted:
+        return 0.0
+    before = _WORD.findall(text[max(0, start - 40) : start])[-NOUN_WORDS:]
+    if wanted & set(terms(" ".join(before))) and _used_as_noun(text, wanted, start):
+        return 1.0
+    after = text[end : end + 60]
+    if re.match(r"\s*[,(–—-]", after) and wanted & set(terms(" ".join(_WORD.findall(after)[:NOUN_AFTER]))):
+        return 1.0
+    return 0.0
+
+
+def _used_as_noun(text: str, wanted: set[str], before: int) -> bool:
+    """The asked noun before the phrase is a noun there too: not "official" in "his official Twitter account"."""
+    return any(t.pos_ in ("NOUN", "PROPN") and t.idx < before and set(terms(t.text)) & wanted for t in parse(text))
 
 
 def _nearness(question: Question, text: str, start: int, end: int) -> float:

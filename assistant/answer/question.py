@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.answer import patterns
 from assistant.answer.nlp import entities, parse
@@ -21,6 +22,7 @@ PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 DATE, DAY, TIME, DURATION = "date", "day", "time", "duration"
 NUMBER, MONEY, PERCENT, QUANTITY = "number", "money", "percent", "quantity"
 REASON, MANNER, YES_NO, LIST, COMPARISON, OTHER = "reason", "manner", "yes/no", "list", "comparison", "other"
+WORK, LAW = "title", "law"  # "which musical", "under which act": named works and laws
 WHICH = "which"  # not a type: "which/what <noun>" takes the type of its noun
 
 # Which entity labels can answer each type (OntoNotes labels of spaCy's English pipeline).
@@ -37,7 +39,11 @@ LABELS: dict[str, frozenset[str]] = {
     PERCENT: frozenset({"PERCENT"}),
     QUANTITY: frozenset({"QUANTITY", "CARDINAL", "MONEY", "PERCENT"}),
     LIST: frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}),
+    WORK: frozenset({"WORK_OF_ART", "PRODUCT"}),
+    LAW: frozenset({"LAW"}),
 }
+# Types whose entities spaCy's small model often misses: with none found, the best sentence answers alone.
+SOFT = frozenset({WORK, LAW})
 TYPED = frozenset(LABELS)
 # Labels tried when none of the first ones is found: "who bought the brewer?" may be answered by a company.
 FALLBACK_LABELS: dict[str, frozenset[str]] = {
@@ -58,7 +64,14 @@ _PERSON_NOUNS = (
     "investor|entrepreneur|billionaire|tycoon|brother|sister|son|daughter|wife|husband|father|mother|rival|"
     "opponent|deputy|head|governor|mayor|commissioner|negotiator|counterpart|predecessor|successor|cabinet member|"
     "general|officer|detective|scientist|expert|professor|student|footballer|cricketer|driver|cyclist|skater|"
-    "dancer|artist|novelist|journalist|editor|reporter|commentator|critic|celebrity"
+    "dancer|artist|novelist|journalist|editor|reporter|commentator|critic|celebrity|spokesperson|academic|scholar|"
+    "researcher|historian|teenager|backbencher|councillor|crooner|film-maker|filmmaker|broadcaster|lecturer|"
+    "campaigner|activist|protester|victim|suspect|defendant|witness|fan|employee|worker|owner|buyer|seller|"
+    "administrator|keeper|forward|winger|full-back|fly-half|scrum-half|prop|hooker|flanker|"
+    "sprinter|swimmer|tennis player|referee|umpire|chef|model|photographer|pilot|soldier|prisoner|robber|"
+    "mp|peer|lord|lady|sir|bishop|pope|emperor|dictator|premier|prime minister|vice-president|councilor|"
+    "colleague|partner|friend|aide|adviser|advisor|assistant|counsel|attorney|barrister|solicitor|inventor|"
+    "engineer|programmer|developer|hacker|gamer|blogger|star|heir|vocalist|guitarist|drummer|bassist|composer"
 )
 _ORG_NOUNS = (
     "company|firm|bank|group|organisation|organization|team|club|party|agency|broadcaster|network|newspaper|"
@@ -105,6 +118,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (MANNER, re.compile(r"^\W*how\b|\bhow (did|does|do|is|was|were|will|would|has|have|had|are|can|could)\b|\bin what way\b|\bby what means\b")),
     (YES_NO, re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b")),
 ]
+_RULES_BY_KIND = dict(_RULES)
 _SCENE = re.compile(
     r"^\W*(when|after|before|while|as|once|since|during|following|with|amid|ahead of|in|at|on|apart from|"
     r"besides|setting aside|although|though|if|given|according to|now that)\b",
@@ -141,6 +155,7 @@ class Question:
     numbers: tuple[str, ...] = field(default=())  # digits and ordinals the answer's article must hold
     years: tuple[str, ...] = field(default=())
     people: tuple[str, ...] = field(default=())  # the names spaCy reads as people's (a subset of names)
+    noun: str = ""  # the noun "which/what" asks for ("spokesperson"): the answer often stands next to it
 
     @property
     def typed(self) -> bool:
@@ -175,6 +190,7 @@ def analyse(question: str) -> Question:
         numbers=tuple(patterns.numbers_in(text)),
         years=tuple(sorted(patterns.years_in(text))),
         people=people,
+        noun=asked_noun(text)[1],
     )
 
 
@@ -224,7 +240,7 @@ def answer_type(question: str) -> str:
     for kind, rule in _RULES:
         match = rule.search(lowered)
         if match and kind == WHICH:
-            kind = _head_type(match.group(1))
+            kind = asked_noun(question)[0]
             if not kind:
                 continue
         if match:
@@ -236,16 +252,42 @@ def answer_type(question: str) -> str:
     return OTHER
 
 
+_WORK_NOUNS = (
+    "film|movie|musical|song|single|album|record|track|novel|book|show|programme|program|series|sitcom|soap|drama|"
+    "play|opera|ballet|painting|game|documentary|comedy|thriller|sequel|biopic|episode|poem|anthem|hit"
+)
+_LAW_NOUNS = "law|act|bill|legislation|directive|treaty|convention|regulation|statute"
 _MONEY_NOUNS = "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune"
 _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.compile(rf"^({_ORG_NOUNS})s?$")),
-          (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$"))]
+          (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$")),
+          (WORK, re.compile(rf"^({_WORK_NOUNS})s?$")), (LAW, re.compile(rf"^({_LAW_NOUNS})s?$"))]
 _HEAD_STOP = re.compile(
     r"^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|at|on|for|to|by|with|from|"
     r"that|who|which|and|or|as|after|before|\w+ed|\w+ing)$"
 )
 
 
-def _head_type(words: str) -> str:
+@lru_cache(maxsize=1024)
+def asked_noun(question: str) -> tuple[str, str]:
+    """The type and the noun that "which/what/whose" asks for ("Which University of Sydney academic ..." ->
+    person, "academic"): spaCy's parse first, then the run of words after the asking word; empty when none."""
+    clause = without_relatives(asked_clause(question))
+    lowered = " ".join(clause.lower().split())
+    match = _RULES_BY_KIND[WHICH].search(lowered)
+    if match is None:
+        return "", ""
+    if lowered[match.start() : match.start() + 5] == "whose":  # "whose record": a person's
+        return PERSON, ""
+    for token in parse(clause):
+        if token.tag_ in ("WDT", "WP") and token.dep_ == "det" and token.head.pos_ == "NOUN":
+            noun = token.head.text.lower()
+            kind = next((k for k, nouns in _HEADS if nouns.match(noun)), "")
+            if kind:
+                return (LIST if kind in (PERSON, ORGANISATION, PLACE) and token.head.tag_ == "NNS" else kind), noun
+    return _head_type(match.group(1))
+
+
+def _head_type(words: str) -> tuple[str, str]:
     """The type named by the noun after 'which/what' ("which US district judge" -> person): the last
     known noun of the run of words that ends at a verb, a preposition or the first word after a known noun.
     A plural noun ("which rivals", "what countries") asks for a list."""
@@ -260,8 +302,8 @@ def _head_type(words: str) -> str:
         if found:
             kind, head = found, word
     if kind in (PERSON, ORGANISATION, PLACE) and head.endswith("s") and not any(n.match(head[:-1]) is None for k, n in _HEADS if k == kind):
-        return LIST
-    return kind
+        return LIST, head
+    return kind, head
 
 
 def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -19,7 +19,7 @@ from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import candidates, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
-from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, LIST, REASON, Question, analyse, counted_thing
+from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, LIST, REASON, SOFT, Question, analyse, counted_thing
 from assistant.dates import resolve_span
 from assistant.answer.refuse import (
     missing_part, mostly_unknown, speaks_of, uncounted_notice, unknown_names, unknown_names_caveat, unknown_names_notice,
@@ -115,10 +115,14 @@ class Reader:
             return Reading(analysed, evidence=self._one_per_story(sentences), support=support)
         if analysed.typed:
             return self._typed(analysed, sentences, support)
-        first = _best_reason(sentences) if analysed.type == REASON else sentences[0]
+        return self._untyped(analysed, sentences, support)
+
+    def _untyped(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
+        """The best sentence (for "why", the best that gives a reason) and what goes on from it."""
+        first = _best_reason(sentences) if question.type == REASON else sentences[0]
         chosen = self._supporting(first, sentences, _continuation(first, sentences))
-        short = _reason_clause(first) if analysed.type == REASON else None
-        reading = _reading(analysed, chosen, short, support)
+        short = _reason_clause(first) if question.type == REASON else None
+        reading = _reading(question, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
         return reading
 
@@ -136,6 +140,8 @@ class Reader:
         if not found and question.type in FALLBACK_LABELS:
             wider = replace(question, labels=FALLBACK_LABELS[question.type])
             found = [c for c in candidates.find(wider, sentences) if c.sentence.evidence >= floor]
+        if not found and question.type in SOFT:
+            return self._untyped(question, sentences, support)
         if not found:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
         if question.type == LIST:  # a sentence that lists several answers beats one that names one

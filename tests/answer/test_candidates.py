@@ -29,3 +29,16 @@ def test_an_ordinal_count_is_not_judged_by_its_suffix() -> None:
     question = analyse("How many times has the US blocked Iran's bid to join the WTO?")
     found = candidates.find(question, [_sentence("The US blocked Iran's application for the 21st time on Wednesday.")])
     assert [c.text for c in found] == ["21"]
+
+
+def test_the_asked_noun_beside_a_name_picks_it() -> None:
+    question = analyse("Which State Department spokesperson announced the return visit?")
+    talks = _sentence("Blinken and Qin agreed on a return visit, State Department spokesperson Matt Miller said.")
+    assert [c.text for c in candidates.find(question, [talks])][:1] == ["Matt Miller"]
+
+
+def test_an_adjective_that_spells_the_asked_noun_does_not_count() -> None:
+    """"official" in "his official Twitter account" is no official: Twitter gets no bonus for standing there."""
+    question = analyse("Which Chinese official posted the photo?")
+    assert candidates._beside_noun(question.noun, "It was posted on his official Twitter account.", 30, 37) == 0.0
+    assert candidates._beside_noun(question.noun, "Chinese official Hua Chunying posted it.", 17, 29) == 1.0

@@ -38,6 +38,14 @@ TYPES = [
     ("Setting aside Iraq's talks, how many times had Washington blocked Tehran's bid?", "number"),
     ("When the talks ended, did they agree on a number of flights?", "yes/no"),
     ("What fees did the three agents charge?", "money"),
+    # the noun "which" determines, found in the parse even past "of Sydney"; a relative "who" asks nothing
+    ("Which University of Sydney academic doubted that the trip would bring a thaw?", "person"),
+    ("After the talks, which State Department spokesperson said Qin would visit?", "person"),
+    ("The backbencher who dismissed the casino plans said their backers were in it for what?", "other"),
+    ("In which jail did the robber who sued over his cell develop eczema?", "place"),
+    ("Whose 1952 record did Andrew Murray beat?", "person"),
+    ("The crooner is heading to Broadway to star in a revival of which 1950s musical?", "title"),
+    ("Under which law were the eight protesters charged?", "law"),
 ]
 
 
@@ -70,3 +78,8 @@ def test_a_count_question_names_what_it_counts() -> None:
     assert counted_thing(analyse("What was the score of the match Blinken attended?")) == "score"
     assert counted_thing(analyse("How many times had Washington blocked Tehran's bid?")) == ""
     assert counted_thing(analyse("Who replaced Qin Gang?")) == ""
+
+
+def test_the_asked_noun_is_kept_for_the_reader() -> None:
+    assert analyse("Which State Department spokesperson said Qin would visit?").noun == "spokesperson"
+    assert analyse("Who said Qin would visit?").noun == ""
