@@ -16,7 +16,7 @@ from assistant.answer import patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question, asked_clause,
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question, counted_noun,
 )
 from assistant.terms import terms
 
@@ -27,13 +27,11 @@ WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt M
 NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before the phrase ...
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
 NEAR_CHARS = 40.0
-SAME_THING = 0.35  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
-_COUNTED = re.compile(
-    r"\bhow many ((?:[a-z'’-]+ ){0,3}?[a-z'’-]+?) (?:did|do|does|were|was|are|is|have|has|had|will|would|could|can|"
-    r"\w+ed)\b"
-)
+BESIDE_WORDS = 3
+SAME_THING = 0.4  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
 _SKIPPED = frozenset("of the a an more than new extra additional other further million billion thousand hundred "
                      "around about some nearly almost over under".split())
+_POINTERS = frozenset("those these them they which who whom each".split())  # "6,000 of those": what they count is said before
 _TIME_UNITS = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|century|centurie)s?$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
@@ -126,7 +124,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 taken.append(range(match.start(), match.end()))
     counted = _counted_noun(question)
     if counted:  # "how many subscribers": not the "three" of "three years"
-        spans = [(s, e) for s, e in spans if _counts(counted, _noun_after(text, e))]
+        spans = [(s, e) for s, e in spans if _named_beside(counted, text, s, e) or _counts(counted, _noun_after(text, e))]
     asked = _asked_unit(question)
     if asked:  # "in what month", "how many days": the phrase must be in that unit
         spans = [(s, e) for s, e in spans if asked.search(text[s:e])]
@@ -158,10 +156,7 @@ def _asked_unit(question: Question) -> re.Pattern[str] | None:
 
 def _counted_noun(question: Question) -> str:
     """The noun a "how many" question counts ("how many paying subscribers did ..." -> "subscribers")."""
-    if question.type != NUMBER:
-        return ""
-    match = _COUNTED.search(" ".join(asked_clause(question.text).lower().split()))
-    return match.group(1).split()[-1] if match else ""
+    return counted_noun(question.text) if question.type == NUMBER else ""
 
 
 def _noun_after(text: str, end: int) -> str:
@@ -174,12 +169,25 @@ def _noun_after(text: str, end: int) -> str:
     return ""
 
 
+def _named_beside(asked: str, text: str, start: int, end: int) -> bool:
+    """The counted word itself is part of the count ("3,217 tonnes") or stands within three words of it,
+    in any form ("420,000 copies pre-ordered" counts advance orders)."""
+    stem = terms(asked)[0] if terms(asked) else ""
+    if len(stem) < 4:
+        return False
+    around = (_WORD.findall(text[max(0, start - 40) : start])[-BESIDE_WORDS:] + _WORD.findall(text[start:end])
+              + _WORD.findall(text[end : end + 60])[:BESIDE_WORDS])
+    return any(stem in word.lower() or word.lower().startswith(stem[:5]) and len(stem) >= 5 for word in around)
+
+
 def _counts(asked: str, noun: str) -> bool:
     """Whether a count followed by `noun` can be a count of `asked`: the same word, or close in meaning,
     and never a span of time when things are counted."""
-    if not noun or not noun.isalpha() or set(terms(noun)) & set(terms(asked)):
+    if not noun or not noun.isalpha() or noun in _POINTERS or set(terms(noun)) & set(terms(asked)):
         return True
     if _TIME_UNITS.match(noun) and not _TIME_UNITS.match(asked):
+        return False
+    if patterns.UNIT.fullmatch(asked) or patterns.UNIT.fullmatch(noun):  # "how many tonnes": not "$413.50 an ounce"
         return False
     return _similarity(asked, noun) >= SAME_THING
 

@@ -46,6 +46,12 @@ DURATION = re.compile(
     r"|\b(?:between|from) (?:19|20)\d\d (?:and|to|until) (?:19|20)\d\d\b",  # a span of years is a length of time
     re.IGNORECASE,
 )
+UNIT = re.compile(  # units of measure: a count of one is never a count of another
+    r"(?:tonne|ton|kilo|kilogram|kg|gram|ounce|oz|pound|lb|stone|metre|meter|kilometre|kilometer|km|mile|yard|foot|"
+    r"feet|inch|acre|hectare|litre|liter|gallon|barrel|watt|megawatt|kilowatt|volt|degree|calorie|byte|megabyte|"
+    r"gigabyte|terabyte|bit|megabit|pixel|knot|mph|kph)(?:s|es)?",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 _OPENERS = frozenset(".!?:;\"“(\n")
 

@@ -225,11 +225,25 @@ def counted_thing(question: Question) -> str:
     "what was the score of ..." -> "score"; empty for other questions."""
     if question.type != NUMBER:
         return ""
-    match = _COUNTED_NOUN.search(" ".join(asked_clause(question.text).lower().split()))
-    if match is None:
-        return ""
-    noun = match.group(1).split()[-1]
-    return "" if set(terms(noun)) <= _NOT_FOCUS else noun
+    noun = counted_noun(question.text)
+    return "" if not noun or set(terms(noun)) <= _NOT_FOCUS else noun
+
+
+@lru_cache(maxsize=1024)
+def counted_noun(question: str) -> str:
+    """The noun "how many" counts: in spaCy's parse, the noun "many" qualifies ("how many extra flights a
+    week" -> "flights", "how many of its 25 members" -> "members"), else the last word before the verb."""
+    clause = without_relatives(asked_clause(question))
+    for token in parse(clause):
+        if token.lower_ == "many" and token.i > 0 and token.nbor(-1).lower_ == "how":
+            if token.head.pos_ == "NOUN":
+                return token.head.text.lower()
+            of = [c for c in token.children if c.lower_ == "of"]
+            objects = [c for c in of[0].children if c.dep_ == "pobj" and c.pos_ == "NOUN"] if of else []
+            if objects:
+                return objects[0].text.lower()
+    match = _COUNTED_NOUN.search(" ".join(clause.lower().split()))
+    return match.group(1).split()[-1] if match else ""
 
 
 def answer_type(question: str) -> str:

@@ -42,3 +42,20 @@ def test_an_adjective_that_spells_the_asked_noun_does_not_count() -> None:
     question = analyse("Which Chinese official posted the photo?")
     assert candidates._beside_noun(question.noun, "It was posted on his official Twitter account.", 30, 37) == 0.0
     assert candidates._beside_noun(question.noun, "Chinese official Hua Chunying posted it.", 17, 29) == 1.0
+
+
+def test_a_count_in_another_unit_does_not_answer() -> None:
+    question = analyse("How many tonnes of gold did the US say the fund could sell?")
+    ounces = _sentence("The price of gold fell to 413 an ounce in Asian trading.")
+    assert candidates.find(question, [ounces]) == []
+    tonnes = _sentence("The fund holds 3,217 tonnes of gold.")
+    assert [c.text for c in candidates.find(question, [tonnes])] == ["3,217 tonnes"]
+
+
+def test_a_count_that_names_its_thing_nearby_or_points_back_answers() -> None:
+    question = analyse("How many advance orders did Amazon take for the novel?")
+    orders = _sentence("It was the largest pre-ordered item, with 420,000 copies pre-ordered before release.")
+    assert [c.text for c in candidates.find(question, [orders])] == ["420,000"]
+    cuts = analyse("How many of the announced cuts were expected in Wales?")
+    wales = _sentence("Jobs will go, with around 6,000 of those expected in Wales.")
+    assert "around 6,000" in [c.text for c in candidates.find(cuts, [wales])]

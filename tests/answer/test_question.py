@@ -78,6 +78,9 @@ def test_a_count_question_names_what_it_counts() -> None:
     assert counted_thing(analyse("What was the score of the match Blinken attended?")) == "score"
     assert counted_thing(analyse("How many times had Washington blocked Tehran's bid?")) == ""
     assert counted_thing(analyse("Who replaced Qin Gang?")) == ""
+    # the noun "many" qualifies in the parse, not the last word before the verb
+    assert counted_thing(analyse("How many extra flights a week did they settle on?")) == "flights"
+    assert counted_thing(analyse("How many of its 25 members voted for the motions?")) == "members"
 
 
 def test_the_asked_noun_is_kept_for_the_reader() -> None:
