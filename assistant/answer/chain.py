@@ -8,6 +8,7 @@ from typing import Iterator
 from llama_index.core.schema import NodeWithScore
 
 from assistant.answer.compose import answer_text
+from assistant.answer.question import part_queries
 from assistant.answer.reader import Quote, Reader, Reading
 from assistant.answer.result import NOT_COVERED, STALE_INDEX, Answer
 from assistant.citations import Citation, CitationVerifier
@@ -39,12 +40,19 @@ class ExtractiveChain:
         """`standalone` is the question rewritten without its conversation (defaults to the question)."""
         standalone = standalone or question
         chunks = self.retriever.with_filters(filters).retrieve(standalone)
-        answer = self.answer_from(standalone, chunks)
+        answer = self.answer_from(standalone, chunks, filters)
         answer.question = question
         return answer
 
-    def answer_from(self, question: str, chunks: list[NodeWithScore]) -> Answer:
-        reading = self.reader.read(question, chunks)
+    def answer_from(self, question: str, chunks: list[NodeWithScore], filters: Filters | None = None) -> Answer:
+        """`chunks` were retrieved for the whole question; a question that asks several things also
+        retrieves for each of its parts."""
+        queries = part_queries(question)
+        if len(queries) == 1:
+            reading = self.reader.read(question, chunks)
+        else:
+            retriever = self.retriever.with_filters(filters)
+            reading = self.reader.read_parts(question, [(query, retriever.retrieve(query)) for query in queries])
         details = {
             "support": round(reading.support, 4), "retrieved": _retrieved(chunks),
             "type": reading.question.type, "refusal_rule": reading.rule,
@@ -60,7 +68,7 @@ class ExtractiveChain:
             notice = f"Changed since indexing: {stale}."
             return Answer(question, STALE_INDEX, False, EXTRACTIVE, notice=notice, details=details)
         short = reading.short_answer if citations[0].answer_start is not None else ""
-        text = answer_text(short, quotes, citations, reading.question.several, reading.date if short else "")
+        text = answer_text(quotes, citations, reading.question.several, reading.date if short else "")
         return Answer(
             question, text, True, EXTRACTIVE, citations=citations, details=details, short_answer=short, notice=reading.caveat
         )

@@ -2,7 +2,8 @@
 
 "**Diaoyutai State Guesthouse** [1]" then "Blinken met Qin at the Diaoyutai
 State Guesthouse. [1] ..." The short answer is a span of the first quote,
-so it carries that quote's number; a "when" answer adds the absolute
+so it carries that quote's number (a question asking two things gets a
+second, from its own quote: "**O'Connor** [1]; **University of Sydney** [2]"); a "when" answer adds the absolute
 date it names ("**Sunday** [1] (June 18, 2023)"). Questions over several stories get one
 line per story, oldest first, each with its date and outlet.
 """
@@ -13,15 +14,23 @@ from assistant.answer.reader import Quote
 from assistant.citations import Citation
 
 
-def answer_text(short_answer: str, quotes: list[Quote], citations: list[Citation], several: bool, when: str = "") -> str:
+def answer_text(quotes: list[Quote], citations: list[Citation], several: bool, when: str = "") -> str:
     """`citations[i]` cites `quotes[i]`; both lists are already the verified ones; `when` is the short answer's absolute date."""
     if several:
         return "\n".join(f"{_label(q)}{c.quote} [{c.id}]" for q, c in zip(quotes, citations))
     body = " ".join(f"{c.quote} [{c.id}]" for c in citations)
-    if short_answer and citations and citations[0].answer_start is not None:
-        dated = f" ({when})" if when else ""
-        return f"**{short_answer}** [{citations[0].id}]{dated}\n\n{body}"
-    return body
+    spans = [(_span(c), c.id) for c in citations if c.answer_start is not None and c.answer_end is not None]
+    if not spans:
+        return body
+    dated = f" ({when})" if when and citations[0].answer_start is not None else ""
+    first, *more = spans
+    line = f"**{first[0]}** [{first[1]}]{dated}" + "".join(f"; **{text}** [{number}]" for text, number in more)
+    return f"{line}\n\n{body}"
+
+
+def _span(citation: Citation) -> str:
+    """The short answer a quote holds: the first quote's, and in a question that asks two things, the other's."""
+    return citation.quote[(citation.answer_start or 0) - citation.start : (citation.answer_end or 0) - citation.start]
 
 
 def _label(quote: Quote) -> str:

@@ -9,7 +9,7 @@ sentence or article must match them, but they are never the answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.answer import patterns
@@ -119,6 +119,17 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (YES_NO, re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b")),
 ]
 _RULES_BY_KIND = dict(_RULES)
+_ASKING_WORDS = r"(?:who|whom|whose|what|which|where|when|why|how|did|does|do|is|was|were|has|have|had|will|can|could|would)"
+_SECOND_ASK = re.compile(
+    rf"[,;]\s*and\s+(?=(?:(?:at|in|on|for|by|from|to|with|since|until) )?{_ASKING_WORDS}\b)|;\s*(?={_ASKING_WORDS}\b)",
+    re.IGNORECASE,
+)
+# A part asks when it opens with an asking word (after a preposition or a colon), or ends on one ("hope and what").
+_ASKS = re.compile(
+    rf"^\W*(?:(?:at|in|on|for|by|from|to|with|since|until) )?{_ASKING_WORDS}\b|:\s*(?:(?:at|in|on|for|by) )?{_ASKING_WORDS}\b|"
+    r"\b(?:who|what|which|where|when)\W*$",
+    re.IGNORECASE,
+)
 _SCENE = re.compile(
     r"^\W*(when|after|before|while|as|once|since|during|following|with|amid|ahead of|in|at|on|apart from|"
     r"besides|setting aside|although|though|if|given|according to|now that)\b",
@@ -192,6 +203,26 @@ def analyse(question: str) -> Question:
         people=people,
         noun=asked_noun(text)[1],
     )
+
+
+def asked_parts(question: str) -> list[str]:
+    """The questions a question asks: "Which academic doubted the thaw, and at which institution does he
+    work?" asks two, each answered on its own. One part when it asks one thing."""
+    text = question[-PARSED_CHARS:]
+    parts = [p.strip(" ,;:") for p in _SECOND_ASK.split(text)]
+    if len(parts) < 2 or not all(_ASKS.search(p) for p in parts):  # "The star who sang; how many ...": one question
+        return [question]
+    return [p if p.endswith("?") else p + "?" for p in parts if p]
+
+
+def part_queries(question: str) -> list[str]:
+    """Each part of a question that asks several things, as a question of its own: the part plus the names
+    of the whole it does not repeat ("how long did his talks last?" + "Qin Gang"). One query for one question."""
+    parts = asked_parts(question)
+    if len(parts) == 1:
+        return parts
+    names = _names(question[-PARSED_CHARS:])[0]
+    return [" ".join([part] + [n for n in names if n.lower() not in part.lower()]) for part in parts]
 
 
 def without_relatives(question: str) -> str:

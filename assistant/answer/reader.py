@@ -19,7 +19,9 @@ from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import candidates, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
-from assistant.answer.question import DATE, DAY, FALLBACK_LABELS, LIST, REASON, SOFT, Question, analyse, counted_thing
+from assistant.answer.question import (
+    DATE, DAY, FALLBACK_LABELS, LIST, REASON, SOFT, Question, analyse, counted_thing,
+)
 from assistant.dates import resolve_span
 from assistant.answer.refuse import (
     missing_part, mostly_unknown, speaks_of, uncounted_notice, unknown_names, unknown_names_caveat, unknown_names_notice,
@@ -89,11 +91,19 @@ class Reader:
         self.min_support, self.max_sentences = min_support, max_sentences
 
     def read(self, question: str, chunks: list[NodeWithScore]) -> Reading:
+        return self.read_parts(question, [(question, chunks)])
+
+    def read_parts(self, question: str, parts: list[tuple[str, list[NodeWithScore]]]) -> Reading:
+        """A question read whole, or, when it asks several things, part by part (each part with the chunks
+        retrieved for it, see `question.part_queries`), the answers joined."""
         analysed = analyse(question)
         unknown = unknown_names(question, self.idf)
         if unknown and mostly_unknown(analysed.names, analysed.people, unknown):
             return Reading(analysed, unknown_names_notice(unknown), UNKNOWN_NAME)
-        reading = self._read(analysed, chunks)
+        if len(parts) == 1:
+            reading = self._read(analysed, parts[0][1])
+        else:
+            reading = self._joined([self._read(analyse(part), chunks) for part, chunks in parts])
         if unknown and not reading.refusal:  # one unfamiliar name among known ones is a paraphrase, not a refusal
             reading.caveat = unknown_names_caveat(unknown)
         return reading
@@ -116,6 +126,30 @@ class Reader:
         if analysed.typed:
             return self._typed(analysed, sentences, support)
         return self._untyped(analysed, sentences, support)
+
+    def _joined(self, readings: list[Reading]) -> Reading:
+        """One reading of a question that asks several things: each answered part's best quote (holding its
+        short answer) in the question's order, then further quotes of the first; the parts the articles
+        do not answer are named in the caveat."""
+        answered = [r for r in readings if not r.refusal]
+        if not answered:
+            return readings[0]
+        first = answered[0]
+        quotes: list[Quote] = []
+        for reading in answered:  # a sentence that answers two parts is quoted once, with the first's answer
+            lead = reading.evidence[0]
+            if all((q.source, q.start) != (lead.source, lead.start) for q in quotes):
+                quotes.append(lead)
+        for quote in first.evidence[1:]:
+            if len(quotes) >= self.max_sentences + len(answered) - 1:
+                break
+            if all((q.source, q.start) != (quote.source, quote.start) for q in quotes):
+                quotes.append(quote)
+        missing = " ".join(f"“{r.question.text}”: {r.refusal}" for r in readings if r.refusal)
+        return Reading(
+            first.question, short_answer=first.short_answer, evidence=quotes, support=max(r.support for r in answered),
+            date=first.date, caveat=missing, details={**first.details, "parts": len(readings)},
+        )
 
     def _untyped(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
         """The best sentence (for "why", the best that gives a reason) and what goes on from it."""

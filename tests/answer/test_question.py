@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.question import analyse, answer_type, counted_thing
+from assistant.answer.question import analyse, answer_type, asked_parts, counted_thing
 
 TYPES = [
     ("Who held the Chinese foreign minister job before Qin Gang took it over?", "person"),
@@ -86,3 +86,13 @@ def test_a_count_question_names_what_it_counts() -> None:
 def test_the_asked_noun_is_kept_for_the_reader() -> None:
     assert analyse("Which State Department spokesperson said Qin would visit?").noun == "spokesperson"
     assert analyse("Who said Qin would visit?").noun == ""
+
+
+def test_a_question_that_asks_two_things_has_two_parts() -> None:
+    assert asked_parts("Which academic doubted the thaw, and at which institution does he work?") == [
+        "Which academic doubted the thaw?", "at which institution does he work?"]
+    assert asked_parts("Trace Qin's year: on which weekday was he named, and where did he host Blinken?") == [
+        "Trace Qin's year: on which weekday was he named?", "where did he host Blinken?"]
+    # one question: "and" joins names, or the first part only sets the scene ("the star who sang")
+    assert len(asked_parts("How did the US and Chinese accounts of the call differ?")) == 1
+    assert len(asked_parts("The star who sang a tribute opened the Super Bowl; how many Grammys did she win?")) == 1

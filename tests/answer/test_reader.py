@@ -62,6 +62,16 @@ def test_a_person_or_most_names_unknown_is_refused(seeds_assistant: Assistant) -
         assert not answer.answered and answer.notice == f"No indexed article mentions {unknown}.", question
 
 
+def test_a_question_that_asks_two_things_gets_both_answers(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("Who is China's new foreign minister, and how long did his talks with Blinken in Beijing last?")
+    assert answer.answered and answer.details.get("parts") == 2
+    spans = [c for c in answer.citations if c.answer_start is not None]
+    assert len(spans) == 2, answer.answer
+    texts = [c.quote[c.answer_start - c.start : c.answer_end - c.start] for c in spans]
+    assert "Qin Gang" in texts[0] and "hours" in texts[1], texts
+    assert answer.answer.startswith(f"**{texts[0]}** [{spans[0].id}]; **{texts[1]}** [{spans[1].id}]")
+
+
 def test_a_question_without_an_answer_of_its_type_says_what_is_missing(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("How old is Qin Gang?")
     assert not answer.answered
