@@ -23,6 +23,7 @@ from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LIST, REASON, SOFT, Question, analyse, counted_thing,
 )
 from assistant.dates import resolve_span
+from assistant.terms import terms
 from assistant.answer.refuse import (
     missing_part, mostly_unknown, speaks_of, uncounted_notice, unknown_names, unknown_names_caveat, unknown_names_notice,
 )
@@ -35,6 +36,7 @@ MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name th
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
 MAX_STORIES = 5
+RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
 _REASON = re.compile(
     r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest at|in response to|"
@@ -153,9 +155,9 @@ class Reader:
 
     def _untyped(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
         """The best sentence (for "why", the best that gives a reason) and what goes on from it."""
-        first = _best_reason(sentences) if question.type == REASON else sentences[0]
+        first = _best_reason(sentences, question) if question.type == REASON else sentences[0]
         chosen = self._supporting(first, sentences, _continuation(first, sentences))
-        short = _reason_clause(first) if question.type == REASON else None
+        short = _reason_clause(first, question) if question.type == REASON else None
         reading = _reading(question, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
         return reading
@@ -303,27 +305,30 @@ def _quote(s: Sentence) -> Quote:
     return Quote(s.source, s.start, s.end, s.text, s.encoding, s.story, s.date, s.outlet, s.title)
 
 
-def _best_reason(ranked: list[Sentence]) -> Sentence:
-    """Among sentences close to the best, the first that gives a reason."""
+def _best_reason(ranked: list[Sentence], question: Question) -> Sentence:
+    """Among sentences close to the best, the first that gives a reason the question does not already state."""
     best = ranked[0].evidence
     for sentence in ranked:
         if sentence.evidence < KEEP_RATIO * best:
             break
-        if _REASON.search(sentence.text):
+        if _reason_clause(sentence, question):
             return sentence
     return ranked[0]
 
 
-def _reason_clause(sentence: Sentence) -> tuple[int, int] | None:
-    """The clause that gives the reason: from a causal word to the end of its clause."""
-    match = _REASON.search(sentence.text)
-    if match is None:
-        return None
-    end = _CLAUSE_END.search(sentence.text, match.end())
-    stop = end.start() if end else len(sentence.text)
-    while stop > match.start() and sentence.text[stop - 1].isspace():
-        stop -= 1
-    return (match.start(), stop) if stop - match.end() > 3 else None
+def _reason_clause(sentence: Sentence, question: Question) -> tuple[int, int] | None:
+    """The clause that gives the reason: from a causal word to the end of its clause. A clause made of the
+    question's own words restates what is asked ("why did Jones let Henson take the kick?" -> "for taking
+    the kick") and is no reason."""
+    for match in _REASON.finditer(sentence.text):
+        end = _CLAUSE_END.search(sentence.text, match.end())
+        stop = end.start() if end else len(sentence.text)
+        while stop > match.start() and sentence.text[stop - 1].isspace():
+            stop -= 1
+        words = set(terms(sentence.text[match.end() : stop]))
+        if stop - match.end() > 3 and words and len(words - question.terms) / len(words) > RESTATED:
+            return (match.start(), stop)
+    return None
 
 
 def _max_overlap(a: Sentence, b: Sentence) -> float:
