@@ -23,6 +23,8 @@ from assistant.terms import terms
 PARSED_WORDS = 700  # spaCy reads at most this many words per question (best sentences first): the latency budget
 WEIGHT_NEAR = 0.2
 WEIGHT_AGREE = 0.08
+WEIGHT_TOLD = 0.1
+TOLD_WORDS = 5  # a reporting verb this close before a date makes it the report's date
 WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt Miller"); measured on the dev splits
 NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before the phrase ...
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
@@ -35,6 +37,11 @@ _POINTERS = frozenset("those these them they which who whom each".split())  # "6
 _TIME_UNITS = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|century|centurie)s?$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
+_REPORTING = re.compile(  # lower case: "United States" states nothing
+    r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
+    r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
+)
+_AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
 _REGEXES = {
     MONEY: (patterns.MONEY,),
     PERCENT: (patterns.PERCENT,),
@@ -116,12 +123,15 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     spans = [(e.start, e.end) for e in ents if e.label in labels and _fits(question.type, e.text)]
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())]
-    taken = [range(s, e) for s, e in spans]
     for regex in _REGEXES.get(question.type, ()):
         for match in regex.finditer(text):
-            if not any(match.start() in r or match.end() - 1 in r for r in taken) and _fits(question.type, match.group()):
-                spans.append((match.start(), match.end()))
-                taken.append(range(match.start(), match.end()))
+            if not _fits(question.type, match.group()):
+                continue
+            inside = [(s, e) for s, e in spans if s < match.end() and match.start() < e]
+            if inside and question.type not in _AMOUNTS:  # a date phrase never replaces spaCy's date
+                continue
+            if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over spaCy's "17"
+                spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     counted = _counted_noun(question)
     if counted:  # "how many subscribers": not the "three" of "three years"
         spans = [(s, e) for s, e in spans if _named_beside(counted, text, s, e) or _counts(counted, _noun_after(text, e))]
@@ -233,7 +243,17 @@ def _score(question: Question, sentence: Sentence, start: int, end: int, stories
     near = _nearness(question, sentence.text, start, end)
     others = len(stories.get(_key(sentence.text[start:end]), set()) - {sentence.story})
     named = _beside_noun(question.noun, sentence.text, start, end)
-    return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named
+    told = _when_told(question, sentence.text, start)
+    return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named - WEIGHT_TOLD * told
+
+
+def _when_told(question: Question, text: str, start: int) -> float:
+    """1 for a date that says when something was said ("told parliament on Wednesday that the ban would come
+    by spring 2006"), when the question does not ask when something was said: news dates its reports."""
+    if question.type not in (DATE, DAY, TIME) or _REPORTING.search(question.text):
+        return 0.0
+    before = " ".join(_WORD.findall(text[max(0, start - 60) : start])[-TOLD_WORDS:])
+    return 1.0 if _REPORTING.search(before) else 0.0
 
 
 def _beside_noun(noun: str, text: str, start: int, end: int) -> float:

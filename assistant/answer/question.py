@@ -86,7 +86,7 @@ _PLACE_NOUNS = (
 )
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
-    r"invest|invested|sell|sold|bid|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
+    r"invest|invested|sell|sold|bid|bids|offer|offered|offering|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
     r"sales|deal|takings|gross|grossed|debt|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars)\b",
     re.IGNORECASE,
 )

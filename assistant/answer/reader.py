@@ -38,9 +38,10 @@ CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the questi
 MAX_STORIES = 5
 RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
-_REASON = re.compile(
-    r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest at|in response to|"
-    r"following|amid|after|citing|over|since|as|for)\b",
+_REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
+    # "fears over jobs"), not before a place, a number or a time ("MEP for the East Midlands", "over 5%")
+    r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
+    r"following|amid|after|citing|since|for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|years?)))\b",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*", re.IGNORECASE)

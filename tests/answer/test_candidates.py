@@ -59,3 +59,17 @@ def test_a_count_that_names_its_thing_nearby_or_points_back_answers() -> None:
     cuts = analyse("How many of the announced cuts were expected in Wales?")
     wales = _sentence("Jobs will go, with around 6,000 of those expected in Wales.")
     assert "around 6,000" in [c.text for c in candidates.find(cuts, [wales])]
+
+
+def test_the_date_a_report_was_made_is_not_the_date_asked() -> None:
+    question = analyse("When will the smoking ban in Scotland start?")
+    told = _sentence("He told the Scottish Parliament on Wednesday that a ban on smoking would be introduced by the spring of 2006.")
+    assert [c.text for c in candidates.find(question, [told])][0] == "the spring of 2006"
+    asked = analyse("When did the first minister tell parliament about the smoking ban?")
+    assert [c.text for c in candidates.find(asked, [told])][0] == "Wednesday"
+
+
+def test_a_sum_keeps_its_currency_and_scale() -> None:
+    question = analyse("How much profit did Ask Jeeves make in the quarter?")
+    profit = _sentence("Its $17m profit for the quarter was dwarfed by the $204m announced by rival Google.")
+    assert [c.text for c in candidates.find(question, [profit])][0] == "$17m"
