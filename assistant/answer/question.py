@@ -323,13 +323,16 @@ def asked_noun(question: str) -> tuple[str, str]:
         return "", ""
     if lowered[match.start() : match.start() + 5] == "whose":  # "whose record": a person's
         return PERSON, ""
+    unknown = ""
     for token in parse(clause):
         if token.tag_ in ("WDT", "WP") and token.dep_ == "det" and token.head.pos_ == "NOUN":
             noun = token.head.text.lower()
             kind = next((k for k, nouns in _HEADS if nouns.match(noun)), "")
             if kind:
                 return (LIST if kind in (PERSON, ORGANISATION, PLACE) and token.head.tag_ == "NNS" else kind), noun
-    return _head_type(match.group(1))
+            unknown = unknown or noun
+    kind, noun = _head_type(match.group(1))
+    return (kind, noun) if kind else ("", unknown)  # "what gift": no type, but the noun is what is asked
 
 
 def _head_type(words: str) -> tuple[str, str]:
