@@ -73,6 +73,10 @@ _PERSON_NOUNS = (
     "colleague|partner|friend|aide|adviser|advisor|assistant|counsel|attorney|barrister|solicitor|inventor|"
     "engineer|programmer|developer|hacker|gamer|blogger|star|heir|vocalist|guitarist|drummer|bassist|composer"
 )
+_FACILITY = re.compile(
+    r"^(?:venue|stadium|hotel|building|prison|jail|airport|port|street|ground|arena|theatre|hospital|guesthouse|"
+    r"palace|residence|hall|club|school|church|museum|court|studio|office|headquarters|base)s?$"
+)
 _ORG_NOUNS = (
     "company|firm|bank|group|organisation|organization|team|club|party|agency|broadcaster|network|newspaper|"
     "airline|carrier|retailer|channel|union|body|department|ministry|brand|label|studio|band|institution|"
@@ -185,6 +189,9 @@ def analyse(question: str) -> Question:
     labels = LABELS.get(kind, frozenset())
     if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b", lowered):
         labels = LABELS[PERSON]
+    noun = asked_noun(text)[1]
+    if kind == PLACE and _FACILITY.match(noun):  # "which venue": a building, not a city (an ORG only when no FAC is found)
+        labels = frozenset({"FAC", "LOC"})
     names, people = _names(text)
     name_terms = {t for n in names for t in terms(n)}
     focus = tuple(dict.fromkeys(
@@ -201,7 +208,7 @@ def analyse(question: str) -> Question:
         numbers=tuple(patterns.numbers_in(text)),
         years=tuple(sorted(patterns.years_in(text))),
         people=people,
-        noun=asked_noun(text)[1],
+        noun=noun,
     )
 
 

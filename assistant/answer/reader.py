@@ -20,7 +20,7 @@ from llama_index.core.schema import NodeWithScore
 from assistant.answer import candidates, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LIST, REASON, SOFT, Question, analyse, counted_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, REASON, SOFT, Question, analyse, counted_thing,
 )
 from assistant.dates import resolve_span
 from assistant.terms import terms
@@ -175,7 +175,7 @@ class Reader:
                 return Reading(question, notice, CONTRADICTION, support=support)
             found = agreeing
         if not found and question.type in FALLBACK_LABELS:
-            wider = replace(question, labels=FALLBACK_LABELS[question.type])
+            wider = replace(question, labels=FALLBACK_LABELS[question.type] | (LABELS[question.type] - question.labels))
             found = [c for c in candidates.find(wider, sentences) if c.sentence.evidence >= floor]
         if not found and question.type in SOFT:
             return self._untyped(question, sentences, support)

@@ -96,3 +96,8 @@ def test_a_question_that_asks_two_things_has_two_parts() -> None:
     # one question: "and" joins names, or the first part only sets the scene ("the star who sang")
     assert len(asked_parts("How did the US and Chinese accounts of the call differ?")) == 1
     assert len(asked_parts("The star who sang a tribute opened the Super Bowl; how many Grammys did she win?")) == 1
+
+
+def test_a_venue_is_a_building_not_a_city() -> None:
+    assert analyse("In which venue did Blinken meet Qin?").labels == frozenset({"FAC", "LOC"})
+    assert "GPE" in analyse("In which city did Blinken meet Qin?").labels
