@@ -87,8 +87,10 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     spans: list[tuple[Sentence, int, int]] = []
     parses = entities(s.text for s in parsed)
     usual = _usual_labels(parses)
+    surnames = _surnames(parsed, parses)
     for sentence, ents in zip(parsed, parses):
         ents = tuple(e for e in ents if usual.get(e.text, e.label) == e.label)
+        ents += _surname_mentions(sentence, ents, surnames.get(sentence.source, set()))
         for start, end in _typed_spans(question, sentence.text, ents):
             if not _in_question(sentence.text[start:end], question):
                 spans.append((sentence, start, end))
@@ -100,6 +102,30 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
         for sentence, start, end in spans
     ]
     return sorted(found, key=lambda c: c.score, reverse=True)
+
+
+def _surnames(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> dict[str, set[str]]:
+    """The surnames of the people each article names in full ("Brendon O’Connor" -> "O’Connor")."""
+    found: dict[str, set[str]] = {}
+    for sentence, ents in zip(parsed, parses):
+        for e in ents:
+            words = e.text.split()
+            if e.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+                found.setdefault(sentence.source, set()).add(re.sub(r"['’]s$", "", words[-1]))
+    return found
+
+
+def _surname_mentions(sentence: Sentence, ents: tuple[Entity, ...], surnames: set[str]) -> tuple[Entity, ...]:
+    """News names a person in full once, then by surname alone, which spaCy's small model often misses:
+    a known surname outside every entity of the sentence is that person."""
+    if not surnames:
+        return ()
+    taken = [range(e.start, e.end) for e in ents]
+    mentions = []
+    for match in _WORD.finditer(sentence.text):
+        if match.group() in surnames and not any(match.start() in r for r in taken):
+            mentions.append(Entity(match.start(), match.end(), "PERSON", match.group()))
+    return tuple(mentions)
 
 
 def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:
@@ -242,7 +268,7 @@ def _key(phrase: str) -> str:
 def _score(question: Question, sentence: Sentence, start: int, end: int, stories: dict[str, set[str]]) -> float:
     near = _nearness(question, sentence.text, start, end)
     others = len(stories.get(_key(sentence.text[start:end]), set()) - {sentence.story})
-    named = _beside_noun(question.noun, sentence.text, start, end)
+    named = _beside_noun(question, sentence.text, start, end)
     told = _when_told(question, sentence.text, start)
     return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named - WEIGHT_TOLD * told
 
@@ -256,19 +282,32 @@ def _when_told(question: Question, text: str, start: int) -> float:
     return 1.0 if _REPORTING.search(before) else 0.0
 
 
-def _beside_noun(noun: str, text: str, start: int, end: int) -> float:
+def _beside_noun(question: Question, text: str, start: int, end: int) -> float:
     """1 when the noun the question asks for ("which spokesperson") introduces the phrase ("spokesperson Matt
-    Miller") or describes it after a comma ("Miller, a State Department spokesperson")."""
-    wanted = set(terms(noun))
+    Miller") or describes it after a comma ("Miller, a State Department spokesperson"); -1 when the phrase
+    is introduced or described by other words of the question instead: "which academic doubted the
+    Secretary of State's trip?" is not answered by "Secretary of State Antony Blinken"."""
+    wanted = set(terms(question.noun))
     if not wanted:
         return 0.0
     before = _WORD.findall(text[max(0, start - 40) : start])[-NOUN_WORDS:]
     if wanted & set(terms(" ".join(before))) and _used_as_noun(text, wanted, start):
         return 1.0
     after = text[end : end + 60]
-    if re.match(r"\s*[,(–—-]", after) and wanted & set(terms(" ".join(_WORD.findall(after)[:NOUN_AFTER]))):
+    described = re.match(r"\s*[,(–—-]", after) is not None
+    following = _WORD.findall(after)[:NOUN_AFTER] if described else []
+    if wanted & set(terms(" ".join(following))):
         return 1.0
-    return 0.0
+    return -1.0 if _other_words(question, before, following) else 0.0
+
+
+def _other_words(question: Question, before: list[str], following: list[str]) -> bool:
+    """Capitalised title words right before the phrase, or words after its comma, that the question uses
+    for someone else ("Secretary of State Antony Blinken", "Arnold, from Dartford"), not in the asked
+    noun's own description ("which ex-England football star": "England footballer Paul Gascoigne")."""
+    title = [w for w in before if w[:1].isupper()]
+    words = set(terms(" ".join(title + following)))
+    return bool(words & (question.terms - question.described)) and not words & question.described
 
 
 def _used_as_noun(text: str, wanted: set[str], before: int) -> bool:

@@ -171,6 +171,7 @@ class Question:
     years: tuple[str, ...] = field(default=())
     people: tuple[str, ...] = field(default=())  # the names spaCy reads as people's (a subset of names)
     noun: str = ""  # the noun "which/what" asks for ("spokesperson"): the answer often stands next to it
+    described: frozenset[str] = frozenset()  # the terms of its phrase ("University of Sydney academic"): the answer's own description
 
     @property
     def typed(self) -> bool:
@@ -209,6 +210,7 @@ def analyse(question: str) -> Question:
         years=tuple(sorted(patterns.years_in(text))),
         people=people,
         noun=noun,
+        described=frozenset(terms(_asked_phrase(text, noun))),
     )
 
 
@@ -340,6 +342,15 @@ def asked_noun(question: str) -> tuple[str, str]:
             unknown = unknown or noun
     kind, noun = _head_type(match.group(1))
     return (kind, noun) if kind else ("", unknown)  # "what gift": no type, but the noun is what is asked
+
+
+def _asked_phrase(question: str, noun: str) -> str:
+    """The words from the asking word to its noun: "which University of Sydney academic"."""
+    if not noun:
+        return ""
+    lowered = " ".join(without_relatives(asked_clause(question)).lower().split())
+    match = re.search(rf"\b(?:what|which)\b(.{{0,80}}?\b{re.escape(noun)})\b", lowered)
+    return match.group(1) if match else noun
 
 
 def _head_type(words: str) -> tuple[str, str]:

@@ -40,8 +40,8 @@ def test_the_asked_noun_beside_a_name_picks_it() -> None:
 def test_an_adjective_that_spells_the_asked_noun_does_not_count() -> None:
     """"official" in "his official Twitter account" is no official: Twitter gets no bonus for standing there."""
     question = analyse("Which Chinese official posted the photo?")
-    assert candidates._beside_noun(question.noun, "It was posted on his official Twitter account.", 30, 37) == 0.0
-    assert candidates._beside_noun(question.noun, "Chinese official Hua Chunying posted it.", 17, 29) == 1.0
+    assert candidates._beside_noun(question, "It was posted on his official Twitter account.", 30, 37) == 0.0
+    assert candidates._beside_noun(question, "Chinese official Hua Chunying posted it.", 17, 29) == 1.0
 
 
 def test_a_count_in_another_unit_does_not_answer() -> None:
@@ -73,3 +73,14 @@ def test_a_sum_keeps_its_currency_and_scale() -> None:
     question = analyse("How much profit did Ask Jeeves make in the quarter?")
     profit = _sentence("Its $17m profit for the quarter was dwarfed by the $204m announced by rival Google.")
     assert [c.text for c in candidates.find(question, [profit])][0] == "$17m"
+
+
+def test_a_name_the_question_describes_in_other_words_is_not_its_answer() -> None:
+    question = analyse("Which University of Sydney academic doubted that the Secretary of State's trip would bring a thaw?")
+    trip = _sentence("The trip by Secretary of State Antony Blinken is unlikely to bring a thaw, experts doubted.")
+    scholar = _sentence("Brendon O'Connor, a scholar at the University of Sydney, doubted the trip would bring a thaw.")
+    assert [c.text for c in candidates.find(question, [trip, scholar])][0] == "Brendon O'Connor"
+    # the asked noun's own description still speaks for a name ("ex-England football star")
+    star = analyse("Which ex-England football star signed up for the ice dancing show?")
+    show = _sentence("Former England footballer Paul Gascoigne has signed up for the ice dancing show.")
+    assert candidates._beside_noun(star, show.text, 26, 40) == 0.0
