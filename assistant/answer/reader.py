@@ -25,7 +25,8 @@ from assistant.answer.question import (
 from assistant.dates import resolve_span
 from assistant.terms import terms
 from assistant.answer.refuse import (
-    missing_part, mostly_unknown, speaks_of, uncounted_notice, unknown_names, unknown_names_caveat, unknown_names_notice,
+    missing_part, mostly_unknown, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
+    unknown_names_notice,
 )
 
 KEEP_RATIO = 0.8  # a further quote must have evidence this close to the best sentence's
@@ -36,6 +37,7 @@ MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name th
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
 MAX_STORIES = 5
+NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out in one of this many best articles
 RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
 _REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
@@ -101,6 +103,7 @@ class Reader:
         retrieved for it, see `question.part_queries`), the answers joined."""
         analysed = analyse(question)
         unknown = unknown_names(question, self.idf)
+        unknown += [n for n in unfound_names(analysed.names, self._retrieved_text(parts[0][1])) if n not in unknown]
         if unknown and mostly_unknown(analysed.names, analysed.people, unknown):
             return Reading(analysed, unknown_names_notice(unknown), UNKNOWN_NAME)
         if len(parts) == 1:
@@ -129,6 +132,13 @@ class Reader:
         if analysed.typed:
             return self._typed(analysed, sentences, support)
         return self._untyped(analysed, sentences, support)
+
+    def _retrieved_text(self, chunks: list[NodeWithScore]) -> str:
+        """The whole text of the best retrieved articles: where a name the question gives must be spelled out."""
+        if self.articles is None:
+            return " ".join(c.node.get_content() for c in chunks)
+        sources = list(dict.fromkeys(str(c.node.metadata.get("source")) for c in chunks))[:NAMED_ARTICLES]
+        return "\n".join(self.articles.text(source) for source in sources)
 
     def _joined(self, readings: list[Reading]) -> Reading:
         """One reading of a question that asks several things: each answered part's best quote (holding its
