@@ -103,7 +103,7 @@ class Reader:
         retrieved for it, see `question.part_queries`), the answers joined."""
         analysed = analyse(question)
         unknown = unknown_names(question, self.idf)
-        unknown += [n for n in unfound_names(analysed.names, self._retrieved_text(parts[0][1])) if n not in unknown]
+        unknown += [n for n in unfound_names(analysed.names, self._retrieved_text(parts[0][1])) if not set(n.split()) & set(unknown)]
         if unknown and mostly_unknown(analysed.names, analysed.people, unknown):
             return Reading(analysed, unknown_names_notice(unknown), UNKNOWN_NAME)
         if len(parts) == 1:

@@ -17,6 +17,7 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.question import Question
 from assistant.terms import terms
 
+_ASKING = frozenset({"Who", "What", "Which", "Where", "When", "Why", "How"})  # a name cut short runs into the question
 _NAME_LINKS = frozenset({"of", "the", "and", "de", "du", "la", "le", "von", "van", "for", "on"})
 MAX_NAMES_SCANNED = 200  # a pasted essay is not a question: its first names are enough to judge
 TYPE_NOUNS = {
@@ -59,7 +60,7 @@ def _spelled_loosely(folded_text: str, name: str) -> bool:
 
 def _proper_name(name: str) -> bool:
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_LINKS for w in words) and words[-1][:1].isupper()
+    return len(words) >= 2 and not _ASKING.intersection(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_LINKS for w in words) and words[-1][:1].isupper()
 
 
 def _folded(text: str) -> str:
