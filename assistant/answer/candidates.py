@@ -33,6 +33,7 @@ BESIDE_WORDS = 3
 SAME_THING = 0.4  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
 _SKIPPED = frozenset("of the a an more than new extra additional other further million billion thousand hundred "
                      "around about some nearly almost over under".split())
+_MEASURED = re.compile(r"\bhow long (?:a|an) (?:[a-z'’-]+ ){0,2}?([a-z'’-]+) (?:did|does|do|is|was|were|has|have|had|will|would|could|can)\b")
 _POINTERS = frozenset("those these them they which who whom each".split())  # "6,000 of those": what they count is said before
 _TIME_UNITS = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|century|centurie)s?$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -158,8 +159,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over spaCy's "17"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
-    counted = _counted_noun(question)
-    if counted:  # "how many subscribers": not the "three" of "three years"
+    counted = _counted_noun(question) or _measured_noun(question)
+    if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
         spans = [(s, e) for s, e in spans if _named_beside(counted, text, s, e) or _counts(counted, _noun_after(text, e))]
     asked = _asked_unit(question)
     if asked:  # "in what month", "how many days": the phrase must be in that unit
@@ -193,6 +194,14 @@ def _asked_unit(question: Question) -> re.Pattern[str] | None:
 def _counted_noun(question: Question) -> str:
     """The noun a "how many" question counts ("how many paying subscribers did ..." -> "subscribers")."""
     return counted_noun(question.text) if question.type == NUMBER else ""
+
+
+def _measured_noun(question: Question) -> str:
+    """The thing whose length a "how long a ..." question asks ("how long a prison sentence" -> "sentence")."""
+    if question.type != DURATION:
+        return ""
+    match = _MEASURED.search(" ".join(question.text.lower().split()))
+    return match.group(1) if match else ""
 
 
 def _noun_after(text: str, end: int) -> str:

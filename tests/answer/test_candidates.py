@@ -84,3 +84,11 @@ def test_a_name_the_question_describes_in_other_words_is_not_its_answer() -> Non
     star = analyse("Which ex-England football star signed up for the ice dancing show?")
     show = _sentence("Former England footballer Paul Gascoigne has signed up for the ice dancing show.")
     assert candidates._beside_noun(star, show.text, 26, 40) == 0.0
+
+
+def test_how_long_a_thing_wants_the_length_of_that_thing() -> None:
+    question = analyse("How long a contract did Walter Smith sign as Scotland manager?")
+    squad = _sentence("Smith has joined his first squad for a three-day get-together near Manchester.")
+    assert candidates.find(question, [squad]) == []
+    signed = _sentence("Smith signed a two-year contract with the Scottish FA.")
+    assert [c.text for c in candidates.find(question, [signed])] == ["two-year"]
