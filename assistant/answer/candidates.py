@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from assistant.answer import patterns
+from assistant.answer import counts, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question, counted_noun,
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question,
 )
 from assistant.terms import terms
 
@@ -29,13 +28,6 @@ WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt M
 NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before the phrase ...
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
 NEAR_CHARS = 40.0
-BESIDE_WORDS = 3
-SAME_THING = 0.4  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
-_SKIPPED = frozenset("of the a an more than new extra additional other further million billion thousand hundred "
-                     "around about some nearly almost over under".split())
-_MEASURED = re.compile(r"\bhow long (?:a|an) (?:[a-z'’-]+ ){0,2}?([a-z'’-]+) (?:did|does|do|is|was|were|has|have|had|will|would|could|can)\b")
-_POINTERS = frozenset("those these them they which who whom each".split())  # "6,000 of those": what they count is said before
-_TIME_UNITS = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|century|centurie)s?$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
 _REPORTING = re.compile(  # lower case: "United States" states nothing
@@ -159,9 +151,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over spaCy's "17"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
-    counted = _counted_noun(question) or _measured_noun(question)
+    counted = counts.asked_thing(question)
     if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
-        spans = [(s, e) for s, e in spans if _named_beside(counted, text, s, e) or _counts(counted, _noun_after(text, e))]
+        spans = [(s, e) for s, e in spans if counts.counts(counted, text, s, e)]
     asked = _asked_unit(question)
     if asked:  # "in what month", "how many days": the phrase must be in that unit
         spans = [(s, e) for s, e in spans if asked.search(text[s:e])]
@@ -189,60 +181,6 @@ def _asked_unit(question: Question) -> re.Pattern[str] | None:
         if asked:
             return re.compile(rf"\b{asked.group(1)}s?\b", re.IGNORECASE)
     return None
-
-
-def _counted_noun(question: Question) -> str:
-    """The noun a "how many" question counts ("how many paying subscribers did ..." -> "subscribers")."""
-    return counted_noun(question.text) if question.type == NUMBER else ""
-
-
-def _measured_noun(question: Question) -> str:
-    """The thing whose length a "how long a ..." question asks ("how long a prison sentence" -> "sentence")."""
-    if question.type != DURATION:
-        return ""
-    match = _MEASURED.search(" ".join(question.text.lower().split()))
-    return match.group(1) if match else ""
-
-
-def _noun_after(text: str, end: int) -> str:
-    """The first word after a count that is not a filler ("6,000 of those jobs" -> "those")."""
-    if text[end : end + 1].isalnum():  # "21st", "10m": the count goes on, no noun to judge
-        return ""
-    for word in _WORD.findall(text[end : end + 60]):
-        if word.lower() not in _SKIPPED:
-            return word.lower()
-    return ""
-
-
-def _named_beside(asked: str, text: str, start: int, end: int) -> bool:
-    """The counted word itself is part of the count ("3,217 tonnes") or stands within three words of it,
-    in any form ("420,000 copies pre-ordered" counts advance orders)."""
-    stem = terms(asked)[0] if terms(asked) else ""
-    if len(stem) < 4:
-        return False
-    around = (_WORD.findall(text[max(0, start - 40) : start])[-BESIDE_WORDS:] + _WORD.findall(text[start:end])
-              + _WORD.findall(text[end : end + 60])[:BESIDE_WORDS])
-    return any(stem in word.lower() or word.lower().startswith(stem[:5]) and len(stem) >= 5 for word in around)
-
-
-def _counts(asked: str, noun: str) -> bool:
-    """Whether a count followed by `noun` can be a count of `asked`: the same word, or close in meaning,
-    and never a span of time when things are counted."""
-    if not noun or not noun.isalpha() or noun in _POINTERS or set(terms(noun)) & set(terms(asked)):
-        return True
-    if _TIME_UNITS.match(noun) and not _TIME_UNITS.match(asked):
-        return False
-    if patterns.UNIT.fullmatch(asked) or patterns.UNIT.fullmatch(noun):  # "how many tonnes": not "$413.50 an ounce"
-        return False
-    return _similarity(asked, noun) >= SAME_THING
-
-
-@lru_cache(maxsize=4096)
-def _similarity(a: str, b: str) -> float:
-    from assistant.embeddings import shared_encoder  # the model loads only when a count must be judged
-
-    first, second = shared_encoder().encode([a, b])
-    return float(first @ second)
 
 
 def _fits(kind: str, phrase: str) -> bool:

@@ -1,0 +1,90 @@
+"""Whether a number counts what the question counts: "how many subscribers" is not answered by the
+"three" of "three years", "how many tonnes" not by "$413.50 an ounce", "how long a contract" not by a
+three-day trip.
+
+A count answers when the counted word stands beside it in any form ("420,000 copies pre-ordered" for
+advance orders), or when the noun right after it is that word or close in meaning (MiniLM similarity);
+never a span of time when things are counted, never another unit of measure.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.answer import patterns
+from assistant.answer.question import DURATION, NUMBER, Question, counted_noun
+from assistant.terms import terms
+
+BESIDE_WORDS = 3
+SAME_THING = 0.4  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
+_SKIPPED = frozenset("of the a an more than new extra additional other further million billion thousand hundred "
+                     "around about some nearly almost over under".split())
+_MEASURED = re.compile(r"\bhow long (?:a|an) (?:[a-z'’-]+ ){0,2}?([a-z'’-]+) (?:did|does|do|is|was|were|has|have|had|will|would|could|can)\b")
+_POINTERS = frozenset("those these them they which who whom each".split())  # "6,000 of those": what they count is said before
+_TIME_UNITS = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|century|centurie)s?$")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def asked_thing(question: Question) -> str:
+    """What a "how many" question counts, or what a "how long a ..." question measures; empty otherwise."""
+    return _counted_noun(question) or _measured_noun(question)
+
+
+def counts(asked: str, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a number, can be a count (or a length) of `asked`."""
+    return _named_beside(asked, text, start, end) or _counts(asked, _noun_after(text, end))
+
+
+def _counted_noun(question: Question) -> str:
+    """The noun a "how many" question counts ("how many paying subscribers did ..." -> "subscribers")."""
+    return counted_noun(question.text) if question.type == NUMBER else ""
+
+
+def _measured_noun(question: Question) -> str:
+    """The thing whose length a "how long a ..." question asks ("how long a prison sentence" -> "sentence")."""
+    if question.type != DURATION:
+        return ""
+    match = _MEASURED.search(" ".join(question.text.lower().split()))
+    return match.group(1) if match else ""
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The first word after a count that is not a filler ("6,000 of those jobs" -> "those")."""
+    if text[end : end + 1].isalnum():  # "21st", "10m": the count goes on, no noun to judge
+        return ""
+    for word in _WORD.findall(text[end : end + 60]):
+        if word.lower() not in _SKIPPED:
+            return word.lower()
+    return ""
+
+
+def _named_beside(asked: str, text: str, start: int, end: int) -> bool:
+    """The counted word itself is part of the count ("3,217 tonnes") or stands within three words of it,
+    in any form ("420,000 copies pre-ordered" counts advance orders)."""
+    stem = terms(asked)[0] if terms(asked) else ""
+    if len(stem) < 4:
+        return False
+    around = (_WORD.findall(text[max(0, start - 40) : start])[-BESIDE_WORDS:] + _WORD.findall(text[start:end])
+              + _WORD.findall(text[end : end + 60])[:BESIDE_WORDS])
+    return any(stem in word.lower() or word.lower().startswith(stem[:5]) and len(stem) >= 5 for word in around)
+
+
+def _counts(asked: str, noun: str) -> bool:
+    """Whether a count followed by `noun` can be a count of `asked`: the same word, or close in meaning,
+    and never a span of time when things are counted."""
+    if not noun or not noun.isalpha() or noun in _POINTERS or set(terms(noun)) & set(terms(asked)):
+        return True
+    if _TIME_UNITS.match(noun) and not _TIME_UNITS.match(asked):
+        return False
+    if patterns.UNIT.fullmatch(asked) or patterns.UNIT.fullmatch(noun):  # "how many tonnes": not "$413.50 an ounce"
+        return False
+    return _similarity(asked, noun) >= SAME_THING
+
+
+@lru_cache(maxsize=4096)
+def _similarity(a: str, b: str) -> float:
+    from assistant.embeddings import shared_encoder  # the model loads only when a count must be judged
+
+    first, second = shared_encoder().encode([a, b])
+    return float(first @ second)
