@@ -85,7 +85,8 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
         ents = tuple(e for e in ents if usual.get(e.text, e.label) == e.label)
         ents += _surname_mentions(sentence, ents, surnames.get(sentence.source, set()))
         for start, end in _typed_spans(question, sentence.text, ents):
-            if not _in_question(sentence.text[start:end], question):
+            end = _trimmed(sentence.text, start, end)
+            if end > start and not _in_question(sentence.text[start:end], question):
                 spans.append((sentence, start, end))
     stories: dict[str, set[str]] = {}
     for sentence, start, end in spans:
@@ -95,6 +96,14 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
         for sentence, start, end in spans
     ]
     return sorted(found, key=lambda c: c.score, reverse=True)
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """The end of a phrase without the dash, comma or possessive an entity sometimes carries
+    ("Steve Hansen -", "Martin Scorsese's" -> "Martin Scorsese")."""
+    phrase = text[start:end]
+    kept = re.sub(r"(?:['’]s|['’])$", "", re.sub(r"[\s,;:–—-]+$", "", phrase))
+    return start + len(kept)
 
 
 def _surnames(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> dict[str, set[str]]:

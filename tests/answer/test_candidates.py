@@ -104,3 +104,9 @@ def test_a_strict_count_must_name_what_it_counts() -> None:
     workers = replace(analyse("By how many workers a year would the merged group shrink?"), counted_strictly=True)
     jobs = _sentence("The merged group will have to shed 5,000 jobs a year.")
     assert [c.text for c in candidates.find(workers, [jobs])] == ["5,000"]
+
+
+def test_a_name_is_given_without_the_possessive_or_dash_its_entity_carries() -> None:
+    question = analyse("Whose trip to Taiwan triggered the drills?")
+    trip = _sentence("China held drills during House Speaker Nancy Pelosi's trip to Taiwan.")
+    assert [c.text for c in candidates.find(question, [trip])] == ["Nancy Pelosi"]
