@@ -123,6 +123,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (YES_NO, re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b")),
 ]
 _RULES_BY_KIND = dict(_RULES)
+_WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?((?:[A-Z][\w'’.-]*\s*)+?)\W*$")
 _ASKING_WORDS = r"(?:who|whom|whose|what|which|where|when|why|how|did|does|do|is|was|were|has|have|had|will|can|could|would)"
 _SECOND_ASK = re.compile(
     rf"[,;]\s*and\s+(?=(?:(?:at|in|on|for|by|from|to|with|since|until) )?{_ASKING_WORDS}\b)|;\s*(?={_ASKING_WORDS}\b)",
@@ -171,6 +172,7 @@ class Question:
     years: tuple[str, ...] = field(default=())
     people: tuple[str, ...] = field(default=())  # the names spaCy reads as people's (a subset of names)
     noun: str = ""  # the noun "which/what" asks for ("spokesperson"): the answer often stands next to it
+    defined: str = ""  # "Who is Qin Gang?": the name whose description is asked
     counted_strictly: bool = False  # only counts whose own words name the counted thing answer (see counts.py)
     described: frozenset[str] = frozenset()  # the terms of its phrase ("University of Sydney academic"): the answer's own description
 
@@ -211,6 +213,7 @@ def analyse(question: str) -> Question:
         years=tuple(sorted(patterns.years_in(text))),
         people=people,
         noun=noun,
+        defined=_defined_name(text),
         described=frozenset(terms(_asked_phrase(text, noun))),
     )
 
@@ -292,6 +295,8 @@ def answer_type(question: str) -> str:
     lowered = " ".join(without_relatives(asked_clause(question)).lower().split())
     if _LIST.search(lowered) and not re.match(r"\W*(why|how)\b", lowered):
         return LIST
+    if _WHO_IS_NAME.match(" ".join(asked_clause(question).split())):  # "Who is Qin Gang?" asks what he is, not for a name
+        return OTHER
     for kind, rule in _RULES:
         match = rule.search(lowered)
         if match and kind == WHICH:
@@ -343,6 +348,12 @@ def asked_noun(question: str) -> tuple[str, str]:
             unknown = unknown or noun
     kind, noun = _head_type(match.group(1))
     return (kind, noun) if kind else ("", unknown)  # "what gift": no type, but the noun is what is asked
+
+
+def _defined_name(question: str) -> str:
+    """The name a "Who is ...?" question asks about ("Who is Qin Gang?" -> "Qin Gang"), else empty."""
+    match = _WHO_IS_NAME.match(" ".join(asked_clause(question).split()))
+    return match.group(1).strip() if match else ""
 
 
 def _asked_phrase(question: str, noun: str) -> str:

@@ -38,6 +38,7 @@ MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence aga
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
 MAX_STORIES = 5
 NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out in one of this many best articles
+DESCRIBED_RATIO = 0.6  # "who is X?": a describing sentence needs this share of the best one's evidence
 RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
 _REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
@@ -170,8 +171,10 @@ class Reader:
     def _untyped(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
         """The best sentence (for "why", the best that gives a reason) and what goes on from it."""
         first = _best_reason(sentences, question) if question.type == REASON else sentences[0]
-        chosen = self._supporting(first, sentences, _continuation(first, sentences))
         short = _reason_clause(first, question) if question.type == REASON else None
+        if question.defined:  # "Who is Qin Gang?": the sentence that describes him beside his name
+            first, short = _described(question.defined, sentences) or (first, short)
+        chosen = self._supporting(first, sentences, _continuation(first, sentences))
         reading = _reading(question, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
         return reading
@@ -328,6 +331,26 @@ def _best_reason(ranked: list[Sentence], question: Question) -> Sentence:
         if _reason_clause(sentence, question):
             return sentence
     return ranked[0]
+
+
+def _described(name: str, ranked: list[Sentence]) -> tuple[Sentence, tuple[int, int]] | None:
+    """Among sentences close to the best, the first that describes the name beside it: "Qin Gang, China's
+    newly appointed foreign minister," or "... foreign minister, Qin Gang" -> the description."""
+    best = ranked[0].evidence
+    last = re.sub(r"\\?['’]", "['’]", re.escape(name.split()[-1]))  # O'Connor is O’Connor
+    after = re.compile(
+        rf"\b{last}(?:['’]s)?\s*,\s+(?!(?:who|which|that|said|says|and|but|as|according)\b|\w+(?:ing|ed)\b)"
+        rf"((?:a|an|the|[a-z]|[A-Z][\w’']*['’]s)[^,.;:()“”\"]{{3,90}}?)\s*[,.;]"
+    )
+    before = re.compile(rf"(?:^|[,;]\s)((?:the |a |an |[A-Z][\w’'.-]*['’]s )[\w’' -]{{3,90}}?),\s+(?:[A-Z][\w’'.-]*\s+)*{last}\b")
+    for sentence in ranked:
+        if sentence.evidence < DESCRIBED_RATIO * best:
+            break
+        for pattern in (after, before):
+            match = pattern.search(sentence.text)
+            if match:
+                return sentence, match.span(1)
+    return None
 
 
 def _reason_clause(sentence: Sentence, question: Question) -> tuple[int, int] | None:

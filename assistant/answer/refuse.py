@@ -64,8 +64,8 @@ def _proper_name(name: str) -> bool:
 
 
 def _folded(text: str) -> str:
-    """Without accents: "São Paulo" and "Sao Paulo" are one name."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """Without accents or curly apostrophes: "São Paulo" and "Sao Paulo", "O’Connor" and "O'Connor" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).replace("’", "'")
 
 
 def mostly_unknown(names: tuple[str, ...], people: tuple[str, ...], unknown: list[str]) -> bool:

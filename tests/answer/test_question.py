@@ -46,6 +46,8 @@ TYPES = [
     ("Whose 1952 record did Andrew Murray beat?", "person"),
     ("The crooner is heading to Broadway to star in a revival of which 1950s musical?", "title"),
     ("Under which law were the eight protesters charged?", "law"),
+    ("Who is Qin Gang?", "other"),  # what he is, not another name
+    ("Who is China's new foreign minister?", "person"),
 ]
 
 

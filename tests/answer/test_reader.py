@@ -72,6 +72,15 @@ def test_a_question_that_asks_two_things_gets_both_answers(seeds_assistant: Assi
     assert answer.answer.startswith(f"**{texts[0]}** [{spans[0].id}]; **{texts[1]}** [{spans[1].id}]")
 
 
+def test_who_is_a_name_is_answered_with_the_description_beside_it(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("Who is Qin Gang?")
+    assert answer.answered and answer.details["type"] == "other"
+    assert answer.short_answer == "China's newly appointed foreign minister", answer.answer
+    assert answer.short_answer in answer.citations[0].quote
+    scholar = seeds_assistant.ask("Who is Brendon O'Connor?")  # a straight apostrophe finds O’Connor
+    assert scholar.short_answer == "a scholar at the University of Sydney", scholar.answer
+
+
 def test_a_question_without_an_answer_of_its_type_says_what_is_missing(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("How old is Qin Gang?")
     assert not answer.answered
