@@ -123,6 +123,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (YES_NO, re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b")),
 ]
 _RULES_BY_KIND = dict(_RULES)
+_CONTEST = re.compile(r"^\W*who (?:won|wins|win|beat|beats|defeated|lost to|topped|clinched|finished|qualified|knocked out|eliminated)\b")
 _WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?((?:[A-Z][\w'’.-]*\s*)+?)\W*$")
 _ASKING_WORDS = r"(?:who|whom|whose|what|which|where|when|why|how|did|does|do|is|was|were|has|have|had|will|can|could|would)"
 _SECOND_ASK = re.compile(
@@ -194,6 +195,8 @@ def analyse(question: str) -> Question:
     if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b", lowered):
         labels = LABELS[PERSON]
     noun = asked_noun(text)[1]
+    if kind == PERSON and _CONTEST.search(lowered):  # "who won the Six Nations?": a team or a country as often as a person
+        labels = frozenset({"PERSON", "ORG", "GPE", "NORP"})
     if kind == PLACE and _FACILITY.match(noun):  # "which venue": a building, not a city (an ORG only when no FAC is found)
         labels = frozenset({"FAC", "LOC"})
     names, people = _names(text)

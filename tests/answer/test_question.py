@@ -103,3 +103,8 @@ def test_a_question_that_asks_two_things_has_two_parts() -> None:
 def test_a_venue_is_a_building_not_a_city() -> None:
     assert analyse("In which venue did Blinken meet Qin?").labels == frozenset({"FAC", "LOC"})
     assert "GPE" in analyse("In which city did Blinken meet Qin?").labels
+
+
+def test_who_won_may_be_a_team_or_a_country() -> None:
+    assert {"ORG", "GPE", "PERSON"} <= analyse("Who beat England at Twickenham?").labels
+    assert analyse("Who replaced Qin Gang?").labels == frozenset({"PERSON"})
