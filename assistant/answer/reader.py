@@ -132,7 +132,7 @@ class Reader:
                     return Reading(analysed, uncounted_notice(analysed, counted, found_text), UNCOUNTED, support=support)
                 return reading
         if analysed.several:
-            return Reading(analysed, evidence=self._one_per_story(sentences), support=support)
+            return Reading(analysed, evidence=self._one_per_story(sentences, analysed.names), support=support)
         if analysed.typed:
             return self._typed(analysed, sentences, support)
         return self._untyped(analysed, sentences, support)
@@ -260,14 +260,18 @@ class Reader:
                 chosen.append(sentence)
         return chosen
 
-    def _one_per_story(self, sentences: list[Sentence]) -> list[Quote]:
-        """The best sentence of each relevant story, oldest story first (undated ones last)."""
+    def _one_per_story(self, sentences: list[Sentence], names: tuple[str, ...] = ()) -> list[Quote]:
+        """The best sentence of each relevant story, oldest story first (undated ones last). When the
+        question compares named things ("GM's sales with Toyota's"), each of them first gets its own best
+        sentence, though one story may tell of both."""
         best = sentences[0].evidence
-        per_story: dict[str, Sentence] = {}
-        for sentence in sentences:
-            if sentence.evidence >= KEEP_RATIO * best * 0.9 and sentence.story not in per_story:
-                per_story[sentence.story] = sentence
-        chosen = list(per_story.values())[:MAX_STORIES]
+        close = [s for s in sentences if s.evidence >= KEEP_RATIO * best * 0.9]
+        per_name = [next((s for s in close if patterns.mentions(s.text.lower(), n)), None) for n in names] if len(names) >= 2 else []
+        chosen = list(dict.fromkeys(s for s in per_name if s is not None))
+        for sentence in close:
+            if sentence.story not in {c.story for c in chosen}:
+                chosen.append(sentence)
+        chosen = chosen[:MAX_STORIES]
         chosen.sort(key=lambda s: (s.date == "", s.date))
         return [_quote(s) for s in chosen]
 

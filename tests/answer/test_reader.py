@@ -4,6 +4,9 @@ from pathlib import Path
 
 from assistant import Assistant
 from assistant.answer import NOT_COVERED, STALE_INDEX
+from assistant.answer.evidence import Sentence
+from assistant.answer.reader import Reader
+from assistant.terms import terms
 
 
 def test_the_short_answer_is_a_verified_span_of_the_first_quote(seeds_assistant: Assistant) -> None:
@@ -175,3 +178,16 @@ def test_a_count_of_something_the_articles_name_is_answered(seeds_assistant: Ass
     answer = seeds_assistant.ask("How many hours did Blinken and Qin's discussions in Beijing last?")
     assert answer.answered, answer.notice
     assert "five hours" in answer.answer
+
+
+def test_a_comparison_of_two_named_things_quotes_each_even_from_one_story() -> None:
+    def sentence(text: str, start: int, evidence: float) -> Sentence:
+        return Sentence("cars.txt", start, start + len(text), text, "utf-8", "cars.txt", "", "", "", frozenset(terms(text)),
+                        evidence, evidence, evidence, True)
+
+    gm = sentence("US sales at GM sank 12.7% in February.", 0, 0.9)
+    market = sentence("Foreign carmakers took a bigger share of the US market in February.", 50, 0.88)
+    toyota = sentence("Toyota's sales rose 11% over the same month.", 120, 0.8)
+    quotes = Reader({}, None, 0.4, 3)._one_per_story([gm, market, toyota], ("GM", "Toyota"))
+    assert [q.text for q in quotes] == [gm.text, toyota.text]  # one story, both named things
+    assert [q.text for q in Reader({}, None, 0.4, 3)._one_per_story([gm, market, toyota])] == [gm.text]
