@@ -50,7 +50,7 @@ _REASON = re.compile(  # "for" and "over" give a reason only before what is done
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
 
-# Rule names, as counted in `Reading.rule` (see the README's refusal table).
+# Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
 CONTRADICTION = "another year or ordinal"
 UNCOUNTED = "counted thing absent"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
