@@ -203,6 +203,8 @@ def _fits(kind: str, phrase: str) -> bool:
         return False  # "2003" is when, not how many
     if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
         return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
+    if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):
+        return False  # "two years" says how long, not when ("two years ago" says when)
     if kind in (DATE, TIME):
         return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|today|yesterday|tomorrow|week|month|year|morning|evening|night", lowered) is not None
     return True

@@ -110,3 +110,9 @@ def test_a_name_is_given_without_the_possessive_or_dash_its_entity_carries() -> 
     question = analyse("Whose trip to Taiwan triggered the drills?")
     trip = _sentence("China held drills during House Speaker Nancy Pelosi's trip to Taiwan.")
     assert [c.text for c in candidates.find(question, [trip])] == ["Nancy Pelosi"]
+
+
+def test_a_length_of_time_does_not_say_when() -> None:
+    question = analyse("Until when does Wenger's new contract run?")
+    deal = _sentence("Wenger signed a new deal for two years, which runs until May 2008.")
+    assert [c.text for c in candidates.find(question, [deal])] == ["May 2008"]
