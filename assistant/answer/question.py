@@ -280,7 +280,7 @@ def counted_thing(question: Question) -> str:
 def counted_noun(question: str) -> str:
     """The noun "how many" counts: in spaCy's parse, the noun "many" qualifies ("how many extra flights a
     week" -> "flights", "how many of its 25 members" -> "members"), else the last word before the verb."""
-    clause = without_relatives(asked_clause(question))
+    clause = without_relatives(asked_clause(question[-PARSED_CHARS:]))
     for token in parse(clause):
         if token.lower_ == "many" and token.i > 0 and token.nbor(-1).lower_ == "how":
             if token.head.pos_ == "NOUN":
