@@ -208,6 +208,8 @@ class GenerativeChain:
         used = 0
         for chunk in ordered:
             passage = self._passage(chunk)
+            if not passage.sentences:  # nothing citable in it
+                continue
             size = sum(len(s.text) + 1 for s in passage.sentences)
             if len(passages) >= MAX_PASSAGES or (passages and used + size > MAX_PASSAGE_CHARS):
                 break
@@ -440,7 +442,7 @@ def indexed_spans(metas: list[dict]) -> dict[str, list[tuple[int, int]]]:
 def _paragraphs_around(text: str, start: int, end: int) -> tuple[int, int]:
     """From the start of the paragraph before the chunk's to the end of the one after (one paragraph per line)."""
     before = text.rfind("\n", 0, start)
-    if not text[before + 1 : start].strip():  # the chunk opens its paragraph: take the previous one too
+    if before != -1 and not text[before + 1 : start].strip():  # the chunk opens its paragraph: take the previous one too
         before = text.rfind("\n", 0, len(text[:before].rstrip()))
     after = text.find("\n", end)
     if after != -1 and not text[end:after].strip():  # the chunk closes its paragraph: take the next one too

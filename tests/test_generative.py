@@ -332,3 +332,17 @@ def test_a_sentence_citing_the_wrong_passage_moves_to_the_one_that_supports_it(f
     assert answer.details["moved_citations"] == 1
     assert "Diaoyutai" in answer.citations[0].quote
     _assert_verified(answer)
+
+
+def test_an_untitled_article_opening_the_file_is_shown_with_its_first_paragraph(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    question = "What did Blinken and China's foreign minister discuss in their telephone conversation on Wednesday?"
+    fake.script = lambda m: Reply(
+        "Blinken engaged in a telephone conversation with China’s foreign minister on Wednesday "
+        f"[{passage_number(m, 'engaged in a telephone conversation')}]."
+    )
+    answer = model_assistant.ask(question)
+    assert fake.requests, f"the model was never asked: {answer.notice}"  # was: an IndexError while writing the prompt
+    assert "(004_45f0cf3c5b2a69eb.txt" in fake.requests[-1]["body"]["messages"][-1]["content"]  # named by its file
+    assert answer.backend == "openai:fake-model" and "endpoint failed" not in answer.notice, answer.notice
+    assert "telephone conversation" in answer.answer
+    _assert_verified(answer)
