@@ -101,6 +101,8 @@ class _Written:
     dropped: int = 0
     unsupported: int = 0
     moved: int = 0
+    verdicts: list[dict] = field(default_factory=list)  # each model sentence, kept or why not: for tuning on dev sets
+    timings: dict[str, int] = field(default_factory=dict)  # from llama.cpp: prompt tokens read (prompt_n), reused (cache_n)
 
 
 def parse_claims(text: str) -> list[Claim]:
@@ -250,7 +252,7 @@ class GenerativeChain:
         checked = 0
         started = time.monotonic()
         try:
-            for delta in self._deltas(llm, self._messages(standalone, passages)):
+            for delta in self._deltas(llm, self._messages(standalone, passages), written):
                 if not text:
                     yield Status("The model is writing; each sentence appears once it is checked…")
                 text += delta
@@ -276,15 +278,22 @@ class GenerativeChain:
             yield self._fallback(evidence, standalone, reason, {"model_text": text})
             return
         if not written.sentences:
-            details = {"dropped_citations": written.dropped, "unsupported_sentences": written.unsupported, "model_text": text}
+            details = {"dropped_citations": written.dropped, "unsupported_sentences": written.unsupported, "model_text": text,
+                       "verdicts": written.verdicts, "timings": written.timings}
             yield self._fallback(evidence, standalone, "The model's answer could not be verified against the articles.", details)
             return
         yield self._finish(question, standalone, text, written, "", started)
 
-    def _deltas(self, llm: LLM, messages: list[ChatMessage]) -> Iterator[str]:
-        """The model's text as it streams; a refused or failed start is retried with backoff."""
+    def _deltas(self, llm: LLM, messages: list[ChatMessage], written: _Written) -> Iterator[str]:
+        """The model's text as it streams; a refused or failed start is retried with backoff.
+
+        llama.cpp's server ends its stream with `timings`: the prompt tokens read and those its cache spared.
+        """
         stream = self._with_retries(lambda: _started(llm.stream_chat(messages)))
         for response in stream:
+            timings = getattr(response.raw, "timings", None)
+            if isinstance(timings, dict):
+                written.timings = {k: timings[k] for k in ("prompt_n", "cache_n", "predicted_n") if k in timings}
             if response.delta:
                 yield response.delta
 
@@ -310,16 +319,20 @@ class GenerativeChain:
         spans, dropped = self._support(claim, passages)
         if spans:
             written.dropped += dropped
+            written.verdicts.append({"text": claim.text, "cited": claim.cited, "verdict": "kept"})
             yield from self._emit(claim.text, spans, written)
             return
         parts = [claim.text[s:e] for s, e in sentence_spans(claim.text)]
         for piece in [Claim(p, claim.cited) for p in parts] if len(parts) > 1 else [claim]:
             spans, dropped = self._support(piece, passages)
+            verdict = "kept"
             if not spans and piece.cited:  # text the model cited nothing for stays out
                 spans = next((found for n in range(1, len(passages) + 1) if n not in piece.cited
                               for found in [self._support(Claim(piece.text, [n]), passages)[0]] if found), [])
                 written.moved += bool(spans)
+                verdict = "moved"
             written.dropped += dropped
+            written.verdicts.append({"text": piece.text, "cited": piece.cited, "verdict": verdict if spans else self._why(piece, passages)})
             if spans:
                 yield from self._emit(piece.text, spans, written)
             else:
@@ -374,6 +387,22 @@ class GenerativeChain:
                 return together, out_of_range
         return [], out_of_range + len(cited)
 
+    def _why(self, claim: Claim, passages: list[Passage]) -> str:
+        """Why no passage supports the claim: the best single sentence's word cover, meaning and specifics."""
+        cited = [n for n in claim.cited if 1 <= n <= len(passages)]
+        if not claim.cited:
+            return "dropped: no citation"
+        if not cited:
+            return "dropped: citation out of range"
+        vector = self.embed_model.encode([claim.text])[0]
+        score, number, text = max(
+            ((self._score(claim.text, s.text, passages[n - 1].title, vector, self.embed_model.encode([s.text])[0]), n, s.text)
+             for n in range(1, len(passages) + 1) for s in passages[n - 1].sentences),
+            key=lambda found: (found[0].specifics_ok, found[0].cover + found[0].meaning),
+        )
+        return (f"dropped: best [{number}] cover {score.cover:.2f} meaning {score.meaning:.2f} "
+                f"specifics {'ok' if score.specifics_ok else 'missing'}: {text[:160]}")
+
     def _score(self, claim: str, text: str, title: str, claim_vector: np.ndarray, vector: np.ndarray) -> SupportScore:
         """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") counts as found."""
         score = score_support(claim, text, self.idf, claim_vector, vector)
@@ -399,6 +428,8 @@ class GenerativeChain:
             "kept_sentences": len(written.sentences),
             "moved_citations": written.moved,
             "model_text": text,
+            "verdicts": written.verdicts,
+            "timings": written.timings,
             "model_seconds": round(time.monotonic() - started, 2),
         }
         if written.dropped or written.unsupported:
