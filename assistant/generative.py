@@ -46,6 +46,10 @@ _MARKS = re.compile(r"((?:\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\])+)")
 _NUMBERS = re.compile(r"\d+")
 _FAKE_MARK = re.compile(r"\[(\d+)\]")
 _ECHOED_LABEL = re.compile(r"^\s*\([^()\n]*\)\s*\n")  # a model repeating a passage's "(title)" line
+_SOURCE_WORDS = r"(?:according to|as (?:stated|mentioned|reported|said|shown) in|as per|in)\s+(?:the\s+)?passages?"
+_LEADING_SOURCE = re.compile(rf"\b{_SOURCE_WORDS}\s*((?:\[\d+\])+)\s*,\s*([^.!?\[]+[.!?]?)", re.IGNORECASE)
+_TRAILING_SOURCE = re.compile(rf"[\s,;:]*\b{_SOURCE_WORDS}(?:\s+in)?\s*$", re.IGNORECASE)
+_CLOSED = re.compile(r"\][.!?]\s*$|\]\s*\n\s*$")  # a citation then the sentence's end: no more marks will follow
 NOT_COVERED_REPLY = "NOT COVERED"  # what the system prompt asks for when the passages do not answer
 MAX_PASSAGES = 4
 MAX_PASSAGE_CHARS = 1600  # all passages together: about 400 tokens, so the prompt stays under 800
@@ -106,11 +110,15 @@ class _Written:
 
 
 def parse_claims(text: str) -> list[Claim]:
-    """Split model output at its citation markers; text after the last marker is an uncited claim."""
-    parts = _MARKS.split(text)
+    """Split model output at its citation markers; text after the last marker is an uncited claim.
+
+    "According to passage [2], X." and "X, according to the passage [2]." both become the claim X citing [2].
+    """
+    parts = _MARKS.split(_LEADING_SOURCE.sub(r"\2 \1", text))
     claims = []
     for position in range(0, len(parts), 2):
         claim = _ECHOED_LABEL.sub("", parts[position]).strip().lstrip(".,;: ").strip()
+        claim = _TRAILING_SOURCE.sub("", claim)
         claim = " ".join(claim.split())
         marks = parts[position + 1] if position + 1 < len(parts) else ""
         if claim:
@@ -256,7 +264,8 @@ class GenerativeChain:
                 if not text:
                     yield Status("The model is writing; each sentence appears once it is checked…")
                 text += delta
-                claims = parse_claims(text)[:-1]  # the last one may still grow
+                claims = parse_claims(text)
+                claims = claims if _CLOSED.search(text) else claims[:-1]  # the last one may still grow
                 for claim in claims[checked:]:
                     yield from self._keep(claim, passages, written)
                 checked = max(checked, len(claims))
@@ -371,8 +380,8 @@ class GenerativeChain:
         for number in cited:
             options = _options(passages[number - 1].sentences)
             vectors = self.embed_model.encode([" ".join(s.text for s in o) for o in options])
-            title = passages[number - 1].title
-            scored = [(self._score(claim.text, " ".join(s.text for s in o), title, claim_vector, v), o) for o, v in zip(options, vectors)]
+            passage = passages[number - 1]
+            scored = [(self._score(claim.text, " ".join(s.text for s in o), passage, claim_vector, v), o) for o, v in zip(options, vectors)]
             good = [(score.cover + score.meaning - 0.05 * len(o), o) for score, o in scored if score.supports]
             if good:
                 spans += max(good, key=lambda pair: pair[0])[1]
@@ -396,19 +405,21 @@ class GenerativeChain:
             return "dropped: citation out of range"
         vector = self.embed_model.encode([claim.text])[0]
         score, number, text = max(
-            ((self._score(claim.text, s.text, passages[n - 1].title, vector, self.embed_model.encode([s.text])[0]), n, s.text)
+            ((self._score(claim.text, s.text, passages[n - 1], vector, self.embed_model.encode([s.text])[0]), n, s.text)
              for n in range(1, len(passages) + 1) for s in passages[n - 1].sentences),
             key=lambda found: (found[0].specifics_ok, found[0].cover + found[0].meaning),
         )
         return (f"dropped: best [{number}] cover {score.cover:.2f} meaning {score.meaning:.2f} "
                 f"specifics {'ok' if score.specifics_ok else 'missing'}: {text[:160]}")
 
-    def _score(self, claim: str, text: str, title: str, claim_vector: np.ndarray, vector: np.ndarray) -> SupportScore:
-        """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") counts as found."""
+    def _score(self, claim: str, text: str, passage: Passage, claim_vector: np.ndarray, vector: np.ndarray) -> SupportScore:
+        """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") counts as
+        found, and so does a full name ("Qin Gang") the passage spells out where the sentence gives a part ("Qin")."""
         score = score_support(claim, text, self.idf, claim_vector, vector)
-        if score.specifics_ok or not title:
+        if score.specifics_ok:
             return score
-        return SupportScore(score.cover, score.meaning, specifics_found(claim, f"{title}. {text}"))
+        context = " ".join([passage.title, *(s.text for s in passage.sentences)])
+        return SupportScore(score.cover, score.meaning, specifics_found(claim, f"{passage.title}. {text}", context))
 
     @staticmethod
     def _number_of(span: Span, passages: list[Passage]) -> int:
