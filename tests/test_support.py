@@ -41,5 +41,8 @@ def test_numbers_and_days_stay_strict_whatever_the_leniency() -> None:
 
 
 def test_a_claim_naming_its_passage_keeps_only_the_claim() -> None:
-    claims = parse_claims("According to passage [2], Blinken met Qin Gang in Beijing. They talked, as mentioned in passage [3].")
-    assert [(c.text, c.cited) for c in claims] == [("Blinken met Qin Gang in Beijing.", [2]), ("They talked", [3])]
+    claims = parse_claims("According to passage [2], Blinken met Qin Gang in Beijing. They talked, as mentioned in passage [3]. "
+                          "They ate. This is stated in passage [1].")
+    assert [(c.text, c.cited) for c in claims] == [
+        ("Blinken met Qin Gang in Beijing.", [2]), ("They talked", [3]), ("They ate.", [1])
+    ]
