@@ -13,6 +13,7 @@ before any does, the extractive answer is returned with a notice saying why.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 import time
@@ -417,13 +418,15 @@ class GenerativeChain:
                 f"specifics {'ok' if score.specifics_ok else 'missing'}: {text[:160]}")
 
     def _score(self, claim: str, text: str, passage: Passage, claim_vector: np.ndarray, vector: np.ndarray) -> SupportScore:
-        """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") counts as
-        found, and so does a full name ("Qin Gang") the passage spells out where the sentence gives a part ("Qin")."""
+        """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") or the
+        month of its date counts as found, and so does a full name ("Qin Gang") the passage spells out where the
+        sentence gives a part ("Qin")."""
         score = score_support(claim, text, self.idf, claim_vector, vector)
         if score.specifics_ok:
             return score
         context = " ".join([passage.title, *(s.text for s in passage.sentences)])
-        return SupportScore(score.cover, score.meaning, specifics_found(claim, f"{passage.title}. {text}", context))
+        header = f"{passage.title} ({_month_of(passage.date)}). {text}"
+        return SupportScore(score.cover, score.meaning, specifics_found(claim, header, context))
 
     @staticmethod
     def _number_of(span: Span, passages: list[Passage]) -> int:
@@ -495,6 +498,14 @@ def _paragraphs_around(text: str, start: int, end: int) -> tuple[int, int]:
         following = len(text) - len(text[after:].lstrip())
         after = text.find("\n", following)
     return before + 1, len(text) if after == -1 else after
+
+
+def _month_of(date: str) -> str:
+    """ "June" for "2023-06-19"; empty for an undated article."""
+    try:
+        return datetime.date.fromisoformat(date[:10]).strftime("%B")
+    except ValueError:
+        return ""
 
 
 def _options(sentences: list[Span]) -> list[list[Span]]:

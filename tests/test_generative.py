@@ -347,3 +347,15 @@ def test_an_untitled_article_opening_the_file_is_shown_with_its_first_paragraph(
     assert answer.backend == "openai:fake-model" and "endpoint failed" not in answer.notice, answer.notice
     assert "telephone conversation" in answer.answer
     _assert_verified(answer)
+
+
+@pytest.mark.parametrize("month, kept", [("June", True), ("March", False)])
+def test_a_month_counts_when_it_is_the_articles_and_only_then(fake, model_assistant, month: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply(
+        f"In {month}, Blinken met Qin Gang at the Diaoyutai State Guesthouse in Beijing [{passage_number(m, 'Diaoyutai')}]. "
+        f"Blinken met Qin Gang in Beijing [{passage_number(m, 'Diaoyutai')}]."
+    )
+    answer = model_assistant.ask(QUESTION)  # the Diaoyutai article is dated 2023-06-18 and never says "June"
+    assert answer.backend == "openai:fake-model", answer.notice
+    assert (f"In {month}" in answer.answer) is kept and answer.details["unsupported_sentences"] == (0 if kept else 1)
+    _assert_verified(answer)
