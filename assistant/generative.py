@@ -326,9 +326,10 @@ class GenerativeChain:
     def _keep(self, claim: Claim, passages: list[Passage], written: _Written) -> Iterator[str]:
         """Verify one claim; when it holds, stream it with its citations renumbered.
 
-        Small models often write two sentences from two passages and cite once at the end: a
-        claim that fails as a whole is checked sentence by sentence, and a sentence its cited
-        passages do not support may rest on another passage shown (its citation moves there).
+        Small models often write two sentences from two passages and cite once at the end, or
+        copy a passage without citing it: a claim that fails as a whole is checked sentence by
+        sentence, and a sentence its cited passages (or none) do not support may rest on another
+        passage shown (its citation moves there).
         """
         spans, dropped = self._support(claim, passages)
         if spans:
@@ -340,7 +341,7 @@ class GenerativeChain:
         for piece in [Claim(p, claim.cited) for p in parts] if len(parts) > 1 else [claim]:
             spans, dropped = self._support(piece, passages)
             verdict = "kept"
-            if not spans and piece.cited:  # text the model cited nothing for stays out
+            if not spans:  # a sentence citing the wrong passage, or none, may rest on another passage shown
                 spans = next((found for n in range(1, len(passages) + 1) if n not in piece.cited
                               for found in [self._support(Claim(piece.text, [n]), passages)[0]] if found), [])
                 written.moved += bool(spans)

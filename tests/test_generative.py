@@ -88,11 +88,21 @@ def test_hallucinated_claim_with_a_real_citation_is_removed(fake, model_assistan
     _assert_verified(answer)
 
 
-def test_an_answer_without_citations_falls_back_to_extractive(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
-    fake.script = lambda m: Reply("Blinken met Qin Gang in Beijing at a guesthouse.")
+def test_an_uncited_answer_no_passage_supports_falls_back_to_extractive(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply("Blinken met Qin Gang in Shanghai at a seaside hotel.")
     answer = model_assistant.ask(QUESTION)
     assert answer.backend == "extractive" and answer.answered
     assert "could not be verified" in answer.notice and "extractive" in answer.notice
+    assert answer.details["verdicts"][0]["verdict"].startswith("dropped")
+    _assert_verified(answer)
+
+
+def test_an_uncited_sentence_a_passage_supports_is_kept_with_that_citation(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply("Blinken met Qin Gang in Beijing at the Diaoyutai State Guesthouse.")
+    answer = model_assistant.ask(QUESTION)
+    assert fake.requests and answer.details.get("model_text", "").endswith("Guesthouse.")  # the model did not cite
+    assert answer.backend == "openai:fake-model" and answer.details["moved_citations"] == 1, answer.notice
+    assert answer.answer.endswith("[1]") and "Diaoyutai" in answer.citations[0].quote
     _assert_verified(answer)
 
 
