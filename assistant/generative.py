@@ -289,7 +289,7 @@ class GenerativeChain:
             # The evidence check found an answer and the model did not: small models refuse answerable
             # questions far more often than the evidence check errs, so the quoted evidence is shown.
             reason = "The model found no answer in the passages."
-            yield self._fallback(evidence, standalone, reason, {"model_text": text})
+            yield self._fallback(evidence, standalone, reason, {"model_text": text, "timings": written.timings})
             return
         if not written.sentences:
             details = {"dropped_citations": written.dropped, "unsupported_sentences": written.unsupported, "model_text": text,
@@ -472,10 +472,23 @@ class GenerativeChain:
         return answer
 
     def model(self) -> LLM:
-        """The model, loaded on first use and kept."""
+        """The model, loaded on first use and kept; the local one reads the system prompt at once."""
         if self._llm is None:
-            self._llm = self._load_llm()
+            llm = self._load_llm()
+            if self.backend.startswith("local:"):
+                self._warm(llm)
+            self._llm = llm
         return self._llm
+
+    def _warm(self, llm: LLM) -> None:
+        """Have llama.cpp read the system prompt now, while the user waits for loading anyway:
+        its KV cache then spares the first question those tokens, as it spares every later one."""
+        messages = [{"role": "system", "content": self.prompts.system}, {"role": "user", "content": ""}]
+        try:  # the raw client: LlamaIndex would send the answer's max_tokens, not 1
+            client = openai.OpenAI(base_url=getattr(llm, "api_base"), api_key=getattr(llm, "api_key"), max_retries=0)
+            client.chat.completions.create(model=getattr(llm, "model"), messages=messages, max_tokens=1)  # type: ignore[arg-type]
+        except Exception as error:  # only a head start: the question itself will report a failing model
+            log.info("warming the model's prompt cache failed: %s", self._describe(error))
 
     def _describe(self, error: Exception) -> str:
         return endpoint_failure(error, self.secret)
