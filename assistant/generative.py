@@ -111,7 +111,7 @@ class _Written:
     unsupported: int = 0
     moved: int = 0
     verdicts: list[dict] = field(default_factory=list)  # each model sentence, kept or why not: for tuning on dev sets
-    timings: dict[str, int] = field(default_factory=dict)  # from llama.cpp: prompt tokens read (prompt_n), reused (cache_n)
+    timings: dict[str, float] = field(default_factory=dict)  # from llama.cpp: prompt tokens read (prompt_n), reused (cache_n), ms
 
 
 def parse_claims(text: str) -> list[Claim]:
@@ -307,7 +307,7 @@ class GenerativeChain:
         for response in stream:
             timings = getattr(response.raw, "timings", None)
             if isinstance(timings, dict):
-                written.timings = {k: timings[k] for k in ("prompt_n", "cache_n", "predicted_n") if k in timings}
+                written.timings = {k: timings[k] for k in ("prompt_n", "cache_n", "predicted_n", "prompt_ms", "predicted_ms") if k in timings}
             if response.delta:
                 yield response.delta
 

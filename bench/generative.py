@@ -49,6 +49,7 @@ class Run:
     prompt_tokens: int | None
     cached_tokens: int | None
     verdicts: list[dict]
+    timings: dict
 
 
 def streamed(assistant: Assistant, question: str) -> tuple[Answer, float | None, float]:
@@ -90,6 +91,7 @@ def run(golden: Path, limit: int | None, index: Path | None = None) -> list[Run]
             int(details.get("unsupported_sentences", 0)), "fallback_from" in details, first, total,
             answer.answer, answer.notice, str(details.get("model_text", "")),
             _tokens(details, "prompt_n", "cache_n"), _tokens(details, "cache_n"), list(details.get("verdicts", [])),
+            dict(details.get("timings") or {}),
         ))
         print(f"{item.id}: {total:5.1f}s facts {runs[-1].local_facts}/{len(item.facts)} "
               f"(extractive {runs[-1].extractive_facts}) {answer.backend} {answer.answer[:90]!r}", file=sys.stderr)
@@ -116,12 +118,14 @@ def summary(runs: list[Run]) -> dict[str, object]:
         "answer_p50_s": _seconds([r.total_s for r in called], 50),
         "answer_p95_s": _seconds([r.total_s for r in called], 95),
         "prompt_tokens_p50": _median([r.prompt_tokens for r in called if r.prompt_tokens is not None]),
+        "prompt_read_tokens_per_s_p50": _median([1000 * r.timings["prompt_n"] / r.timings["prompt_ms"] for r in called
+                                                 if r.timings.get("prompt_ms")]),
         "prompt_tokens_read_p50": _median([r.prompt_tokens - r.cached_tokens for r in called
                                            if r.prompt_tokens is not None and r.cached_tokens is not None]),
     }
 
 
-def _median(values: list[int]) -> int | None:
+def _median(values: list[int] | list[float]) -> int | None:
     return round(percentile([float(v) for v in values], 50)) if values else None
 
 
