@@ -205,19 +205,6 @@ class GenerativeChain:
         yield Status(f"The model is reading {len(passages)} passage(s)…")
         yield from self._write(question, standalone, llm, passages, evidence)
 
-    @staticmethod
-    def hint(evidence: Answer, passages: list[Passage]) -> str:
-        """The reader's short answer and where it sits, for the model to check: a 1.5B model misreads a
-        reworded question far more often than it misquotes an answer it was pointed at."""
-        cited = evidence.citations[0] if evidence.citations else None
-        if not evidence.short_answer or cited is None or cited.answer_start is None:
-            return ""
-        number = next((n for n, p in enumerate(passages, start=1)
-                       if any(s.source == cited.source and s.start <= cited.answer_start < s.end for s in p.sentences)), 0)
-        if not number:
-            return ""
-        return f"A search found the likely answer “{evidence.short_answer}” in passage [{number}]; check it there.\n"
-
     def needs_model(self, evidence: Answer) -> bool:
         """The reader's evidence check: when the retrieved sentences do not answer, no model call is needed."""
         return evidence.answered
@@ -278,7 +265,7 @@ class GenerativeChain:
         checked = 0
         started = time.monotonic()
         try:
-            for delta in self._deltas(llm, self._messages(standalone, passages, self.hint(evidence, passages)), written):
+            for delta in self._deltas(llm, self._messages(standalone, passages), written):
                 if not text:
                     yield Status("The model is writing; each sentence appears once it is checked…")
                 text += delta
@@ -446,10 +433,12 @@ class GenerativeChain:
     def _number_of(span: Span, passages: list[Passage]) -> int:
         return next(n for n, p in enumerate(passages, start=1) if span in p.sentences)
 
-    def _messages(self, question: str, passages: list[Passage], hint: str = "") -> list[ChatMessage]:
+    def _messages(self, question: str, passages: list[Passage]) -> list[ChatMessage]:
         rendered = "\n\n".join(p.render(n) for n, p in enumerate(passages, start=1))
-        user = self.prompts.answer.format(passages=rendered, question=question, hint=hint)
-        return [ChatMessage(role=MessageRole.SYSTEM, content=self.prompts.system), ChatMessage(role=MessageRole.USER, content=user)]
+        return [
+            ChatMessage(role=MessageRole.SYSTEM, content=self.prompts.system),
+            ChatMessage(role=MessageRole.USER, content=self.prompts.answer.format(passages=rendered, question=question)),
+        ]
 
     def _finish(self, question: str, standalone: str, text: str, written: _Written, notice: str, started: float) -> Answer:
         details = {

@@ -9,7 +9,7 @@ from pathlib import Path
 from assistant.errors import AssistantError
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
-_REQUIRED = {"system": set(), "answer": {"passages", "question", "hint"}, "condense": {"history", "question"}}
+_REQUIRED = {"system": set(), "answer": {"passages", "question"}, "condense": {"history", "question"}}
 
 
 @dataclass(frozen=True)

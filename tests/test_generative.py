@@ -369,21 +369,3 @@ def test_a_month_counts_when_it_is_the_articles_and_only_then(fake, model_assist
     assert answer.backend == "openai:fake-model", answer.notice
     assert (f"In {month}" in answer.answer) is kept and answer.details["unsupported_sentences"] == (0 if kept else 1)
     _assert_verified(answer)
-
-
-def test_the_model_is_pointed_at_the_readers_answer_and_its_passage(fake, model_assistant, seeds_assistant) -> None:  # type: ignore[no-untyped-def]
-    fake.script = lambda m: Reply("NOT COVERED")
-    short = seeds_assistant.ask(QUESTION).short_answer
-    assert short, "the reader found no short answer to point at"
-    model_assistant.ask(QUESTION)
-    prompt = fake.requests[-1]["body"]["messages"][-1]["content"]
-    hint = re.search(r"likely answer “(.+)” in passage \[(\d+)\]", prompt)
-    assert hint and hint.group(1) == short
-    assert passage_number([{"content": prompt}], short) == int(hint.group(2))
-
-
-def test_without_a_short_answer_the_prompt_gives_no_hint(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
-    fake.script = lambda m: Reply("NOT COVERED")
-    answer = model_assistant.ask("Did Blinken and Qin Gang hope for improved relations?")
-    assert fake.requests and not answer.short_answer
-    assert "likely answer" not in fake.requests[-1]["body"]["messages"][-1]["content"]
