@@ -388,7 +388,8 @@ class GenerativeChain:
             vectors = self.embed_model.encode([" ".join(s.text for s in o) for o in options])
             passage = passages[number - 1]
             scored = [(self._score(claim.text, " ".join(s.text for s in o), passage, claim_vector, v), o) for o, v in zip(options, vectors)]
-            good = [(score.cover + score.meaning - 0.05 * len(o), o) for score, o in scored if score.supports]
+            good = [(score.cover + score.meaning - 0.05 * len(o), o) for score, o in scored
+                    if (score.supports if len(o) == 1 else score.supports_joined)]
             if good:
                 spans += max(good, key=lambda pair: pair[0])[1]
             best.append(max(((s.cover, o) for s, o in scored if len(o) == 1), key=lambda pair: pair[0], default=(0.0, [])))
@@ -398,7 +399,7 @@ class GenerativeChain:
         if all(cover > 0 for cover, _ in best) and together:
             joined = " ".join(s.text for s in together)
             score = score_support(claim.text, joined, self.idf, claim_vector, self.embed_model.encode([joined])[0])
-            if score.supports:
+            if score.supports_joined:
                 return together, out_of_range
         return [], out_of_range + len(cited)
 

@@ -22,6 +22,7 @@ from assistant.terms import terms
 MIN_COVER = 0.5
 MIN_COVER_WITH_CLOSE_MEANING = 0.3
 CLOSE_MEANING = 0.7
+MIN_JOINED_COVER = 0.65  # two sentences hold more words: their cover reaches 0.5 by chance more often
 _CALENDAR = re.compile(rf"\b({'|'.join(WEEKDAYS + tuple(m for m in MONTHS if m != 'may'))})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
@@ -57,6 +58,13 @@ class SupportScore:
         if not self.specifics_ok:
             return False
         return self.cover >= MIN_COVER or (self.cover >= MIN_COVER_WITH_CLOSE_MEANING and self.meaning >= CLOSE_MEANING)
+
+    @property
+    def supports_joined(self) -> bool:
+        """Support by two sentences read together: a higher bar for the words, or the same meaning."""
+        if not self.specifics_ok:
+            return False
+        return self.cover >= MIN_JOINED_COVER or (self.cover >= MIN_COVER and self.meaning >= CLOSE_MEANING)
 
 
 def looks_like_instruction(text: str) -> bool:

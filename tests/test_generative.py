@@ -369,3 +369,19 @@ def test_a_month_counts_when_it_is_the_articles_and_only_then(fake, model_assist
     assert answer.backend == "openai:fake-model", answer.notice
     assert (f"In {month}" in answer.answer) is kept and answer.details["unsupported_sentences"] == (0 if kept else 1)
     _assert_verified(answer)
+
+
+def test_a_claim_pieced_from_two_sentences_needs_more_than_their_loose_words(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    def script(m):  # type: ignore[no-untyped-def]
+        n = passage_number(m, "developmental interests")
+        return Reply(  # "respect" from one sentence, the rest reworded from the next: a distortion
+            f"Qin said China's policy toward America has always rested on respect, sovereignty, and developmental interests [{n}]. "
+            f"Qin called upon the US to refrain from interfering in China’s internal affairs [{n}]."
+        )
+
+    fake.script = script
+    answer = model_assistant.ask("What did Qin call upon the US to refrain from during the talks with Blinken?")
+    assert answer.backend == "openai:fake-model", answer.notice
+    assert "refrain from interfering" in answer.answer and "always rested" not in answer.answer
+    assert answer.details["unsupported_sentences"] == 1
+    _assert_verified(answer)
