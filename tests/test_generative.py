@@ -62,7 +62,7 @@ def test_correct_citations_are_kept_and_narrowed_to_the_supporting_sentence(fake
 
 def test_out_of_range_citation_is_dropped_and_counted(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
     fake.script = lambda m: Reply(
-        f"Blinken met Qin Gang at the Diaoyutai State Guesthouse [{passage_number(m, 'Diaoyutai')}][77]."
+        f"Blinken met Qin Gang in Beijing at the Diaoyutai State Guesthouse [{passage_number(m, 'Diaoyutai')}][77]."
     )
     answer = model_assistant.ask(QUESTION)
     assert answer.answered and len(answer.citations) == 1
@@ -178,7 +178,7 @@ def test_streamed_sentences_are_the_verified_answer_and_never_taken_back(fake, m
 
 def test_a_claim_resting_on_two_adjacent_sentences_cites_both(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
     fake.script = lambda m: Reply(
-        "Blinken met Qin Gang at the Diaoyutai State Guesthouse, a critical step to restore bilateral relations "
+        "Blinken met Qin Gang in Beijing at the Diaoyutai State Guesthouse, a critical step to restore bilateral relations "
         f"between the U.S. and China [{passage_number(m, 'Diaoyutai')}]."
     )
     answer = model_assistant.ask(QUESTION)
@@ -384,4 +384,20 @@ def test_a_claim_pieced_from_two_sentences_needs_more_than_their_loose_words(fak
     assert answer.backend == "openai:fake-model", answer.notice
     assert "refrain from interfering" in answer.answer and "always rested" not in answer.answer
     assert answer.details["unsupported_sentences"] == 1
+    _assert_verified(answer)
+
+
+def test_an_answer_leaving_out_the_readers_answer_gets_its_quote_after_the_models_sentences(  # type: ignore[no-untyped-def]
+    fake, model_assistant, seeds_assistant
+) -> None:
+    short = seeds_assistant.ask(QUESTION).short_answer
+    assert short == "Beijing"  # what the reader answers, and what the model's sentence below leaves out
+    fake.script = lambda m: Reply(f"They met at the Diaoyutai State Guesthouse [{passage_number(m, 'Diaoyutai')}].")
+    items = list(model_assistant.ask_stream(QUESTION))
+    answer = items[-1]
+    assert isinstance(answer, Answer) and answer.backend == "openai:fake-model", answer.notice
+    assert answer.answer.startswith("They met at the Diaoyutai State Guesthouse. [1]")
+    assert short in answer.answer.split("[1]", 1)[1] and "“" in answer.answer  # the reader's sentence, quoted
+    assert answer.details["kept_sentences"] == 1 and answer.details["reader_quote_added"] is True
+    assert "".join(i for i in items if isinstance(i, str)) == answer.answer  # streamed like the rest
     _assert_verified(answer)
