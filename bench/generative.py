@@ -50,6 +50,7 @@ class Run:
     cached_tokens: int | None
     verdicts: list[dict]
     timings: dict
+    reader_quote: bool
 
 
 def streamed(assistant: Assistant, question: str) -> tuple[Answer, float | None, float]:
@@ -91,7 +92,7 @@ def run(golden: Path, limit: int | None, index: Path | None = None) -> list[Run]
             int(details.get("unsupported_sentences", 0)), "fallback_from" in details, first, total,
             answer.answer, answer.notice, str(details.get("model_text", "")),
             _tokens(details, "prompt_n", "cache_n"), _tokens(details, "cache_n"), list(details.get("verdicts", [])),
-            dict(details.get("timings") or {}),
+            dict(details.get("timings") or {}), bool(details.get("reader_quote_added")),
         ))
         print(f"{item.id}: {total:5.1f}s facts {runs[-1].local_facts}/{len(item.facts)} "
               f"(extractive {runs[-1].extractive_facts}) {answer.backend} {answer.answer[:90]!r}", file=sys.stderr)
@@ -112,6 +113,7 @@ def summary(runs: list[Run]) -> dict[str, object]:
         "sentences_kept": f"{sum(r.kept for r in called)}/{written}",
         "kept_share": round(sum(r.kept for r in called) / written, 3) if written else None,
         "fell_back": sum(r.fell_back for r in runs),
+        "reader_quote_added": sum(r.reader_quote for r in runs),
         "unanswerable_refused": f"{sum(not r.local_answered for r in runs if not r.answerable)}/{len(runs) - len(answerable)}",
         "first_sentence_p50_s": _seconds(firsts, 50),
         "first_sentence_p95_s": _seconds(firsts, 95),
