@@ -9,6 +9,8 @@ adjacent ones, and streamed only once it holds, narrowed to the supporting
 spans: streamed text is final text and never vanishes. Sentences that do not
 check out are dropped and counted; if none holds, or the endpoint fails
 before any does, the extractive answer is returned with a notice saying why.
+When the kept sentences leave out the reader's short answer, the reader's
+answer sentence follows them, quoted and cited.
 """
 
 from __future__ import annotations
