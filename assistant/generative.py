@@ -9,10 +9,13 @@ adjacent ones, and streamed only once it holds, narrowed to the supporting
 spans: streamed text is final text and never vanishes. Sentences that do not
 check out are dropped and counted; if none holds, or the endpoint fails
 before any does, the extractive answer is returned with a notice saying why.
+When the kept sentences leave out the reader's short answer, the reader's
+answer sentence follows them, quoted and cited.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 import time
@@ -46,9 +49,17 @@ _MARKS = re.compile(r"((?:\s*\[\s*\d+(?:\s*,\s*\d+)*\s*\])+)")
 _NUMBERS = re.compile(r"\d+")
 _FAKE_MARK = re.compile(r"\[(\d+)\]")
 _ECHOED_LABEL = re.compile(r"^\s*\([^()\n]*\)\s*\n")  # a model repeating a passage's "(title)" line
+_SOURCE_WORDS = r"(?:according to|as (?:stated|mentioned|reported|said|shown) in|as per|in)\s+(?:the\s+)?passages?"
+_LEADING_SOURCE = re.compile(rf"\b{_SOURCE_WORDS}\s*((?:\[\d+\])+)\s*,\s*([^.!?\[]+[.!?]?)", re.IGNORECASE)
+_TRAILING_SOURCE = re.compile(  # "X, according to the passage [2]" or "X. This is stated in passage [2]."
+    rf"[\s,;:]*\b(?:(?:this|that|it)\s+(?:is|was|can be)\s+(?:\w+\s+)?(?:stated|mentioned|seen|found|said|shown|reported|given)\s+)?"
+    rf"{_SOURCE_WORDS}(?:\s+in)?\s*$",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(r"\][.!?]\s*$|\]\s*\n\s*$")  # a citation then the sentence's end: no more marks will follow
 NOT_COVERED_REPLY = "NOT COVERED"  # what the system prompt asks for when the passages do not answer
-MAX_PASSAGES = 4
-MAX_PASSAGE_CHARS = 1600  # all passages together: about 400 tokens, so the prompt stays under 800
+MAX_PASSAGES = 3
+MAX_PASSAGE_CHARS = 1100  # all passages together: about 280 tokens, read in 4 s on 2 busy cores
 NEIGHBOUR_CHARS = 400  # a longer neighbouring sentence is left out
 MAX_HISTORY_CHARS = 400  # of each earlier turn shown to the condense prompt
 _RETRYABLE = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError)
@@ -101,14 +112,21 @@ class _Written:
     dropped: int = 0
     unsupported: int = 0
     moved: int = 0
+    quoted: int = 0  # the reader's answer sentence, added after the model's
+    verdicts: list[dict] = field(default_factory=list)  # each model sentence, kept or why not: for tuning on dev sets
+    timings: dict[str, float] = field(default_factory=dict)  # from llama.cpp: prompt tokens read (prompt_n), reused (cache_n), ms
 
 
 def parse_claims(text: str) -> list[Claim]:
-    """Split model output at its citation markers; text after the last marker is an uncited claim."""
-    parts = _MARKS.split(text)
+    """Split model output at its citation markers; text after the last marker is an uncited claim.
+
+    "According to passage [2], X." and "X, according to the passage [2]." both become the claim X citing [2].
+    """
+    parts = _MARKS.split(_LEADING_SOURCE.sub(r"\2 \1", text))
     claims = []
     for position in range(0, len(parts), 2):
         claim = _ECHOED_LABEL.sub("", parts[position]).strip().lstrip(".,;: ").strip()
+        claim = _TRAILING_SOURCE.sub("", claim)
         claim = " ".join(claim.split())
         marks = parts[position + 1] if position + 1 < len(parts) else ""
         if claim:
@@ -208,6 +226,8 @@ class GenerativeChain:
         used = 0
         for chunk in ordered:
             passage = self._passage(chunk)
+            if not passage.sentences:  # nothing citable in it
+                continue
             size = sum(len(s.text) + 1 for s in passage.sentences)
             if len(passages) >= MAX_PASSAGES or (passages and used + size > MAX_PASSAGE_CHARS):
                 break
@@ -248,11 +268,12 @@ class GenerativeChain:
         checked = 0
         started = time.monotonic()
         try:
-            for delta in self._deltas(llm, self._messages(standalone, passages)):
+            for delta in self._deltas(llm, self._messages(standalone, passages), written):
                 if not text:
                     yield Status("The model is writing; each sentence appears once it is checked…")
                 text += delta
-                claims = parse_claims(text)[:-1]  # the last one may still grow
+                claims = parse_claims(text)
+                claims = claims if _CLOSED.search(text) else claims[:-1]  # the last one may still grow
                 for claim in claims[checked:]:
                     yield from self._keep(claim, passages, written)
                 checked = max(checked, len(claims))
@@ -271,18 +292,41 @@ class GenerativeChain:
             # The evidence check found an answer and the model did not: small models refuse answerable
             # questions far more often than the evidence check errs, so the quoted evidence is shown.
             reason = "The model found no answer in the passages."
-            yield self._fallback(evidence, standalone, reason, {"model_text": text})
+            yield self._fallback(evidence, standalone, reason, {"model_text": text, "timings": written.timings})
             return
         if not written.sentences:
-            details = {"dropped_citations": written.dropped, "unsupported_sentences": written.unsupported, "model_text": text}
+            details = {"dropped_citations": written.dropped, "unsupported_sentences": written.unsupported, "model_text": text,
+                       "verdicts": written.verdicts, "timings": written.timings}
             yield self._fallback(evidence, standalone, "The model's answer could not be verified against the articles.", details)
             return
+        yield from self._reader_quote(evidence, passages, written)
         yield self._finish(question, standalone, text, written, "", started)
 
-    def _deltas(self, llm: LLM, messages: list[ChatMessage]) -> Iterator[str]:
-        """The model's text as it streams; a refused or failed start is retried with backoff."""
+    def _reader_quote(self, evidence: Answer, passages: list[Passage], written: _Written) -> Iterator[str]:
+        """The reader's answer sentence, quoted, when the model's kept sentences leave out its short answer.
+
+        The model often writes a true sentence from the passages that is not the answer; the reader's
+        quote then still puts the answer before the user (on dev sets it was right more often).
+        """
+        short = evidence.short_answer
+        cited = next((c for c in evidence.citations if c.answer_start is not None), None)
+        if not short or cited is None or short.lower() in " ".join(written.sentences).lower():
+            return
+        encoding = next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
+        before = len(written.sentences)
+        yield from self._emit(f"“{cited.quote}”", [Span(cited.source, cited.start, cited.end, cited.quote, encoding)], written)
+        written.quoted = len(written.sentences) - before
+
+    def _deltas(self, llm: LLM, messages: list[ChatMessage], written: _Written) -> Iterator[str]:
+        """The model's text as it streams; a refused or failed start is retried with backoff.
+
+        llama.cpp's server ends its stream with `timings`: the prompt tokens read and those its cache spared.
+        """
         stream = self._with_retries(lambda: _started(llm.stream_chat(messages)))
         for response in stream:
+            timings = getattr(response.raw, "timings", None)
+            if isinstance(timings, dict):
+                written.timings = {k: timings[k] for k in ("prompt_n", "cache_n", "predicted_n", "prompt_ms", "predicted_ms") if k in timings}
             if response.delta:
                 yield response.delta
 
@@ -301,23 +345,28 @@ class GenerativeChain:
     def _keep(self, claim: Claim, passages: list[Passage], written: _Written) -> Iterator[str]:
         """Verify one claim; when it holds, stream it with its citations renumbered.
 
-        Small models often write two sentences from two passages and cite once at the end: a
-        claim that fails as a whole is checked sentence by sentence, and a sentence its cited
-        passages do not support may rest on another passage shown (its citation moves there).
+        Small models often write two sentences from two passages and cite once at the end, or
+        copy a passage without citing it: a claim that fails as a whole is checked sentence by
+        sentence, and a sentence its cited passages (or none) do not support may rest on another
+        passage shown (its citation moves there).
         """
         spans, dropped = self._support(claim, passages)
         if spans:
             written.dropped += dropped
+            written.verdicts.append({"text": claim.text, "cited": claim.cited, "verdict": "kept"})
             yield from self._emit(claim.text, spans, written)
             return
         parts = [claim.text[s:e] for s, e in sentence_spans(claim.text)]
         for piece in [Claim(p, claim.cited) for p in parts] if len(parts) > 1 else [claim]:
             spans, dropped = self._support(piece, passages)
-            if not spans and piece.cited:  # text the model cited nothing for stays out
+            verdict = "kept"
+            if not spans:  # a sentence citing the wrong passage, or none, may rest on another passage shown
                 spans = next((found for n in range(1, len(passages) + 1) if n not in piece.cited
                               for found in [self._support(Claim(piece.text, [n]), passages)[0]] if found), [])
                 written.moved += bool(spans)
+                verdict = "moved"
             written.dropped += dropped
+            written.verdicts.append({"text": piece.text, "cited": piece.cited, "verdict": verdict if spans else self._why(piece, passages)})
             if spans:
                 yield from self._emit(piece.text, spans, written)
             else:
@@ -356,9 +405,10 @@ class GenerativeChain:
         for number in cited:
             options = _options(passages[number - 1].sentences)
             vectors = self.embed_model.encode([" ".join(s.text for s in o) for o in options])
-            title = passages[number - 1].title
-            scored = [(self._score(claim.text, " ".join(s.text for s in o), title, claim_vector, v), o) for o, v in zip(options, vectors)]
-            good = [(score.cover + score.meaning - 0.05 * len(o), o) for score, o in scored if score.supports]
+            passage = passages[number - 1]
+            scored = [(self._score(claim.text, " ".join(s.text for s in o), passage, claim_vector, v), o) for o, v in zip(options, vectors)]
+            good = [(score.cover + score.meaning - 0.05 * len(o), o) for score, o in scored
+                    if (score.supports if len(o) == 1 else score.supports_joined)]
             if good:
                 spans += max(good, key=lambda pair: pair[0])[1]
             best.append(max(((s.cover, o) for s, o in scored if len(o) == 1), key=lambda pair: pair[0], default=(0.0, [])))
@@ -368,16 +418,36 @@ class GenerativeChain:
         if all(cover > 0 for cover, _ in best) and together:
             joined = " ".join(s.text for s in together)
             score = score_support(claim.text, joined, self.idf, claim_vector, self.embed_model.encode([joined])[0])
-            if score.supports:
+            if score.supports_joined:
                 return together, out_of_range
         return [], out_of_range + len(cited)
 
-    def _score(self, claim: str, text: str, title: str, claim_vector: np.ndarray, vector: np.ndarray) -> SupportScore:
-        """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") counts as found."""
+    def _why(self, claim: Claim, passages: list[Passage]) -> str:
+        """Why no passage supports the claim: the best single sentence's word cover, meaning and specifics."""
+        cited = [n for n in claim.cited if 1 <= n <= len(passages)]
+        if not claim.cited:
+            return "dropped: no citation"
+        if not cited:
+            return "dropped: citation out of range"
+        vector = self.embed_model.encode([claim.text])[0]
+        score, number, text = max(
+            ((self._score(claim.text, s.text, passages[n - 1], vector, self.embed_model.encode([s.text])[0]), n, s.text)
+             for n in range(1, len(passages) + 1) for s in passages[n - 1].sentences),
+            key=lambda found: (found[0].specifics_ok, found[0].cover + found[0].meaning),
+        )
+        return (f"dropped: best [{number}] cover {score.cover:.2f} meaning {score.meaning:.2f} "
+                f"specifics {'ok' if score.specifics_ok else 'missing'}: {text[:160]}")
+
+    def _score(self, claim: str, text: str, passage: Passage, claim_vector: np.ndarray, vector: np.ndarray) -> SupportScore:
+        """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") or the
+        month of its date counts as found, and so does a full name ("Qin Gang") the passage spells out where the
+        sentence gives a part ("Qin")."""
         score = score_support(claim, text, self.idf, claim_vector, vector)
-        if score.specifics_ok or not title:
+        if score.specifics_ok:
             return score
-        return SupportScore(score.cover, score.meaning, specifics_found(claim, f"{title}. {text}"))
+        context = " ".join([passage.title, *(s.text for s in passage.sentences)])
+        header = f"{passage.title} ({_month_of(passage.date)}). {text}"
+        return SupportScore(score.cover, score.meaning, specifics_found(claim, header, context))
 
     @staticmethod
     def _number_of(span: Span, passages: list[Passage]) -> int:
@@ -394,9 +464,12 @@ class GenerativeChain:
         details = {
             "dropped_citations": written.dropped,
             "unsupported_sentences": written.unsupported,
-            "kept_sentences": len(written.sentences),
+            "kept_sentences": len(written.sentences) - written.quoted,
+            "reader_quote_added": bool(written.quoted),
             "moved_citations": written.moved,
             "model_text": text,
+            "verdicts": written.verdicts,
+            "timings": written.timings,
             "model_seconds": round(time.monotonic() - started, 2),
         }
         if written.dropped or written.unsupported:
@@ -420,10 +493,23 @@ class GenerativeChain:
         return answer
 
     def model(self) -> LLM:
-        """The model, loaded on first use and kept."""
+        """The model, loaded on first use and kept; the local one reads the system prompt at once."""
         if self._llm is None:
-            self._llm = self._load_llm()
+            llm = self._load_llm()
+            if self.backend.startswith("local:"):
+                self._warm(llm)
+            self._llm = llm
         return self._llm
+
+    def _warm(self, llm: LLM) -> None:
+        """Have llama.cpp read the system prompt now, while the user waits for loading anyway:
+        its KV cache then spares the first question those tokens, as it spares every later one."""
+        messages = [{"role": "system", "content": self.prompts.system}, {"role": "user", "content": ""}]
+        try:  # the raw client: LlamaIndex would send the answer's max_tokens, not 1
+            client = openai.OpenAI(base_url=getattr(llm, "api_base"), api_key=getattr(llm, "api_key"), max_retries=0)
+            client.chat.completions.create(model=getattr(llm, "model"), messages=messages, max_tokens=1)  # type: ignore[arg-type]
+        except Exception as error:  # only a head start: the question itself will report a failing model
+            log.info("warming the model's prompt cache failed: %s", self._describe(error))
 
     def _describe(self, error: Exception) -> str:
         return endpoint_failure(error, self.secret)
@@ -440,13 +526,21 @@ def indexed_spans(metas: list[dict]) -> dict[str, list[tuple[int, int]]]:
 def _paragraphs_around(text: str, start: int, end: int) -> tuple[int, int]:
     """From the start of the paragraph before the chunk's to the end of the one after (one paragraph per line)."""
     before = text.rfind("\n", 0, start)
-    if not text[before + 1 : start].strip():  # the chunk opens its paragraph: take the previous one too
+    if before != -1 and not text[before + 1 : start].strip():  # the chunk opens its paragraph: take the previous one too
         before = text.rfind("\n", 0, len(text[:before].rstrip()))
     after = text.find("\n", end)
     if after != -1 and not text[end:after].strip():  # the chunk closes its paragraph: take the next one too
         following = len(text) - len(text[after:].lstrip())
         after = text.find("\n", following)
     return before + 1, len(text) if after == -1 else after
+
+
+def _month_of(date: str) -> str:
+    """ "June" for "2023-06-19"; empty for an undated article."""
+    try:
+        return datetime.date.fromisoformat(date[:10]).strftime("%B")
+    except ValueError:
+        return ""
 
 
 def _options(sentences: list[Span]) -> list[list[Span]]:

@@ -2,7 +2,10 @@
 
 Support needs the claim's words to be in the source (idf-weighted), its
 specifics (numbers, weekdays, months, names) to be in the source, and the two
-to mean much the same (embedding cosine). Sentences that read like instructions to a model are
+to mean much the same (embedding cosine). News writes one country many ways
+("the US", "American", "Washington"): those count as one name and one word. A
+person the source calls by one part of their name ("Qin") counts as named when
+the passage around it gives the full name ("Qin Gang"). Sentences that read like instructions to a model are
 never support: an article cannot vouch for what it tells the model to say.
 """
 
@@ -19,8 +22,24 @@ from assistant.terms import terms
 MIN_COVER = 0.5
 MIN_COVER_WITH_CLOSE_MEANING = 0.3
 CLOSE_MEANING = 0.7
+MIN_JOINED_COVER = 0.65  # two sentences hold more words: their cover reaches 0.5 by chance more often
 _CALENDAR = re.compile(rf"\b({'|'.join(WEEKDAYS + tuple(m for m in MONTHS if m != 'may'))})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+# Ways the news names one country: its name, people, capital standing for its government.
+_COUNTRIES = tuple(
+    (re.compile(pattern), frozenset(names.split()))
+    for pattern, names in (
+        (r"\b(U\.S\.?|US|USA|United States|America|Americans?|Washington)\b", "america american americans washington"),
+        (r"\b(China|Chinese|Beijing)\b", "china chinese beijing"),
+        (r"\b(UK|U\.K\.|Britain|British|United Kingdom|London)\b", "britain british london"),
+        (r"\b(Russia|Russians?|Moscow|Kremlin)\b", "russia russian russians moscow kremlin"),
+        (r"\b(Japan|Japanese|Tokyo)\b", "japan japanese tokyo"),
+        (r"\b(France|French|Paris)\b", "france french paris"),
+        (r"\b(Germany|Germans?|Berlin)\b", "germany german germans berlin"),
+        (r"\b(India|Indians?|Delhi)\b", "india indian indians delhi"),
+    )
+)
 _INSTRUCTION = re.compile(
     r"ignore (all |any )?(the )?(previous|prior|above) (instructions|prompts?)|system prompt|"
     r"^\s*(system|assistant)\s*:|you are (now )?(a|an|the) (ai|assistant|model)|disregard .{0,30}instructions",
@@ -40,6 +59,13 @@ class SupportScore:
             return False
         return self.cover >= MIN_COVER or (self.cover >= MIN_COVER_WITH_CLOSE_MEANING and self.meaning >= CLOSE_MEANING)
 
+    @property
+    def supports_joined(self) -> bool:
+        """Support by two sentences read together: a higher bar for the words, or the same meaning."""
+        if not self.specifics_ok:
+            return False
+        return self.cover >= MIN_JOINED_COVER or (self.cover >= MIN_COVER and self.meaning >= CLOSE_MEANING)
+
 
 def looks_like_instruction(text: str) -> bool:
     return bool(_INSTRUCTION.search(text))
@@ -50,7 +76,7 @@ def score_support(claim: str, source: str, idf: dict[str, float], claim_vector: 
     if looks_like_instruction(source):
         return SupportScore(0.0, 0.0, False)
     claim_terms = set(terms(claim))
-    source_terms = set(terms(source))
+    source_terms = set(terms(source)) | {t for name in _countries_in(source) for t in terms(name)}
     default = max(idf.values(), default=1.0)
     weights = {t: idf.get(t, default) for t in claim_terms}
     total = sum(weights.values())
@@ -58,12 +84,32 @@ def score_support(claim: str, source: str, idf: dict[str, float], claim_vector: 
     return SupportScore(cover, float(claim_vector @ source_vector), specifics_found(claim, source))
 
 
-def specifics_found(claim: str, source: str) -> bool:
-    """Numbers, weekdays and months of the claim appear in the source, and so do its names (by their first 4 letters)."""
+def specifics_found(claim: str, source: str, context: str = "") -> bool:
+    """Numbers, weekdays and months of the claim appear in the source, and so do its names (by their first 4 letters).
+
+    `context` is the text around the source (its passage, its headline): a name the source gives
+    only in part counts when the context spells it out in full.
+    """
     lowered = source.lower()
     if any(n.rstrip(".,") not in source for n in NUMBER.findall(claim)):
         return False
     if any(day.lower() not in lowered for day in _CALENDAR.findall(claim)):
         return False
-    stems = {word[:4] for word in re.findall(r"\w+", lowered)}
-    return all(name.lower()[:4] in stems for name in _NAME.findall(claim))
+    stems = {word[:4] for word in re.findall(r"\w+", lowered)} | {name[:4] for name in _countries_in(source)}
+    partial = _named_in_part(claim, stems, context.lower())
+    return all(name.lower()[:4] in stems or name in partial for name in _NAME.findall(claim))
+
+
+def _countries_in(text: str) -> set[str]:
+    """Every way of naming the countries `text` names."""
+    return {name for pattern, names in _COUNTRIES if pattern.search(text) for name in names}
+
+
+def _named_in_part(claim: str, stems: set[str], context: str) -> set[str]:
+    """Words of the claim's full names ("Qin Gang") that the context holds, when the source gives another part."""
+    found = set()
+    for full in _FULL_NAME.findall(claim):
+        words = full.split()
+        if full.lower() in context and any(word.lower()[:4] in stems for word in words):
+            found.update(words)
+    return found

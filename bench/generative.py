@@ -46,6 +46,11 @@ class Run:
     answer: str
     notice: str
     model_text: str
+    prompt_tokens: int | None
+    cached_tokens: int | None
+    verdicts: list[dict]
+    timings: dict
+    reader_quote: bool
 
 
 def streamed(assistant: Assistant, question: str) -> tuple[Answer, float | None, float]:
@@ -60,9 +65,15 @@ def streamed(assistant: Assistant, question: str) -> tuple[Answer, float | None,
     raise AssertionError("the stream ended without an answer")
 
 
-def run(golden: Path, limit: int | None) -> list[Run]:
+def _tokens(details: dict, *keys: str) -> int | None:
+    """Prompt token counts from llama.cpp's timings (read + taken from the cache), when the endpoint sent them."""
+    timings = details.get("timings") or {}
+    return sum(int(timings[k]) for k in keys) if all(k in timings for k in keys) else None
+
+
+def run(golden: Path, limit: int | None, index: Path | None = None) -> list[Run]:
     corpus_name = "bbc" if "bbc" in golden.name else "seeds"
-    corpus, index = CORPORA[corpus_name], OUT / f"index-{corpus_name}"
+    corpus, index = CORPORA[corpus_name], index or OUT / f"index-{corpus_name}"
     extractive = Assistant(corpus=corpus, index=index, backend="extractive")
     if not (index / "lexical").is_dir():
         print(f"building the index of {corpus} in {index}…", file=sys.stderr)
@@ -80,6 +91,8 @@ def run(golden: Path, limit: int | None) -> list[Run]:
             answer.answered, "model_text" in details, int(details.get("kept_sentences", 0)),
             int(details.get("unsupported_sentences", 0)), "fallback_from" in details, first, total,
             answer.answer, answer.notice, str(details.get("model_text", "")),
+            _tokens(details, "prompt_n", "cache_n"), _tokens(details, "cache_n"), list(details.get("verdicts", [])),
+            dict(details.get("timings") or {}), bool(details.get("reader_quote_added")),
         ))
         print(f"{item.id}: {total:5.1f}s facts {runs[-1].local_facts}/{len(item.facts)} "
               f"(extractive {runs[-1].extractive_facts}) {answer.backend} {answer.answer[:90]!r}", file=sys.stderr)
@@ -100,12 +113,22 @@ def summary(runs: list[Run]) -> dict[str, object]:
         "sentences_kept": f"{sum(r.kept for r in called)}/{written}",
         "kept_share": round(sum(r.kept for r in called) / written, 3) if written else None,
         "fell_back": sum(r.fell_back for r in runs),
+        "reader_quote_added": sum(r.reader_quote for r in runs),
         "unanswerable_refused": f"{sum(not r.local_answered for r in runs if not r.answerable)}/{len(runs) - len(answerable)}",
         "first_sentence_p50_s": _seconds(firsts, 50),
         "first_sentence_p95_s": _seconds(firsts, 95),
         "answer_p50_s": _seconds([r.total_s for r in called], 50),
         "answer_p95_s": _seconds([r.total_s for r in called], 95),
+        "prompt_tokens_p50": _median([r.prompt_tokens for r in called if r.prompt_tokens is not None]),
+        "prompt_read_tokens_per_s_p50": _median([1000 * r.timings["prompt_n"] / r.timings["prompt_ms"] for r in called
+                                                 if r.timings.get("prompt_ms")]),
+        "prompt_tokens_read_p50": _median([r.prompt_tokens - r.cached_tokens for r in called
+                                           if r.prompt_tokens is not None and r.cached_tokens is not None]),
     }
+
+
+def _median(values: list[int] | list[float]) -> int | None:
+    return round(percentile([float(v) for v in values], 50)) if values else None
 
 
 def _seconds(values: list[float], percent: float) -> float | None:
@@ -117,8 +140,9 @@ def main() -> int:
     parser.add_argument("golden", type=Path)
     parser.add_argument("--limit", type=int, help="only the first N questions")
     parser.add_argument("--json", type=Path, help="also write every answer and the summary here")
+    parser.add_argument("--index", type=Path, help="an existing index of the corpus (default: bench/out/index-<corpus>)")
     args = parser.parse_args()
-    runs = run(args.golden, args.limit)
+    runs = run(args.golden, args.limit, args.index)
     result = summary(runs)
     print(json.dumps(result, indent=2))
     if args.json:

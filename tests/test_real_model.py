@@ -50,6 +50,8 @@ def test_the_local_model_answers_seed_questions_with_verbatim_citations(seeds_as
         print(f"\n{question} ({seconds:.1f} s)\n  model: {final.details.get('model_text')!r}\n  shown: {final.answer!r} [{final.backend}] {final.notice}")
         if number == 0 and not was_loaded:
             assert any("Loading the local model" in s for s in statuses)  # the first question says it loads
+        if number == 0 and "model_text" in final.details:  # the model was asked: llama.cpp says what its cache held
+            assert final.details["timings"].get("cache_n", 0) > 0, "the system prompt was not read while loading"
         assert final.answered, final.notice
         assert_quotes_are_spans(SEEDS, final.citations)
         assert all(f"[{c.id}]" in final.answer for c in final.citations)

@@ -1,0 +1,48 @@
+"""The sentence-support check behind generative citations: lenient on how news names things, strict on facts."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.generative import parse_claims
+from assistant.support import score_support, specifics_found
+
+SOURCE = "Secretary of State Antony Blinken met China's Foreign Minister Qin Gang in Beijing on Sunday."
+SAME = np.array([1.0, 0.0])
+
+
+def test_a_country_named_by_its_people_or_capital_is_the_same_name() -> None:
+    assert specifics_found("The American envoy met the Chinese minister in Beijing", "The US envoy met China's minister.")
+    assert specifics_found("Washington and Beijing agreed", "The U.S. and China agreed.")
+    cover = score_support("The American envoy met Qin", "The US envoy met Qin.", {}, SAME, SAME).cover
+    assert cover == 1.0  # "American" is covered by "US" as a word too
+
+
+def test_a_different_country_is_still_missing() -> None:
+    assert not specifics_found("The Russian envoy met Qin in Moscow", "The US envoy met Qin in Beijing.")
+    assert not specifics_found("Officials in London and Beijing agreed", "The U.S. and China agreed.")
+
+
+def test_a_full_name_counts_when_the_sentence_gives_a_part_and_the_passage_the_whole() -> None:
+    sentence = "Qin replaced Wang Yi as foreign minister."
+    assert not specifics_found("Qin Gang replaced Wang Yi as foreign minister", sentence)
+    assert specifics_found("Qin Gang replaced Wang Yi as foreign minister", sentence, context=f"{SOURCE} {sentence}")
+
+
+def test_a_wrong_full_name_is_still_missing_whatever_the_passage() -> None:
+    context = f"{SOURCE} Wang Yi left."
+    assert not specifics_found("Wang Wentao met Blinken", "Wang Yi met Blinken.", context=context)
+    assert not specifics_found("On Sunday Nancy Blinken met Qin Gang", SOURCE, context=context)
+
+
+def test_numbers_and_days_stay_strict_whatever_the_leniency() -> None:
+    assert not specifics_found("The US signed a $50 billion deal with China", "The US signed a deal with China.")
+    assert not specifics_found("Blinken met Qin Gang in Beijing on Monday", SOURCE, context=f"{SOURCE} Monday")
+
+
+def test_a_claim_naming_its_passage_keeps_only_the_claim() -> None:
+    claims = parse_claims("According to passage [2], Blinken met Qin Gang in Beijing. They talked, as mentioned in passage [3]. "
+                          "They ate. This is stated in passage [1].")
+    assert [(c.text, c.cited) for c in claims] == [
+        ("Blinken met Qin Gang in Beijing.", [2]), ("They talked", [3]), ("They ate.", [1])
+    ]
