@@ -17,13 +17,12 @@ from typing import Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import candidates, patterns
+from assistant.answer import candidates, clauses, patterns
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LABELS, LIST, REASON, SOFT, Question, analyse, counted_thing,
 )
 from assistant.dates import resolve_span
-from assistant.terms import terms
 from assistant.answer.refuse import (
     missing_part, mostly_unknown, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
     unknown_names_notice,
@@ -38,17 +37,8 @@ MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence aga
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
 MAX_STORIES = 5
 NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out in one of this many best articles
-DESCRIBED_RATIO = 0.6  # "who is X?": a describing sentence needs this share of the best one's evidence
-RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
-_REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
-    # "fears over jobs"), not before a place, a number or a time ("MEP for the East Midlands", "over 5%")
-    r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
-    r"following|amid|after|citing|since|for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|years?)))\b",
-    re.IGNORECASE,
-)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
 
 # Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
 CONTRADICTION = "another year or ordinal"
@@ -112,7 +102,7 @@ class Reader:
         else:
             reading = self._joined([self._read(analyse(part), chunks) for part, chunks in parts])
         if unknown and not reading.refusal:  # one unfamiliar name among known ones is a paraphrase, not a refusal
-            reading.caveat = unknown_names_caveat(unknown)
+            reading.caveat = " ".join(c for c in (unknown_names_caveat(unknown), reading.caveat) if c)
         return reading
 
     def _read(self, analysed: Question, chunks: list[NodeWithScore]) -> Reading:
@@ -170,10 +160,10 @@ class Reader:
 
     def _untyped(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
         """The best sentence (for "why", the best that gives a reason) and what goes on from it."""
-        first = _best_reason(sentences, question) if question.type == REASON else sentences[0]
-        short = _reason_clause(first, question) if question.type == REASON else None
+        first = clauses.best_reason(sentences, question, KEEP_RATIO) if question.type == REASON else sentences[0]
+        short = clauses.reason_clause(first, question) if question.type == REASON else None
         if question.defined:  # "Who is Qin Gang?": the sentence that describes him beside his name
-            first, short = _described(question.defined, sentences) or (first, short)
+            first, short = clauses.described(question.defined, sentences) or (first, short)
         chosen = self._supporting(first, sentences, _continuation(first, sentences))
         reading = _reading(question, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
@@ -324,52 +314,6 @@ def _absolute_date(phrase: str, published: str) -> str:
 
 def _quote(s: Sentence) -> Quote:
     return Quote(s.source, s.start, s.end, s.text, s.encoding, s.story, s.date, s.outlet, s.title)
-
-
-def _best_reason(ranked: list[Sentence], question: Question) -> Sentence:
-    """Among sentences close to the best, the first that gives a reason the question does not already state."""
-    best = ranked[0].evidence
-    for sentence in ranked:
-        if sentence.evidence < KEEP_RATIO * best:
-            break
-        if _reason_clause(sentence, question):
-            return sentence
-    return ranked[0]
-
-
-def _described(name: str, ranked: list[Sentence]) -> tuple[Sentence, tuple[int, int]] | None:
-    """Among sentences close to the best, the first that describes the name beside it: "Qin Gang, China's
-    newly appointed foreign minister," or "... foreign minister, Qin Gang" -> the description."""
-    best = ranked[0].evidence
-    last = re.sub(r"\\?['’]", "['’]", re.escape(name.split()[-1]))  # O'Connor is O’Connor
-    after = re.compile(
-        rf"\b{last}(?:['’]s)?\s*,\s+(?!(?:who|which|that|said|says|and|but|as|according)\b|\w+(?:ing|ed)\b)"
-        rf"((?:a|an|the|[a-z]|[A-Z][\w’']*['’]s)[^,.;:()“”\"]{{3,90}}?)\s*[,.;]"
-    )
-    before = re.compile(rf"(?:^|[,;]\s)((?:the |a |an |[A-Z][\w’'.-]*['’]s )[\w’' -]{{3,90}}?),\s+(?:[A-Z][\w’'.-]*\s+)*{last}\b")
-    for sentence in ranked:
-        if sentence.evidence < DESCRIBED_RATIO * best:
-            break
-        for pattern in (after, before):
-            match = pattern.search(sentence.text)
-            if match:
-                return sentence, match.span(1)
-    return None
-
-
-def _reason_clause(sentence: Sentence, question: Question) -> tuple[int, int] | None:
-    """The clause that gives the reason: from a causal word to the end of its clause. A clause made of the
-    question's own words restates what is asked ("why did Jones let Henson take the kick?" -> "for taking
-    the kick") and is no reason."""
-    for match in _REASON.finditer(sentence.text):
-        end = _CLAUSE_END.search(sentence.text, match.end())
-        stop = end.start() if end else len(sentence.text)
-        while stop > match.start() and sentence.text[stop - 1].isspace():
-            stop -= 1
-        words = set(terms(sentence.text[match.end() : stop]))
-        if stop - match.end() > 3 and words and len(words - question.terms) / len(words) > RESTATED:
-            return (match.start(), stop)
-    return None
 
 
 def _max_overlap(a: Sentence, b: Sentence) -> float:

@@ -1,0 +1,67 @@
+"""The clause of a sentence that answers: the reason a "why" question asks for, the description a
+"Who is Qin Gang?" question asks for. Both are verbatim spans of the sentence, so the short answer is
+verified like any other."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.evidence import Sentence
+from assistant.answer.question import Question
+from assistant.terms import terms
+
+DESCRIBED_RATIO = 0.6  # "who is X?": a describing sentence needs this share of the best one's evidence
+RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
+_REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
+    # "fears over jobs"), not before a place, a number or a time ("MEP for the East Midlands", "over 5%")
+    r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
+    r"following|amid|after|citing|since|for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|years?)))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
+
+
+def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -> Sentence:
+    """Among sentences close to the best, the first that gives a reason the question does not already state."""
+    best = ranked[0].evidence
+    for sentence in ranked:
+        if sentence.evidence < keep_ratio * best:
+            break
+        if reason_clause(sentence, question):
+            return sentence
+    return ranked[0]
+
+
+def described(name: str, ranked: list[Sentence]) -> tuple[Sentence, tuple[int, int]] | None:
+    """Among sentences close to the best, the first that describes the name beside it: "Qin Gang, China's
+    newly appointed foreign minister," or "... foreign minister, Qin Gang" -> the description."""
+    best = ranked[0].evidence
+    last = re.sub(r"\\?['’]", "['’]", re.escape(name.split()[-1]))  # O'Connor is O’Connor
+    after = re.compile(
+        rf"\b{last}(?:['’]s)?\s*,\s+(?!(?:who|which|that|said|says|and|but|as|according)\b|\w+(?:ing|ed)\b)"
+        rf"((?:a|an|the|[a-z]|[A-Z][\w’']*['’]s)[^,.;:()“”\"]{{3,90}}?)\s*[,.;]"
+    )
+    before = re.compile(rf"(?:^|[,;]\s)((?:the |a |an |[A-Z][\w’'.-]*['’]s )[\w’' -]{{3,90}}?),\s+(?:[A-Z][\w’'.-]*\s+)*{last}\b")
+    for sentence in ranked:
+        if sentence.evidence < DESCRIBED_RATIO * best:
+            break
+        for pattern in (after, before):
+            match = pattern.search(sentence.text)
+            if match:
+                return sentence, match.span(1)
+    return None
+
+
+def reason_clause(sentence: Sentence, question: Question) -> tuple[int, int] | None:
+    """The clause that gives the reason: from a causal word to the end of its clause. A clause made of the
+    question's own words restates what is asked ("why did Jones let Henson take the kick?" -> "for taking
+    the kick") and is no reason."""
+    for match in _REASON.finditer(sentence.text):
+        end = _CLAUSE_END.search(sentence.text, match.end())
+        stop = end.start() if end else len(sentence.text)
+        while stop > match.start() and sentence.text[stop - 1].isspace():
+            stop -= 1
+        words = set(terms(sentence.text[match.end() : stop]))
+        if stop - match.end() > 3 and words and len(words - question.terms) / len(words) > RESTATED:
+            return (match.start(), stop)
+    return None
