@@ -162,7 +162,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     counted = counts.asked_thing(question)
     if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
-        spans = [(s, e) for s, e in spans if counts.counts(counted, text, s, e, question.counted_strictly)]
+        spans = [(s, e) for s, e in spans if counts.counts(counted, text, s, e)]
     asked = _asked_unit(question)
     if asked:  # "in what month", "how many days": the phrase must be in that unit
         spans = [(s, e) for s, e in spans if asked.search(text[s:e])]

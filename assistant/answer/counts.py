@@ -31,12 +31,9 @@ def asked_thing(question: Question) -> str:
     return _counted_noun(question) or _measured_noun(question)
 
 
-def counts(asked: str, text: str, start: int, end: int, strictly: bool = False) -> bool:
-    """Whether text[start:end], a number, can be a count (or a length) of `asked`; `strictly`, only when
-    the words around it say so (a number with no noun after it is then no count of anything)."""
-    if _named_beside(asked, text, start, end):
-        return True
-    return _counts(asked, _noun_after(text, end), strictly)
+def counts(asked: str, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a number, can be a count (or a length) of `asked`."""
+    return _named_beside(asked, text, start, end) or _counts(asked, _noun_after(text, end))
 
 
 def _counted_noun(question: Question) -> str:
@@ -73,13 +70,10 @@ def _named_beside(asked: str, text: str, start: int, end: int) -> bool:
     return any(stem in word.lower() or word.lower().startswith(stem[:5]) and len(stem) >= 5 for word in around)
 
 
-def _counts(asked: str, noun: str, strictly: bool = False) -> bool:
+def _counts(asked: str, noun: str) -> bool:
     """Whether a count followed by `noun` can be a count of `asked`: the same word, or close in meaning,
-    and never a span of time when things are counted. A count with no plain noun after it ("10m", "6,000
-    of those") cannot be judged: it passes, unless `strictly`."""
-    if not noun or not noun.isalpha() or noun in _POINTERS:
-        return not strictly
-    if set(terms(noun)) & set(terms(asked)):
+    and never a span of time when things are counted."""
+    if not noun or not noun.isalpha() or noun in _POINTERS or set(terms(noun)) & set(terms(asked)):
         return True
     if _TIME_UNITS.match(noun) and not _TIME_UNITS.match(asked):
         return False

@@ -174,7 +174,6 @@ class Question:
     people: tuple[str, ...] = field(default=())  # the names spaCy reads as people's (a subset of names)
     noun: str = ""  # the noun "which/what" asks for ("spokesperson"): the answer often stands next to it
     defined: str = ""  # "Who is Qin Gang?": the name whose description is asked
-    counted_strictly: bool = False  # only counts whose own words name the counted thing answer (see counts.py)
     described: frozenset[str] = frozenset()  # the terms of its phrase ("University of Sydney academic"): the answer's own description
 
     @property

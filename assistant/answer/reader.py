@@ -114,13 +114,10 @@ class Reader:
         if support < self.min_support:
             return Reading(analysed, self._missing(analysed, sentences, False), WEAK_EVIDENCE, support=support)
         counted = counted_thing(analysed)
-        if counted:  # a count of something the articles never name cannot be read from them, ...
+        if counted:  # a count of something the articles never name cannot be read from them
             found_text = self._found_text(sentences)
             if not speaks_of(counted, found_text):
-                reading = self._typed(replace(analysed, counted_strictly=True), sentences, support)
-                if reading.refusal:  # ... unless a count there names it in other words ("its workforce by 7,000")
-                    return Reading(analysed, uncounted_notice(analysed, counted, found_text), UNCOUNTED, support=support)
-                return reading
+                return Reading(analysed, uncounted_notice(analysed, counted, found_text), UNCOUNTED, support=support)
         if analysed.several:
             return Reading(analysed, evidence=self._one_per_story(sentences, analysed.names), support=support)
         if analysed.typed:
