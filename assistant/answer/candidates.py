@@ -152,6 +152,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())]
     for regex in _REGEXES.get(question.type, ()):
+        if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
+            continue
         for match in regex.finditer(text):
             if not _fits(question.type, match.group()):
                 continue

@@ -91,7 +91,8 @@ _PLACE_NOUNS = (
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
     r"invest|invested|sell|sold|bid|bids|offer|offered|offering|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
-    r"sales|deal|takings|gross|grossed|debt|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars)\b",
+    r"sales|deal|takings|gross|grossed|debt|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars|"
+    r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|donate|donated|pledge|pledged|lend|lent|borrow|borrowed)\b",
     re.IGNORECASE,
 )
 
@@ -123,6 +124,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (YES_NO, re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b")),
 ]
 _RULES_BY_KIND = dict(_RULES)
+_MEASURE = re.compile(r"\bhow (?:far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (?:size|distance|speed)\b")
 _CONTEST = re.compile(r"^\W*who (?:won|wins|win|beat|beats|defeated|lost to|topped|clinched|finished|qualified|knocked out|eliminated)\b")
 _WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?((?:[A-Z][\w'’.-]*\s*)+?)\W*$")
 _ASKING_WORDS = r"(?:who|whom|whose|what|which|where|when|why|how|did|does|do|is|was|were|has|have|had|will|can|could|would)"
@@ -194,6 +196,8 @@ def analyse(question: str) -> Question:
     if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b", lowered):
         labels = LABELS[PERSON]
     noun = asked_noun(text)[1]
+    if kind == QUANTITY and _MEASURE.search(lowered):  # "how big is the hard disk?": a measure, never a sum of money
+        labels = labels - {"MONEY"}
     if kind == PERSON and _CONTEST.search(lowered):  # "who won the Six Nations?": a team or a country as often as a person
         labels = frozenset({"PERSON", "ORG", "GPE", "NORP"})
     if kind == PLACE and _FACILITY.match(noun):  # "which venue": a building, not a city (an ORG only when no FAC is found)

@@ -104,3 +104,11 @@ def test_a_length_of_time_does_not_say_when() -> None:
     question = analyse("Until when does Wenger's new contract run?")
     deal = _sentence("Wenger signed a new deal for two years, which runs until May 2008.")
     assert [c.text for c in candidates.find(question, [deal])] == ["May 2008"]
+
+
+def test_a_measure_is_never_a_sum_of_money() -> None:
+    question = analyse("How big is the hard disk in the new video recorder?")
+    box = _sentence("The £20m box will offer a 160GB hard disk.")
+    assert "£20m" not in [c.text for c in candidates.find(question, [box])]
+    owed = analyse("How much does the club still owe for the transfer?")
+    assert owed.type == "money"
