@@ -102,7 +102,7 @@ class Assistant:
         self.__dict__.pop("store", None)
         store = ChunkStore(self.settings, create=True)
         if not rebuild:
-            store.check()
+            store.check(repairing=True)
         self.__dict__["store"] = store
         indexer = Indexer(self.settings, self.store, self.embed_model)
         report = indexer.run(show_progress=show_progress, on_progress=on_progress)

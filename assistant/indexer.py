@@ -124,13 +124,14 @@ class Indexer:
             raise CorpusError(no_articles(self.settings.corpus, scan.skipped))
         report = IndexReport(skipped=scan.skipped)
         known = self.store.ledger_entries()
+        short = self.store.short_files(known)  # a killed run's half-replaced files are redone
         pending: list[Article] = []
         for article in scan.articles:
             entry = known.get(article.source)
             if entry is None:
                 report.added.append(article.source)
                 pending.append(article)
-            elif entry.digest != article.digest:
+            elif entry.digest != article.digest or article.source in short:
                 report.updated.append(article.source)
                 pending.append(article)
             else:

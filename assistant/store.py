@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence, cast
@@ -157,16 +158,17 @@ class ChunkStore:
             raise damaged(settings, f"its collections cannot be read: {type(error).__name__}: {error}") from None
         self.vector_store = ChromaVectorStore(chroma_collection=self.chunks)
 
-    def check(self) -> None:
+    def check(self, repairing: bool = False) -> None:
         """Prove cheaply that the index can answer, so damage is named now rather than crashing a
         question later: Chroma's files pass their checks (assistant/integrity.py), the chunk
-        count covers what the ledger records, and a stored vector finds itself."""
+        count covers what the ledger records, and a stored vector finds itself. An indexing run
+        (`repairing`) accepts fewer chunks than recorded: it redoes those files (`short_files`)."""
         if not self.settings.chroma_host:
             self._check_files(Path(str(self.client.get_settings().persist_directory)))
         try:
             recorded = sum(entry.chunks for entry in self.ledger_entries().values())
             held = self.chunks.count()
-            if held < recorded:
+            if held < recorded and not repairing:
                 raise damaged(self.settings, f"the ledger records {recorded} chunks but Chroma holds {held}")
             if held:
                 _probe(self.chunks)
@@ -229,6 +231,18 @@ class ChunkStore:
             strays.extend(i for i in ids if i.rsplit("#", 2)[0] not in recorded)
         for start in range(0, len(strays), PAGE):
             self.chunks.delete(ids=strays[start : start + PAGE])
+
+    def short_files(self, known: dict[str, LedgerEntry]) -> set[str]:
+        """Files the ledger records with more chunks than Chroma holds for them: what a run killed
+        between dropping a changed file's old chunks and recording its new ones leaves behind, or
+        chunks lost some other way. The source is read off the chunk id; the ids are read only
+        when the totals already differ."""
+        if self.chunks.count() >= sum(entry.chunks for entry in known.values()):
+            return set()
+        held: Counter[str] = Counter()
+        for offset in range(0, self.chunks.count(), PAGE):
+            held.update(i.rsplit("#", 2)[0] for i in self.chunks.get(include=[], limit=PAGE, offset=offset)["ids"])
+        return {source for source, entry in known.items() if held[source] < entry.chunks}
 
     def chunk_count(self) -> int:
         return self.chunks.count()

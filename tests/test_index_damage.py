@@ -131,6 +131,26 @@ def test_chunks_missing_from_chroma_are_named(corpus_copy: Path, tmp_path: Path)
         Assistant(corpus=corpus_copy, index=index).ask("Where did Blinken meet Qin Gang?")
 
 
+def test_an_index_run_redoes_files_whose_chunks_went_missing(corpus_copy: Path, tmp_path: Path) -> None:
+    """A run killed between dropping a changed file's old chunks and recording its new ones leaves the
+    ledger counting chunks Chroma no longer holds: the next index run redoes those files, not refuses."""
+    from assistant import Assistant
+
+    index = tmp_path / "index"
+    Assistant(corpus=corpus_copy, index=index).index()
+    store = Assistant(corpus=corpus_copy, index=index).store
+    before = store.chunk_count()
+    some = store.chunks.get(limit=5)["ids"]
+    store.chunks.delete(ids=some)
+    assert store.short_files(store.ledger_entries()) == {i.rsplit("#", 2)[0] for i in some}
+
+    report = Assistant(corpus=corpus_copy, index=index).index()
+    assert set(report.updated) == {i.rsplit("#", 2)[0] for i in some}
+    repaired = Assistant(corpus=corpus_copy, index=index)
+    assert repaired.store.chunk_count() == before
+    assert repaired.ask("Where did Blinken meet Qin Gang?").answered
+
+
 def test_a_hand_trimmed_lexical_file_is_rebuilt_not_a_traceback(tmp_path: Path) -> None:
     import json
 
