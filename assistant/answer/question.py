@@ -9,7 +9,7 @@ sentence or article must match them, but they are never the answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.answer import patterns
