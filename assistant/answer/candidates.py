@@ -28,7 +28,6 @@ WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt M
 NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before the phrase ...
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
 NEAR_CHARS = 40.0
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
 _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
@@ -62,7 +61,7 @@ class Candidate:
     @property
     def key(self) -> str:
         """What two mentions of one answer share: its words, lower-cased, thousands separators dropped."""
-        return " ".join(_WORD.findall(self.text.lower().replace(",", "")))
+        return " ".join(patterns.WORD.findall(self.text.lower().replace(",", "")))
 
 
 def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
@@ -124,7 +123,7 @@ def _surname_mentions(sentence: Sentence, ents: tuple[Entity, ...], surnames: se
         return ()
     taken = [range(e.start, e.end) for e in ents]
     mentions = []
-    for match in _WORD.finditer(sentence.text):
+    for match in patterns.WORD.finditer(sentence.text):
         if match.group() in surnames and not any(match.start() in r for r in taken):
             mentions.append(Entity(match.start(), match.end(), "PERSON", match.group()))
     return tuple(mentions)
@@ -222,7 +221,7 @@ def _in_question(phrase: str, question: Question) -> bool:
 
 
 def _key(phrase: str) -> str:
-    return " ".join(_WORD.findall(phrase.lower().replace(",", "")))
+    return " ".join(patterns.WORD.findall(phrase.lower().replace(",", "")))
 
 
 def _score(question: Question, sentence: Sentence, start: int, end: int, stories: dict[str, set[str]]) -> float:
@@ -238,7 +237,7 @@ def _when_told(question: Question, text: str, start: int) -> float:
     by spring 2006"), when the question does not ask when something was said: news dates its reports."""
     if question.type not in (DATE, DAY, TIME) or _REPORTING.search(question.text):
         return 0.0
-    before = " ".join(_WORD.findall(text[max(0, start - 60) : start])[-TOLD_WORDS:])
+    before = " ".join(patterns.WORD.findall(text[max(0, start - 60) : start])[-TOLD_WORDS:])
     return 1.0 if _REPORTING.search(before) else 0.0
 
 
@@ -250,12 +249,12 @@ def _beside_noun(question: Question, text: str, start: int, end: int) -> float:
     wanted = set(terms(question.noun))
     if not wanted:
         return 0.0
-    before = _WORD.findall(text[max(0, start - 40) : start])[-NOUN_WORDS:]
+    before = patterns.WORD.findall(text[max(0, start - 40) : start])[-NOUN_WORDS:]
     if wanted & set(terms(" ".join(before))) and _used_as_noun(text, wanted, start):
         return 1.0
     after = text[end : end + 60]
     described = re.match(r"\s*[,(–—-]", after) is not None
-    following = _WORD.findall(after)[:NOUN_AFTER] if described else []
+    following = patterns.WORD.findall(after)[:NOUN_AFTER] if described else []
     if wanted & set(terms(" ".join(following))):
         return 1.0
     return -1.0 if _other_words(question, before, following) else 0.0
@@ -279,7 +278,7 @@ def _nearness(question: Question, text: str, start: int, end: int) -> float:
     """1 when a question word touches the phrase, falling with the characters between them."""
     gaps = [
         max(start - m.end(), m.start() - end, 0)
-        for m in _WORD.finditer(text)
+        for m in patterns.WORD.finditer(text)
         if (m.end() <= start or m.start() >= end) and set(terms(m.group())) & question.terms
     ]
     return 1.0 / (1.0 + min(gaps) / NEAR_CHARS) if gaps else 0.0

@@ -23,7 +23,6 @@ _SKIPPED = frozenset("of the a an more than new extra additional other further m
 _MEASURED = re.compile(r"\bhow long (?:a|an) (?:[a-z'’-]+ ){0,2}?([a-z'’-]+) (?:did|does|do|is|was|were|has|have|had|will|would|could|can)\b")
 _POINTERS = frozenset("those these them they which who whom each".split())  # "6,000 of those": what they count is said before
 _TIME_UNITS = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|century|centurie)s?$")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def asked_thing(question: Question) -> str:
@@ -53,7 +52,7 @@ def _noun_after(text: str, end: int) -> str:
     """The first word after a count that is not a filler ("6,000 of those jobs" -> "those")."""
     if text[end : end + 1].isalnum():  # "21st", "10m": the count goes on, no noun to judge
         return ""
-    for word in _WORD.findall(text[end : end + 60]):
+    for word in patterns.WORD.findall(text[end : end + 60]):
         if word.lower() not in _SKIPPED:
             return word.lower()
     return ""
@@ -65,8 +64,8 @@ def _named_beside(asked: str, text: str, start: int, end: int) -> bool:
     stem = terms(asked)[0] if terms(asked) else ""
     if len(stem) < 4:
         return False
-    around = (_WORD.findall(text[max(0, start - 40) : start])[-BESIDE_WORDS:] + _WORD.findall(text[start:end])
-              + _WORD.findall(text[end : end + 60])[:BESIDE_WORDS])
+    around = (patterns.WORD.findall(text[max(0, start - 40) : start])[-BESIDE_WORDS:] + patterns.WORD.findall(text[start:end])
+              + patterns.WORD.findall(text[end : end + 60])[:BESIDE_WORDS])
     return any(stem in word.lower() or word.lower().startswith(stem[:5]) and len(stem) >= 5 for word in around)
 
 

@@ -46,6 +46,7 @@ DURATION = re.compile(
     r"|\b(?:between|from) (?:19|20)\d\d (?:and|to|until) (?:19|20)\d\d\b",  # a span of years is a length of time
     re.IGNORECASE,
 )
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word, with its inner apostrophe ("O’Connor", "world's")
 UNIT = re.compile(  # units of measure: a count of one is never a count of another
     r"(?:tonne|ton|kilo|kilogram|kg|gram|ounce|oz|pound|lb|stone|metre|meter|kilometre|kilometer|km|mile|yard|foot|"
     r"feet|inch|acre|hectare|litre|liter|gallon|barrel|watt|megawatt|kilowatt|volt|degree|calorie|byte|megabyte|"

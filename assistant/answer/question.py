@@ -128,13 +128,14 @@ _MEASURE = re.compile(r"\bhow (?:far|big|large|tall|heavy|fast|high|deep|long|wi
 _CONTEST = re.compile(r"^\W*who (?:won|wins|win|beat|beats|defeated|lost to|topped|clinched|finished|qualified|knocked out|eliminated)\b")
 _WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?((?:[A-Z][\w'’.-]*\s*)+?)\W*$")
 _ASKING_WORDS = r"(?:who|whom|whose|what|which|where|when|why|how|did|does|do|is|was|were|has|have|had|will|can|could|would)"
+_ASKING_OPENING = rf"(?:(?:at|in|on|for|by|from|to|with|since|until) )?{_ASKING_WORDS}\b"  # "at which ...", "how ..."
 _SECOND_ASK = re.compile(
-    rf"[,;]\s*and\s+(?=(?:(?:at|in|on|for|by|from|to|with|since|until) )?{_ASKING_WORDS}\b)|;\s*(?={_ASKING_WORDS}\b)",
+    rf"[,;]\s*and\s+(?={_ASKING_OPENING})|;\s*(?={_ASKING_WORDS}\b)",
     re.IGNORECASE,
 )
 # A part asks when it opens with an asking word (after a preposition or a colon), or ends on one ("hope and what").
 _ASKS = re.compile(
-    rf"^\W*(?:(?:at|in|on|for|by|from|to|with|since|until) )?{_ASKING_WORDS}\b|:\s*(?:(?:at|in|on|for|by) )?{_ASKING_WORDS}\b|"
+    rf"^\W*{_ASKING_OPENING}|:\s*{_ASKING_OPENING}|"
     r"\b(?:who|what|which|where|when)\W*$",
     re.IGNORECASE,
 )
