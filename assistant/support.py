@@ -5,7 +5,8 @@ specifics (numbers, weekdays, months, names) to be in the source, and the two
 to mean much the same (embedding cosine). News writes one country many ways
 ("the US", "American", "Washington"): those count as one name and one word. A
 person the source calls by one part of their name ("Qin") counts as named when
-the passage around it gives the full name ("Qin Gang"). Sentences that read like instructions to a model are
+the passage around it gives the full name ("Qin Gang"). Amounts read alike however
+they are written: "1.47m" and "1.47 million", "three" and "3", "13%" and "13 per cent". Sentences that read like instructions to a model are
 never support: an article cannot vouch for what it tells the model to say.
 """
 
@@ -25,6 +26,7 @@ CLOSE_MEANING = 0.7
 MIN_JOINED_COVER = 0.65  # two sentences hold more words: their cover reaches 0.5 by chance more often
 _CALENDAR = re.compile(rf"\b({'|'.join(WEEKDAYS + tuple(m for m in MONTHS if m != 'may'))})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
+_OPENING_NAME = re.compile(r"^\W*([A-Z][a-z]{2,})(?=\s+[A-Z][a-z])")  # "Wang Yi met…": a name opening the sentence
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 # Ways the news names one country: its name, people, capital standing for its government.
 _COUNTRIES = tuple(
@@ -40,6 +42,15 @@ _COUNTRIES = tuple(
         (r"\b(India|Indians?|Delhi)\b", "india indian indians delhi"),
     )
 )
+_SPELLED_OUT = (
+    (re.compile(r"(\d)\s?bn\b", re.IGNORECASE), r"\1 billion"),
+    (re.compile(r"(\d)\s?m\b"), r"\1 million"),
+    (re.compile(r"(\d)\s?(?:%|per ?cent\b)", re.IGNORECASE), r"\1 percent"),
+)
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_AMOUNT = re.compile(r"\d(?:[\d,.]*\d)? (?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+_SMALL_NUMBERS = {word: str(n) for n, word in enumerate("two three four five six seven eight nine ten eleven twelve".split(), start=2)}
+_SMALL_NUMBER = re.compile(rf"\b({'|'.join(_SMALL_NUMBERS)})\b", re.IGNORECASE)
 _INSTRUCTION = re.compile(
     r"ignore (all |any )?(the )?(previous|prior|above) (instructions|prompts?)|system prompt|"
     r"^\s*(system|assistant)\s*:|you are (now )?(a|an|the) (ai|assistant|model)|disregard .{0,30}instructions",
@@ -75,6 +86,7 @@ def score_support(claim: str, source: str, idf: dict[str, float], claim_vector: 
     """How well `source` backs `claim`; vectors are unit-length embeddings of each."""
     if looks_like_instruction(source):
         return SupportScore(0.0, 0.0, False)
+    claim, source = plain_amounts(claim), plain_amounts(source)
     claim_terms = set(terms(claim))
     source_terms = set(terms(source)) | {t for name in _countries_in(source) for t in terms(name)}
     default = max(idf.values(), default=1.0)
@@ -90,14 +102,27 @@ def specifics_found(claim: str, source: str, context: str = "") -> bool:
     `context` is the text around the source (its passage, its headline): a name the source gives
     only in part counts when the context spells it out in full.
     """
+    claim, source, context = plain_amounts(claim), plain_amounts(source), plain_amounts(context)
     lowered = source.lower()
-    if any(n.rstrip(".,") not in source for n in NUMBER.findall(claim)):
+    numbers = {n.rstrip(".,") for n in NUMBER.findall(source)}
+    if any(n.rstrip(".,") not in numbers for n in NUMBER.findall(claim)):  # whole numbers: 4 is not in 1.47
+        return False
+    if any(amount.lower() not in lowered for amount in _AMOUNT.findall(claim)):  # 1.47 million is not 1.47 billion
         return False
     if any(day.lower() not in lowered for day in _CALENDAR.findall(claim)):
         return False
     stems = {word[:4] for word in re.findall(r"\w+", lowered)} | {name[:4] for name in _countries_in(source)}
     partial = _named_in_part(claim, stems, context.lower())
-    return all(name.lower()[:4] in stems or name in partial for name in _NAME.findall(claim))
+    names = _NAME.findall(claim) + [w for w in _OPENING_NAME.findall(claim) if terms(w)]  # not "The Chinese…"
+    return all(name.lower()[:4] in stems or name in partial for name in names)
+
+
+def plain_amounts(text: str) -> str:
+    """Amounts written one way: "1.47m" as "1.47 million", "three" as "3", "13%" as "13 percent", "1,000" as "1000"."""
+    text = _THOUSANDS_COMMA.sub("", text)
+    for pattern, replacement in _SPELLED_OUT:
+        text = pattern.sub(replacement, text)
+    return _SMALL_NUMBER.sub(lambda m: _SMALL_NUMBERS[m.group().lower()], text)
 
 
 def _countries_in(text: str) -> set[str]:

@@ -401,3 +401,19 @@ def test_an_answer_leaving_out_the_readers_answer_gets_its_quote_after_the_model
     assert answer.details["kept_sentences"] == 1 and answer.details["reader_quote_added"] is True
     assert "".join(i for i in items if isinstance(i, str)) == answer.answer  # streamed like the rest
     _assert_verified(answer)
+
+
+@pytest.mark.parametrize("name, kept", [("Qin", True), ("Wang Wentao", False)])
+def test_a_name_for_he_counts_when_the_sentence_before_gives_it_and_one_the_passage_lacks_never(  # type: ignore[no-untyped-def]
+    fake, model_assistant, name: str, kept: bool
+) -> None:
+    fake.script = lambda m: Reply(
+        f"President Xi Jinping's closest aides have long included {name} [{passage_number(m, 'closest aides')}]."
+    )
+    answer = model_assistant.ask("Who has long been one of President Xi Jinping's closest aides?")
+    prompt = fake.requests[-1]["body"]["messages"][-1]["content"]
+    assert "Analysts said Qin's appointment" in prompt and "He has long been" in prompt  # the sentence before is shown
+    assert (answer.backend == "openai:fake-model") is kept, (answer.notice, answer.details.get("verdicts"), prompt)
+    assert (f"included {name}" in answer.answer) is kept
+    _assert_verified(answer)
+

@@ -46,3 +46,23 @@ def test_a_claim_naming_its_passage_keeps_only_the_claim() -> None:
     assert [(c.text, c.cited) for c in claims] == [
         ("Blinken met Qin Gang in Beijing.", [2]), ("They talked", [3]), ("They ate.", [1])
     ]
+
+
+def test_amounts_read_alike_however_they_are_written() -> None:
+    source = "A court said Lifan must pay 1.47m yuan in compensation, 13% of its sales of 1000 bikes, to three firms."
+    claim = "Lifan must pay 1.47 million yuan in compensation, 13 per cent of its sales of 1,000 bikes, to 3 firms"
+    assert specifics_found(claim, source)
+    assert score_support(claim, source, {}, SAME, SAME).cover == 1.0
+
+
+def test_a_wrong_amount_is_still_missing_however_it_is_written() -> None:
+    source = "A court said Lifan must pay 1.47m yuan in compensation to three firms."
+    assert not specifics_found("Lifan must pay 1.74 million yuan in compensation", source)
+    assert not specifics_found("Lifan must pay 1.47 billion yuan in compensation", source)
+    assert not specifics_found("Lifan must pay compensation to four firms", source)
+
+
+def test_a_name_opening_the_sentence_is_checked_too() -> None:
+    assert not specifics_found("Wang Yi met China's Foreign Minister Qin Gang in Beijing on Sunday", SOURCE)
+    assert specifics_found("Antony Blinken met China's Foreign Minister Qin Gang in Beijing on Sunday", SOURCE)
+    assert specifics_found("The Chinese Foreign Minister met Blinken in Beijing on Sunday", SOURCE)
