@@ -120,15 +120,22 @@ class _Written:
 def parse_claims(text: str) -> list[Claim]:
     """Split model output at its citation markers; text after the last marker is an uncited claim.
 
-    "According to passage [2], X." and "X, according to the passage [2]." both become the claim X citing [2].
+    "According to passage [2], X." and "X, according to the passage [2]." both become the claim X citing [2];
+    "The Diaoyutai State Guesthouse [1] was the venue." is one claim citing [1], not a cited fragment.
     """
     parts = _MARKS.split(_LEADING_SOURCE.sub(r"\2 \1", text))
-    claims = []
+    pieces: list[tuple[str, str]] = []
     for position in range(0, len(parts), 2):
-        claim = _ECHOED_LABEL.sub("", parts[position]).strip().lstrip(".,;: ").strip()
+        piece = _ECHOED_LABEL.sub("", parts[position])
+        marks = parts[position + 1] if position + 1 < len(parts) else ""
+        if pieces and not pieces[-1][0].rstrip().endswith((".", "!", "?", '"', "”")) and piece.strip()[:1].islower():
+            piece, marks = f"{pieces[-1][0].rstrip()} {piece.strip()}", pieces.pop()[1] + marks  # the sentence goes on
+        pieces.append((piece, marks))
+    claims = []
+    for piece, marks in pieces:
+        claim = piece.strip().lstrip(".,;: ").strip()
         claim = _TRAILING_SOURCE.sub("", claim)
         claim = " ".join(claim.split())
-        marks = parts[position + 1] if position + 1 < len(parts) else ""
         if claim:
             claims.append(Claim(claim, [int(n) for n in _NUMBERS.findall(marks)]))
     return claims

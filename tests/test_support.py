@@ -66,3 +66,10 @@ def test_a_name_opening_the_sentence_is_checked_too() -> None:
     assert not specifics_found("Wang Yi met China's Foreign Minister Qin Gang in Beijing on Sunday", SOURCE)
     assert specifics_found("Antony Blinken met China's Foreign Minister Qin Gang in Beijing on Sunday", SOURCE)
     assert specifics_found("The Chinese Foreign Minister met Blinken in Beijing on Sunday", SOURCE)
+
+
+def test_a_citation_inside_a_sentence_cites_the_whole_sentence() -> None:
+    claims = parse_claims("The Diaoyutai State Guesthouse [1] was the venue where they met on Sunday. Qin spoke [2]. Blinken left [3]")
+    assert [(c.text, c.cited) for c in claims] == [
+        ("The Diaoyutai State Guesthouse was the venue where they met on Sunday. Qin spoke", [1, 2]), ("Blinken left", [3])
+    ]
