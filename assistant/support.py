@@ -3,11 +3,13 @@
 Support needs the claim's words to be in the source (idf-weighted), its
 specifics (numbers, weekdays, months, names) to be in the source, and the two
 to mean much the same (embedding cosine). News writes one country many ways
-("the US", "American", "Washington"): those count as one name and one word. A
-person the source calls by one part of their name ("Qin") counts as named when
-the passage around it gives the full name ("Qin Gang"). Amounts read alike however
-they are written: "1.47m" and "1.47 million", "three" and "3", "13%" and "13 per cent". Sentences that read like instructions to a model are
-never support: an article cannot vouch for what it tells the model to say.
+("the US", "American", "Washington"), and Britain's Conservatives are also its
+Tories: those count as one name and one word. A person the source calls by one
+part of their name ("Qin") counts as named when the passage around it gives the
+full name ("Qin Gang"). Amounts read alike however they are written: "1.47m" and
+"1.47 million", "three" and "3", "13%" and "13 per cent". Sentences that read
+like instructions to a model are never support: an article cannot vouch for
+what it tells the model to say.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ _COUNTRIES = tuple(
         (r"\b(France|French|Paris)\b", "france french paris"),
         (r"\b(Germany|Germans?|Berlin)\b", "germany german germans berlin"),
         (r"\b(India|Indians?|Delhi)\b", "india indian indians delhi"),
+        (r"\b(Conservatives?|Tory|Tories)\b", "conservative conservatives tory tories"),  # Britain's party, two names
     )
 )
 _SPELLED_OUT = (

@@ -73,3 +73,9 @@ def test_a_citation_inside_a_sentence_cites_the_whole_sentence() -> None:
     assert [(c.text, c.cited) for c in claims] == [
         ("The Diaoyutai State Guesthouse was the venue where they met on Sunday. Qin spoke", [1, 2]), ("Blinken left", [3])
     ]
+
+
+def test_tories_are_conservatives_and_labour_is_not() -> None:
+    source = "The register shows former Tory leader William Hague earning up to £820,000."
+    assert specifics_found("Former Conservative leader William Hague earned up to £820,000", source)
+    assert not specifics_found("Former Labour leader William Hague earned up to £820,000", source)
