@@ -357,6 +357,8 @@ class GenerativeChain:
         sentence, and a sentence its cited passages (or none) do not support may rest on another
         passage shown (its citation moves there).
         """
+        if claim.text.strip(" .").upper() == NOT_COVERED_REPLY:  # a refusal tacked on after an answer: no claim
+            return
         spans, dropped = self._support(claim, passages)
         if spans:
             written.dropped += dropped
@@ -447,14 +449,22 @@ class GenerativeChain:
 
     def _score(self, claim: str, text: str, passage: Passage, claim_vector: np.ndarray, vector: np.ndarray) -> SupportScore:
         """Support by the sentence(s); a name the claim takes from the article's headline ("Beijing talks") or the
-        month of its date counts as found, and so does a full name ("Qin Gang") the passage spells out where the
+        month of its date counts as found, and so does a full name ("Qin Gang") the article spells out where the
         sentence gives a part ("Qin")."""
         score = score_support(claim, text, self.idf, claim_vector, vector)
         if score.specifics_ok:
             return score
-        context = " ".join([passage.title, *(s.text for s in passage.sentences)])
+        context = " ".join([passage.title, *(s.text for s in passage.sentences), self._article(passage)])
         header = f"{passage.title} ({_month_of(passage.date)}). {text}"
         return SupportScore(score.cover, score.meaning, specifics_found(claim, header, context))
+
+    def _article(self, passage: Passage) -> str:
+        """The whole text of the passage's article ("" when its file is gone)."""
+        first = passage.sentences[0]
+        try:
+            return self.verifier.text_of(first.source, first.encoding)
+        except OSError:
+            return ""
 
     @staticmethod
     def _number_of(span: Span, passages: list[Passage]) -> int:

@@ -417,3 +417,21 @@ def test_a_name_for_he_counts_when_the_sentence_before_gives_it_and_one_the_pass
     assert (f"included {name}" in answer.answer) is kept
     _assert_verified(answer)
 
+
+
+@pytest.mark.parametrize("name, kept", [("Qin Gang", True), ("Qin Wentao", False)])
+def test_a_full_name_counts_when_the_article_spells_it_out_and_only_then(  # type: ignore[no-untyped-def]
+    fake, model_assistant, name: str, kept: bool
+) -> None:
+    fake.script = lambda m: Reply(
+        f"{name} revealed in a tweet he and Blinken shared an upbeat New Year's Day phone call [{passage_number(m, 'upbeat')}]. NOT COVERED"
+    )
+    answer = model_assistant.ask("What did Qin reveal in a tweet as he departed his diplomatic post?")
+    prompt = fake.requests[-1]["body"]["messages"][-1]["content"]
+    passage = next(p for p in re.split(r"\n\n(?=\[\d+\] \()", prompt) if "upbeat" in p)
+    assert "Qin Gang" not in passage  # only the article, outside the passage, spells the name out
+    assert (answer.backend == "openai:fake-model") is kept, (answer.notice, answer.details.get("verdicts"))
+    assert (f"{name} revealed" in answer.answer) is kept
+    if kept:
+        assert answer.details["unsupported_sentences"] == 0  # the trailing NOT COVERED is no claim
+    _assert_verified(answer)
