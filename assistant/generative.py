@@ -456,7 +456,7 @@ class GenerativeChain:
             return score
         context = " ".join([passage.title, *(s.text for s in passage.sentences), self._article(passage)])
         header = f"{passage.title} ({_month_of(passage.date)}). {text}"
-        return SupportScore(score.cover, score.meaning, specifics_found(claim, header, context))
+        return SupportScore(score.cover, score.meaning, specifics_found(claim, header, context), score.said)
 
     def _article(self, passage: Passage) -> str:
         """The whole text of the passage's article ("" when its file is gone)."""

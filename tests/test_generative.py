@@ -435,3 +435,13 @@ def test_a_full_name_counts_when_the_article_spells_it_out_and_only_then(  # typ
     if kept:
         assert answer.details["unsupported_sentences"] == 0  # the trailing NOT COVERED is no claim
     _assert_verified(answer)
+
+
+def test_words_of_two_sentences_pieced_into_another_claim_are_not_support(fake, model_assistant) -> None:  # type: ignore[no-untyped-def]
+    fake.script = lambda m: Reply(  # every word is in the passage's sentences on the return trip; the claim is in none
+        f"Qin Gang arrived in Washington, according to the State Department [{passage_number(m, 'reciprocal visit')}]."
+    )
+    answer = model_assistant.ask("Did Qin Gang agree to pay a reciprocal visit to Washington?")
+    assert fake.requests and answer.details.get("model_text"), answer.notice  # the model was asked
+    assert "arrived" not in answer.answer and answer.backend == "extractive"
+    _assert_verified(answer)

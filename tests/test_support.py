@@ -79,3 +79,10 @@ def test_tories_are_conservatives_and_labour_is_not() -> None:
     source = "The register shows former Tory leader William Hague earning up to £820,000."
     assert specifics_found("Former Conservative leader William Hague earned up to £820,000", source)
     assert not specifics_found("Former Labour leader William Hague earned up to £820,000", source)
+
+
+def test_names_alone_are_no_support() -> None:
+    source = "According to the State Department, Qin Gang agreed to pay a reciprocal visit after talks with Blinken in Beijing."
+    assert not score_support("Qin Gang arrived in Washington, according to the State Department", source, {}, SAME, SAME).supports
+    assert not score_support("Qin Gang was expected to get another role in the State Department", source, {}, SAME, SAME).supports
+    assert score_support("Qin Gang agreed to pay a reciprocal visit, according to the State Department", source, {}, SAME, SAME).supports
