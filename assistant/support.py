@@ -23,10 +23,10 @@ from assistant.answer.patterns import MONTHS, NUMBER, WEEKDAYS, WORD
 from assistant.terms import terms
 
 MIN_COVER = 0.5
-MIN_COVER_WITH_CLOSE_MEANING = 0.35  # at 0.3 a sentence sharing little more than two names passed ("Qin Gang … State Department")
+MIN_COVER_WITH_CLOSE_MEANING = 0.35  # at 0.3 a sentence sharing little more than its names passed
 CLOSE_MEANING = 0.7
 MIN_JOINED_COVER = 0.65  # two sentences hold more words: their cover reaches 0.5 by chance more often
-MIN_SAID = 0.2  # names alone are no support: "Qin Gang arrived in Washington" is not "Qin Gang left Washington"
+MIN_SAID = 0.2  # names alone are no support: "Qin Gang arrived in Washington" is not "Qin Gang agreed to visit Washington"
 MIN_JOINED_MEANING = 0.45  # ... and their words can be pieced into a claim neither says: it must still mean much the same
 _CALENDAR = re.compile(rf"\b({'|'.join(WEEKDAYS + tuple(m for m in MONTHS if m != 'may'))})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
@@ -65,8 +65,9 @@ _INSTRUCTION = re.compile(
 
 @dataclass(frozen=True)
 class SupportScore:
-    """`cover`: share of the claim's words in the source; `said`: the same over its lower-case words only (what it
-    says of the names it gives; "according to" says nothing); `meaning`: embedding cosine; `specifics_ok`: its numbers, days and names are there."""
+    """`cover`: share of the claim's words in the source; `said`: the same over its lower-case words only, what
+    it says of the names it gives ("according to" says nothing); `meaning`: embedding cosine; `specifics_ok`:
+    its numbers, days and names are in the source."""
 
     cover: float
     meaning: float
