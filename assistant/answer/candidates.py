@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer import counts, patterns
+from assistant.answer import counts, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question,
 )
 from assistant.terms import terms
 
@@ -42,6 +42,7 @@ _REGEXES = {
     DATE: (patterns.DATE_PHRASE,),
     DAY: (re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),),
     DURATION: (patterns.DURATION,),
+    TIME: (patterns.CLOCK,),
 }
 
 
@@ -87,6 +88,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
             end = _trimmed(sentence.text, start, end)
             if end > start and not _in_question(sentence.text[start:end], question):
                 spans.append((sentence, start, end))
+    spans = _sized_places(question, spans)
     stories: dict[str, set[str]] = {}
     for sentence, start, end in spans:
         stories.setdefault(_key(sentence.text[start:end]), set()).add(sentence.story)
@@ -95,6 +97,18 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
         for sentence, start, end in spans
     ]
     return sorted(found, key=lambda c: c.score, reverse=True)
+
+
+def _sized_places(question: Question, spans: list[tuple[Sentence, int, int]]) -> list[tuple[Sentence, int, int]]:
+    """"Which city" is never answered by a country or a state; "which country" by a country when one is found."""
+    if question.type != PLACE:
+        return spans
+    if question.noun in places.CITY_NOUNS:
+        return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b])]
+    if question.noun in places.COUNTRY_NOUNS:
+        countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
+        return countries or spans
+    return spans
 
 
 def _trimmed(text: str, start: int, end: int) -> int:
@@ -157,9 +171,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
             if not _fits(question.type, match.group()):
                 continue
             inside = [(s, e) for s, e in spans if s < match.end() and match.start() < e]
-            if inside and question.type not in _AMOUNTS:  # a date phrase never replaces spaCy's date
+            if inside and question.type not in _AMOUNTS | {TIME}:  # a date phrase never replaces spaCy's date
                 continue
-            if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over spaCy's "17"
+            if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     counted = counts.asked_thing(question)
     if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
@@ -206,7 +220,9 @@ def _fits(kind: str, phrase: str) -> bool:
         return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
     if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):
         return False  # "two years" says how long, not when ("two years ago" says when)
-    if kind in (DATE, TIME):
+    if kind == TIME:  # "at what time": a clock time or a part of the day, not "12 March"
+        return patterns.CLOCK.search(lowered) is not None
+    if kind == DATE:
         return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|today|yesterday|tomorrow|week|month|year|morning|evening|night", lowered) is not None
     return True
 
@@ -217,7 +233,14 @@ def _in_question(phrase: str, question: Question) -> bool:
     if phrase_terms and phrase_terms <= question.terms | {t for n in question.names for t in terms(n)}:
         return True
     lowered = re.sub(r"^the\s+", "", phrase.lower())
-    return any(lowered in patterns.name_forms(name) for name in question.names)
+    if any(lowered in patterns.name_forms(name) for name in question.names):
+        return True
+    return _surname(phrase) in {_surname(name) for name in question.names}  # "Antony Blinken" for "Blinken"
+
+
+def _surname(name: str) -> str:
+    words = patterns.WORD.findall(name.lower())
+    return words[-1] if words else ""
 
 
 def _key(phrase: str) -> str:

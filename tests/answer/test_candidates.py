@@ -112,3 +112,36 @@ def test_a_measure_is_never_a_sum_of_money() -> None:
     assert "£20m" not in [c.text for c in candidates.find(question, [box])]
     owed = analyse("How much does the club still owe for the transfer?")
     assert owed.type == "money"
+
+
+def test_which_city_is_not_answered_by_a_country() -> None:
+    question = analyse("In which city was the trade protocol signed?")
+    signed = _sentence("Egypt and Israel signed the trade protocol in Cairo on Tuesday.")
+    assert [c.text for c in candidates.find(question, [signed])] == ["Cairo"]
+
+
+def test_which_country_prefers_a_country() -> None:
+    question = analyse("Which country did the minister visit after the summit?")
+    visit = _sentence("After the summit in Geneva, the minister flew to Kenya.")
+    assert [c.text for c in candidates.find(question, [visit])] == ["Kenya"]
+
+
+def test_a_person_the_question_names_does_not_answer_who() -> None:
+    """"Antony Blinken" is the "Blinken" of the question, not who took the photo."""
+    question = analyse("Who took the photo of Blinken at the talks?")
+    photo = _sentence("Antony Blinken was pictured at the talks by photographer Jemal Countess.")
+    assert [c.text for c in candidates.find(question, [photo])] == ["Jemal Countess"]
+
+
+def test_at_what_time_wants_a_time_of_day_not_a_date() -> None:
+    question = analyse("At what time does the France v Wales match kick off?")
+    dates = _sentence("France take on Wales on 26 February and Ireland on 12 March.")
+    assert candidates.find(question, [dates]) == []
+    kick_off = _sentence("France v Wales kicks off at 1600 GMT on Saturday.")
+    assert [c.text for c in candidates.find(question, [kick_off])] == ["1600 GMT"]
+
+
+def test_a_ranking_question_is_answered_by_an_ordinal() -> None:
+    question = analyse("Where did Scotland sit in the world rankings when Smith took over?")
+    ranked = _sentence("Smith took over a Scotland side ranked 77th in the world, their lowest position.")
+    assert [c.text for c in candidates.find(question, [ranked])] == ["77th"]

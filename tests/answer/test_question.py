@@ -48,6 +48,13 @@ TYPES = [
     ("Under which law were the eight protesters charged?", "law"),
     ("Who is Qin Gang?", "other"),  # what he is, not another name
     ("Who is China's new foreign minister?", "person"),
+    # a time of day, a ranking, an amount named by its noun or by "put ... at"
+    ("Once the envoy had left, at what point in the day did the two men speak?", "time"),
+    ("Where did Scotland sit in the Fifa world rankings when Vogts left?", "rank"),
+    ("Which number-one in chart history did the reissue become?", "rank"),
+    ("What place did Blinken visit first?", "place"),
+    ("To what level did gold slide in Asian trading?", "quantity"),
+    ("What did the reinsurer put its total claims at?", "quantity"),
 ]
 
 
