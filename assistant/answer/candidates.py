@@ -34,6 +34,7 @@ _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
 )
 _AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
+_NAMING = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE"})
 _REGEXES = {
     MONEY: (patterns.MONEY,),
     PERCENT: (patterns.PERCENT,),
@@ -175,6 +176,10 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
+    if question.type in (NUMBER, QUANTITY) and question.type != MONEY:
+        spans = [(s, e) for s, e in spans if not _part_of_other(question, text, ents, s, e)]
+    if question.type == DURATION and not _ASKS_SINCE.search(question.text):
+        spans = [(s, e) for s, e in spans if not _time_since(text, s)]
     counted = counts.asked_thing(question)
     if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
         spans = [(s, e) for s, e in spans if counts.counts(counted, text, s, e)]
@@ -186,9 +191,37 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
 
 _UNITS = {
     "month": re.compile(rf"\b{patterns.MONTH}", re.IGNORECASE),
-    "year": re.compile(r"\b(?:1[89]|20)\d\d\b|\byears?\b", re.IGNORECASE),
+    "year": re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:this|last|next|that|the same|the previous|the following) year\b|\byears? ago\b", re.IGNORECASE),
+    "date": re.compile(  # a day: "18 June", "June 18", "Sunday", "yesterday", "2023-06-18"; not "next year"
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{patterns.MONTH}|\b{patterns.MONTH}\s+\d{{1,2}}\b|\b{patterns.WEEKDAY}\b|"
+        r"\b(?:today|yesterday|tomorrow)\b|\b\d{4}-\d\d-\d\d\b",
+        re.IGNORECASE,
+    ),
     "day of the week": re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),
 }
+
+
+_SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+_ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
+
+
+def _part_of_other(question: Question, text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
+    """A number that belongs to something else is no count: the "11.5" of "£11.5m", the "4" of "4bn euros"
+    or of "40%", the "One" of "Bank One"."""
+    for regex in (patterns.MONEY, patterns.PERCENT):
+        if any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end) for m in regex.finditer(text)):
+            return True
+    if text[end : end + 2].lower() in ("bn", "m ", "m,", "m.", "m;") or text[end : end + 1] == "%":
+        return True
+    return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
+
+
+def _time_since(text: str, start: int) -> bool:
+    """"the highest-level trip in nearly five years" says how long since, not how long something lasted."""
+    if not _SINCE.search(text[max(0, start - 30) : start]):
+        return False
+    return any(t.idx < start and (t.tag_ in _SUPERLATIVE_TAGS or t.lower_ == "first") for t in parse(text))
 
 
 def _asked_unit(question: Question) -> re.Pattern[str] | None:

@@ -145,3 +145,26 @@ def test_a_ranking_question_is_answered_by_an_ordinal() -> None:
     question = analyse("Where did Scotland sit in the world rankings when Smith took over?")
     ranked = _sentence("Smith took over a Scotland side ranked 77th in the world, their lowest position.")
     assert [c.text for c in candidates.find(question, [ranked])] == ["77th"]
+
+
+def test_a_number_inside_a_sum_or_a_name_is_no_count() -> None:
+    question = analyse("How many films are there in the series?")
+    assert question.type == "number"
+    takings = _sentence("The third film took £11.5m in its first three days, and Bank One paid for the premiere.")
+    assert candidates.find(question, [takings]) == []
+
+
+def test_time_since_is_not_how_long_something_lasted() -> None:
+    lasted = analyse("How long did the meeting last?")
+    trip = _sentence("The meeting marks the highest-level trip to China in nearly five years.")
+    assert candidates.find(lasted, [trip]) == []
+    since = analyse("How long had it been since an official of that rank visited China?")
+    assert [c.text for c in candidates.find(since, [trip])] == ["nearly five years"]
+
+
+def test_on_what_date_wants_a_day_not_a_year() -> None:
+    question = analyse("On what date does the band begin its tour of Japan?")
+    vague = _sentence("The band will also tour Japan next year.")
+    assert candidates.find(question, [vague]) == []
+    dated = _sentence("The band begins its tour of Japan on 12 March.")
+    assert [c.text for c in candidates.find(question, [dated])] == ["12 March"]
