@@ -58,7 +58,7 @@ UNIT = re.compile(  # units of measure: a count of one is never a count of anoth
     r"gigabyte|terabyte|bit|megabit|pixel|knot|mph|kph)(?:s|es)?",
     re.IGNORECASE,
 )
-_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_CAPITALISED = re.compile(r"(?<![\w'’.])(?:[a-z]{1,2}(?=[A-Z]))?[A-Z][\w'’.-]*")  # "Apple", "iPhone", "eBay"
 _OPENERS = frozenset(".!?:;\"“(\n")
 
 # Common other names of one thing; forms such as acronyms, possessives and demonyms are derived below.
