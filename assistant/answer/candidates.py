@@ -15,7 +15,7 @@ from assistant.answer import counts, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, SCORE, TIME, Question,
 )
 from assistant.terms import terms
 
@@ -44,6 +44,7 @@ _REGEXES = {
     DAY: (re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),),
     DURATION: (patterns.DURATION,),
     TIME: (patterns.CLOCK,),
+    SCORE: (patterns.SCORE,),
 }
 
 

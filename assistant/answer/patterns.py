@@ -31,6 +31,7 @@ CLOCK = re.compile(  # a time of day: "16:00", "1600 GMT", "7pm", "this morning"
     r"\b(?:noon|midday|midnight|o'clock|morning|afternoon|evening|night|tonight|dawn|dusk|lunchtime|overnight)\b",
     re.IGNORECASE,
 )
+SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w.,-]|\.\d)")  # a match result: "28-17", "2 - 1"
 ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 MONEY = re.compile(
     r"(?:[£$€¥]|\b(?:US|A|C|HK)\$|\b(?:Rs|USD|EUR|GBP)\.?\s?)\s?\d(?:[\d,.]*\d)?(?:\s?(?:bn|m|k|billion|million|trillion|thousand)\b)?"

@@ -24,6 +24,7 @@ NUMBER, MONEY, PERCENT, QUANTITY = "number", "money", "percent", "quantity"
 REASON, MANNER, YES_NO, LIST, COMPARISON, OTHER = "reason", "manner", "yes/no", "list", "comparison", "other"
 WORK, LAW = "title", "law"  # "which musical", "under which act": named works and laws
 RANK = "rank"  # "where did Scotland sit in the world rankings?": an ordinal
+SCORE = "score"  # "what was the final score?": "28-17"
 WHICH = "which"  # not a type: "which/what <noun>" takes the type of its noun
 
 # Which entity labels can answer each type (OntoNotes labels of spaCy's English pipeline).
@@ -43,6 +44,7 @@ LABELS: dict[str, frozenset[str]] = {
     WORK: frozenset({"WORK_OF_ART", "PRODUCT"}),
     LAW: frozenset({"LAW"}),
     RANK: frozenset({"ORDINAL"}),
+    SCORE: frozenset(),  # spaCy labels "28-17" as anything: the score pattern finds it
 }
 # Types whose entities spaCy's small model often misses: with none found, the best sentence answers alone.
 SOFT = frozenset({WORK, LAW})
@@ -111,7 +113,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (PERCENT, re.compile(r"\b(what|which) (percentage|percent|proportion|share)\b|\bby what (percentage|percent)\b|"
                          r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),
     (DURATION, re.compile(r"\bhow long\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
-    (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (score|scoreline|tally|total|attendance|count)\b")),
+    (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
+    (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),

@@ -168,3 +168,9 @@ def test_on_what_date_wants_a_day_not_a_year() -> None:
     assert candidates.find(question, [vague]) == []
     dated = _sentence("The band begins its tour of Japan on 12 March.")
     assert [c.text for c in candidates.find(question, [dated])] == ["12 March"]
+
+
+def test_a_score_question_is_answered_by_a_result() -> None:
+    question = analyse("What was the final score when Wales beat Italy in Rome?")
+    result = _sentence("Wales beat Italy 38-8 in Rome, their 11th win in 20 games.")
+    assert [c.text for c in candidates.find(question, [result])] == ["38-8"]

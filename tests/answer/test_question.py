@@ -55,6 +55,8 @@ TYPES = [
     ("What place did Blinken visit first?", "place"),
     ("To what level did gold slide in Asian trading?", "quantity"),
     ("What did the reinsurer put its total claims at?", "quantity"),
+    ("What was the final score when Sale hosted Bath?", "score"),
+    ("By what score had Wales beaten Italy in Rome?", "score"),
 ]
 
 
