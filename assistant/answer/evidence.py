@@ -56,6 +56,7 @@ class Articles:
 
     def __init__(self, texts: list[str], metas: list[dict[str, Any]]) -> None:
         self.texts, self.metas = texts, metas
+        self._years: frozenset[str] | None = None
         self._by_source: dict[str, list[int]] | None = None
         self._texts: dict[str, str] = {}
 
@@ -77,6 +78,12 @@ class Articles:
             return []
         at = starts.index(start)
         return [(self.texts[positions[i]], self.metas[positions[i]]) for i in (at - 1, at + 1) if 0 <= i < len(positions)]
+
+    def years(self) -> frozenset[str]:
+        """The years the articles are dated in."""
+        if self._years is None:
+            self._years = frozenset(str(m.get("date") or "")[:4] for m in self.metas if m.get("date"))
+        return self._years
 
     def text(self, source: str) -> str:
         """The article's indexed text (boilerplate left out), its title and date first."""

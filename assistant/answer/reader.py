@@ -45,6 +45,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*", re.IGNORECASE)
 CONTRADICTION = "another year or ordinal"
 UNCOUNTED = "counted thing absent"
 WEAK_ANSWER = "weak answer"
+UNKNOWN_YEAR = "unknown year"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
 
@@ -99,6 +100,9 @@ class Reader:
         unknown += [n for n in unfound_names(analysed.names, self._retrieved_text(parts[0][1])) if not set(n.split()) & set(unknown)]
         if unknown and mostly_unknown(analysed.names, analysed.people, unknown):
             return Reading(analysed, unknown_names_notice(unknown), UNKNOWN_NAME)
+        unwritten = [year for year in analysed.years if not self._knows_year(year)]
+        if unwritten:  # no article writes the year or is dated in it: the corpus cannot tell of that year
+            return Reading(analysed, unknown_names_notice(unwritten), UNKNOWN_YEAR)
         if len(parts) == 1:
             reading = self._read(analysed, parts[0][1])
         else:
@@ -125,6 +129,11 @@ class Reader:
         if analysed.typed:
             return self._typed(analysed, sentences, support)
         return self._untyped(analysed, sentences, support)
+
+    def _knows_year(self, year: str) -> bool:
+        if year in self.idf:
+            return True
+        return self.articles is not None and year in self.articles.years()
 
     def _retrieved_text(self, chunks: list[NodeWithScore]) -> str:
         """The whole text of the best retrieved articles: where a name the question gives must be spelled out."""

@@ -65,6 +65,13 @@ def test_a_person_or_most_names_unknown_is_refused(seeds_assistant: Assistant) -
         assert not answer.answered and answer.notice == f"No indexed article mentions {unknown}.", question
 
 
+def test_a_year_no_article_writes_or_is_dated_in_is_refused(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("What did Blinken say about Taiwan in 2019?")
+    assert not answer.answered and answer.details["refusal_rule"] == "unknown year"
+    assert answer.notice == "No indexed article mentions “2019”."
+    assert seeds_assistant.ask("What did Blinken say about Taiwan in 2023?").answered
+
+
 def test_a_question_that_asks_two_things_gets_both_answers(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("Who is China's new foreign minister, and how long did his talks with Blinken in Beijing last?")
     assert answer.answered and answer.details.get("parts") == 2
