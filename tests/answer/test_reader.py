@@ -164,6 +164,9 @@ def test_an_article_about_another_year_does_not_answer_for_this_one(corpus_copy:
         "Hollywood stars filled the audience for the biggest night in UK film.\n",
         encoding="utf-8",
     )
+    (corpus_copy / "bafta-2006.txt").write_text(  # 2006 is a year the corpus knows, so the rule is the article's year
+        "Bafta dates\n\nThe academy said the 2006 ceremony would move to February.\n", encoding="utf-8"
+    )
     assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
     assistant.index()
     answered = assistant.ask("Who hosted the 2005 Bafta film awards?")
