@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Sequence
+from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
@@ -96,7 +96,7 @@ class Reader:
         """A question read whole, or, when it asks several things, part by part (each part with the chunks
         retrieved for it, see `question.part_queries`), the answers joined."""
         analysed = analyse(question)
-        unknown = unknown_names(question, self.idf)
+        unknown = unknown_names(question, _Either(self.idf, self.articles.names() if self.articles else frozenset()))
         unknown += [n for n in unfound_names(analysed.names, self._retrieved_text(parts[0][1])) if not set(n.split()) & set(unknown)]
         if unknown and mostly_unknown(analysed.names, analysed.people, unknown):
             return Reading(analysed, unknown_names_notice(unknown), UNKNOWN_NAME)
@@ -274,6 +274,16 @@ class Reader:
         chosen = chosen[:MAX_STORIES]
         chosen.sort(key=lambda s: (s.date == "", s.date))
         return [_quote(s) for s in chosen]
+
+
+class _Either:
+    """Known to either of two vocabularies (the indexed text's terms, the titles' and outlets')."""
+
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, term: object) -> bool:
+        return term in self.first or term in self.second
 
 
 def _reading(question: Question, chosen: list[Sentence], short: tuple[int, int] | None, support: float) -> Reading:

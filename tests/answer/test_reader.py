@@ -65,6 +65,14 @@ def test_a_person_or_most_names_unknown_is_refused(seeds_assistant: Assistant) -
         assert not answer.answered and answer.notice == f"No indexed article mentions {unknown}.", question
 
 
+def test_the_outlet_is_a_known_name(seeds_assistant: Assistant) -> None:
+    """"Zenger" stands only in the story's sign-off (boilerplate), yet readers name the story by its outlet."""
+    answer = seeds_assistant.ask("In which hotel did the Quad foreign ministers give the press conference pictured in the Zenger News story?")
+    assert answer.answered, answer.notice
+    assert "Zenger" not in answer.notice
+    assert "Park Hyatt" in answer.short_answer  # the photo caption is story text
+
+
 def test_a_year_no_article_writes_or_is_dated_in_is_refused(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("What did Blinken say about Taiwan in 2019?")
     assert not answer.answered and answer.details["refusal_rule"] == "unknown year"
