@@ -22,6 +22,7 @@ from assistant.terms import terms
 PARSED_WORDS = 700  # spaCy reads at most this many words per question (best sentences first): the latency budget
 WEIGHT_NEAR = 0.2
 WEIGHT_AGREE = 0.08
+AGREE_EVIDENCE = 0.9  # another story agrees when its sentence has this share of the best sentence's evidence
 WEIGHT_TOLD = 0.1
 TOLD_WORDS = 5  # a reporting verb this close before a date makes it the report's date
 WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt Miller"); measured on the dev splits
@@ -92,8 +93,10 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
                 spans.append((sentence, start, end))
     spans = _sized_places(question, spans)
     stories: dict[str, set[str]] = {}
-    for sentence, start, end in spans:
-        stories.setdefault(_key(sentence.text[start:end]), set()).add(sentence.story)
+    strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
+    for sentence, start, end in spans:  # a name every story mentions agrees with nothing: only answering sentences count
+        if sentence.evidence >= strong:
+            stories.setdefault(_key(sentence.text[start:end]), set()).add(sentence.story)
     found = [
         Candidate(sentence, start, end, _score(question, sentence, start, end, stories))
         for sentence, start, end in spans

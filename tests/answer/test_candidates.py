@@ -174,3 +174,15 @@ def test_a_score_question_is_answered_by_a_result() -> None:
     question = analyse("What was the final score when Wales beat Italy in Rome?")
     result = _sentence("Wales beat Italy 38-8 in Rome, their 11th win in 20 games.")
     assert [c.text for c in candidates.find(question, [result])] == ["38-8"]
+
+
+def test_a_name_every_story_mentions_gets_no_agreement_from_weak_sentences() -> None:
+    """Agreement counts stories whose sentences answer too, not every story that mentions the corpus's main figure."""
+    from dataclasses import replace
+
+    question = analyse("Who doubted that the visit would bring a thaw?")
+    best = _sentence("Brendon O'Connor doubted the visit would bring a thaw, Antony Blinken heard.")
+    others = [replace(_sentence(f"Antony Blinken flew to Beijing on day {n}."), story=f"s{n}", dense=0.3, cover=0.1)
+              for n in range(1, 4)]
+    found = candidates.find(question, [best, *others])
+    assert [c.text for c in found[:2]] == ["Brendon O'Connor", "Antony Blinken"]
