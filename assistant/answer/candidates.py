@@ -105,9 +105,11 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
 
 
 def _sized_places(question: Question, spans: list[tuple[Sentence, int, int]]) -> list[tuple[Sentence, int, int]]:
-    """"Which city" is never answered by a country or a state; "which country" by a country when one is found."""
+    """"Which city" is never answered by a country or a state; "which country" by a country when one is found.
+    A place in the possessive ("China's foreign minister") describes someone; it is not where anything was."""
     if question.type != PLACE:
         return spans
+    spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
     if question.noun in places.CITY_NOUNS:
         return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b])]
     if question.noun in places.COUNTRY_NOUNS:

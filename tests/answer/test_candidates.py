@@ -186,3 +186,9 @@ def test_a_name_every_story_mentions_gets_no_agreement_from_weak_sentences() -> 
               for n in range(1, 4)]
     found = candidates.find(question, [best, *others])
     assert [c.text for c in found[:2]] == ["Brendon O'Connor", "Antony Blinken"]
+
+
+def test_a_place_in_the_possessive_is_not_where_it_happened() -> None:
+    question = analyse("Where did Blinken meet Qin Gang?")
+    met = _sentence("Blinken met China’s Foreign Minister Qin Gang in Beijing on Sunday.")
+    assert [c.text for c in candidates.find(question, [met])] == ["Beijing"]
