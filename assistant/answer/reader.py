@@ -32,7 +32,6 @@ KEEP_RATIO = 0.8  # a further quote must have evidence this close to the best se
 MAX_OVERLAP = 0.6  # ... and must not repeat a chosen sentence's words
 SAME_STORY_MAX_OVERLAP = 0.35  # ... even less so when both come from copies of one story
 TYPED_FLOOR = 0.75  # a candidate's sentence needs this share of the evidence threshold
-ANSWER_FLOOR = 1.125  # ... and the best candidate's score (evidence, nearness to the question's words) this multiple of it
 MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name the question gives
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
@@ -44,7 +43,6 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*", re.IGNORECASE)
 # Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
 CONTRADICTION = "another year or ordinal"
 UNCOUNTED = "counted thing absent"
-WEAK_ANSWER = "weak answer"
 UNKNOWN_YEAR = "unknown year"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
@@ -195,8 +193,6 @@ class Reader:
             return self._untyped(question, sentences, support)
         if not found:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
-        if found and found[0].score < ANSWER_FLOOR * self.min_support:  # a phrase of the type, but far from what is asked
-            return Reading(question, self._missing(question, sentences, True), WEAK_ANSWER, support=support)
         if question.type == LIST:  # a sentence that lists several answers beats one that names one
             found.sort(key=lambda c: _listed(c, found) is None)
         best = found[0]
