@@ -35,6 +35,8 @@ _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
 )
 _AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
+_RATE = re.compile(r"\b(?:per|a|an|each|every) (ounce|share|barrel|hour|day|week|month|year|tonne|ton|litre|gallon|head|person|"
+                   r"minute|kilo|kilogram|pound|mile|unit|copy|ticket)\b", re.IGNORECASE)
 _NAMING = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE"})
 _REGEXES = {
     MONEY: (patterns.MONEY,),
@@ -91,7 +93,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
             end = _trimmed(sentence.text, start, end)
             if end > start and not _in_question(sentence.text[start:end], question):
                 spans.append((sentence, start, end))
-    spans = _sized_places(question, spans)
+    spans = _per_unit(question, _sized_places(question, spans))
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
     for sentence, start, end in spans:  # a name every story mentions agrees with nothing: only answering sentences count
@@ -116,6 +118,19 @@ def _sized_places(question: Question, spans: list[tuple[Sentence, int, int]]) ->
         countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
         return countries or spans
     return spans
+
+
+def _per_unit(question: Question, spans: list[tuple[Sentence, int, int]]) -> list[tuple[Sentence, int, int]]:
+    """"What did gold slide to per ounce?", "how much a year would it save?": an amount given per that unit,
+    when one is found, beats amounts given whole ("$200bn")."""
+    if question.type not in _AMOUNTS:
+        return spans
+    asked = _RATE.search(question.text)
+    if asked is None:
+        return spans
+    unit = re.compile(rf"^\W*(?:a|an|per|each|every)\s+{re.escape(asked.group(1).lower())}s?\b", re.IGNORECASE)
+    rated = [(s, a, b) for s, a, b in spans if unit.search(s.text[b : b + 30])]
+    return rated or spans
 
 
 def _trimmed(text: str, start: int, end: int) -> int:

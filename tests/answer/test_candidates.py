@@ -192,3 +192,9 @@ def test_a_place_in_the_possessive_is_not_where_it_happened() -> None:
     question = analyse("Where did Blinken meet Qin Gang?")
     met = _sentence("Blinken met China’s Foreign Minister Qin Gang in Beijing on Sunday.")
     assert [c.text for c in candidates.find(question, [met])] == ["Beijing"]
+
+
+def test_a_price_per_unit_beats_a_sum_given_whole() -> None:
+    question = analyse("To what level did the price of gold slide per ounce?")
+    gold = _sentence("The plan could raise about $200bn, and gold fell to $413.50 an ounce in Asia.")
+    assert [c.text for c in candidates.find(question, [gold])][:1] == ["$413.50"]
