@@ -196,5 +196,7 @@ def test_a_place_in_the_possessive_is_not_where_it_happened() -> None:
 
 def test_a_price_per_unit_beats_a_sum_given_whole() -> None:
     question = analyse("To what level did the price of gold slide per ounce?")
-    gold = _sentence("The plan could raise about $200bn, and gold fell to $413.50 an ounce in Asia.")
-    assert [c.text for c in candidates.find(question, [gold])][:1] == ["$413.50"]
+    gold = _sentence("A slide in the gold price would free $200bn for debt relief; gold traded at $413.50 an ounce on Monday.")
+    assert [c.text for c in candidates.find(question, [gold])] == ["$413.50"]
+    whole = _sentence("A slide in the gold price would free $200bn for debt relief.")
+    assert [c.text for c in candidates.find(question, [whole])] == ["$200bn"]  # none per ounce: the sum stays
