@@ -197,8 +197,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
-    if question.type in (NUMBER, QUANTITY) and question.type != MONEY:
-        spans = [(s, e) for s, e in spans if not _part_of_other(question, text, ents, s, e)]
+    if question.type in (NUMBER, QUANTITY):
+        spans = [(s, _with_scale(text, e)) for s, e in spans if not _part_of_other(question, text, ents, s, e)]
     if question.type == DURATION and not _ASKS_SINCE.search(question.text):
         spans = [(s, e) for s, e in spans if not _time_since(text, s)]
     counted = counts.asked_thing(question)
@@ -233,9 +233,15 @@ def _part_of_other(question: Question, text: str, ents: tuple[Entity, ...], star
     for regex in (patterns.MONEY, patterns.PERCENT):
         if any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end) for m in regex.finditer(text)):
             return True
-    if text[end : end + 2].lower() in ("bn", "m ", "m,", "m.", "m;") or text[end : end + 1] == "%":
+    if text[end : end + 1] == "%":
         return True
     return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
+
+
+def _with_scale(text: str, end: int) -> int:
+    """"More than 5" of "More than 5m people" ends after its "m": the count is five million."""
+    scale = re.match(r"(?:bn|m)\b", text[end : end + 3])
+    return end + scale.end() if scale else end
 
 
 def _time_since(text: str, start: int) -> bool:
@@ -334,14 +340,20 @@ def _beside_noun(question: Question, text: str, start: int, end: int) -> float:
     following = patterns.WORD.findall(after)[:NOUN_AFTER] if described else []
     if wanted & set(terms(" ".join(following))):
         return 1.0
-    return -1.0 if _other_words(question, before, following) else 0.0
+    return -1.0 if _other_words(question, text, start, following) else 0.0
 
 
-def _other_words(question: Question, before: list[str], following: list[str]) -> bool:
+def _other_words(question: Question, text: str, start: int, following: list[str]) -> bool:
     """Capitalised title words right before the phrase, or words after its comma, that the question uses
     for someone else ("Secretary of State Antony Blinken", "Arnold, from Dartford"), not in the asked
-    noun's own description ("which ex-England football star": "England footballer Paul Gascoigne")."""
-    title = [w for w in before if w[:1].isupper()]
+    noun's own description ("which ex-England football star": "England footballer Paul Gascoigne"). The
+    title is the run of nouns right before the phrase: "Liverpool manager Rafael Benitez", not "England beat"."""
+    title: list[str] = []
+    for token in reversed([t for t in parse(text) if t.idx + len(t.text) <= start][-NOUN_WORDS:]):
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            break
+        if token.text[:1].isupper():
+            title.insert(0, token.text)
     words = set(terms(" ".join(title + following)))
     return bool(words & (question.terms - question.described)) and not words & question.described
 

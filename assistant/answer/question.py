@@ -117,6 +117,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b")),
+    (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
     (RANK, re.compile(r"\b(what|which) (position|placing|ranking|rank|number[- ]one)\b|"
                       r"\bwhere did .{1,80}\b(sit|rank|ranked|finish|stand|lie|come|place|placed)\b.{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b")),

@@ -200,3 +200,15 @@ def test_a_price_per_unit_beats_a_sum_given_whole() -> None:
     assert [c.text for c in candidates.find(question, [gold])] == ["$413.50"]
     whole = _sentence("A slide in the gold price would free $200bn for debt relief.")
     assert [c.text for c in candidates.find(question, [whole])] == ["$200bn"]  # none per ounce: the sum stays
+
+
+def test_a_count_in_millions_keeps_its_scale() -> None:
+    question = analyse("How many people watched the final?")
+    watched = _sentence("More than 5m people watched the final on BBC One.")
+    assert [c.text for c in candidates.find(question, [watched])] == ["More than 5m"]
+
+
+def test_the_uk_nations_are_countries() -> None:
+    question = analyse("Which country did England beat at the Millennium Stadium?")
+    final = _sentence("England beat Wales at the Millennium Stadium, a week after losing to France.")
+    assert [c.text for c in candidates.find(question, [final])][:1] == ["Wales"]

@@ -56,6 +56,7 @@ TYPES = [
     ("To what level did gold slide in Asian trading?", "quantity"),
     ("What did the reinsurer put its total claims at?", "quantity"),
     ("What was the final score when Sale hosted Bath?", "score"),
+    ("At what time of year do the talks usually take place?", "date"),
     ("By what score had Wales beaten Italy in Rome?", "score"),
 ]
 
