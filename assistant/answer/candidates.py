@@ -3,7 +3,8 @@
 A candidate is scored by the evidence of its sentence, by how close it
 stands to the question's words in that sentence, and by agreement: the same
 answer found in other stories counts for it (copies of one wire story share
-a `story` and count once).
+a `story` and count once, and only sentences nearly as strong as the best
+agree). Whether a phrase is of the asked kind beyond its label is `fits`'s.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer import counts, patterns, places
+from assistant.answer import counts, fits, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, SCORE, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, SCORE, TIME, Question,
 )
 from assistant.terms import terms
 
@@ -34,10 +35,6 @@ _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
     r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
 )
-_AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
-_RATE = re.compile(r"\b(?:per|a|an|each|every) (ounce|share|barrel|hour|day|week|month|year|tonne|ton|litre|gallon|head|person|"
-                   r"minute|kilo|kilogram|pound|mile|unit|copy|ticket)\b", re.IGNORECASE)
-_NAMING = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE"})
 _REGEXES = {
     MONEY: (patterns.MONEY,),
     PERCENT: (patterns.PERCENT,),
@@ -93,7 +90,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
             end = _trimmed(sentence.text, start, end)
             if end > start and not _in_question(sentence.text[start:end], question):
                 spans.append((sentence, start, end))
-    spans = _per_unit(question, _sized_places(question, spans))
+    spans = fits.per_unit(question, fits.sized_places(question, spans))
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
     for sentence, start, end in spans:  # a name every story mentions agrees with nothing: only answering sentences count
@@ -104,33 +101,6 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
         for sentence, start, end in spans
     ]
     return sorted(found, key=lambda c: c.score, reverse=True)
-
-
-def _sized_places(question: Question, spans: list[tuple[Sentence, int, int]]) -> list[tuple[Sentence, int, int]]:
-    """"Which city" is never answered by a country or a state; "which country" by a country when one is found.
-    A place in the possessive ("China's foreign minister") describes someone; it is not where anything was."""
-    if question.type != PLACE:
-        return spans
-    spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
-    if question.noun in places.CITY_NOUNS:
-        return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b])]
-    if question.noun in places.COUNTRY_NOUNS:
-        countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
-        return countries or spans
-    return spans
-
-
-def _per_unit(question: Question, spans: list[tuple[Sentence, int, int]]) -> list[tuple[Sentence, int, int]]:
-    """"What did gold slide to per ounce?", "how much a year would it save?": an amount given per that unit,
-    when one is found, beats amounts given whole ("$200bn")."""
-    if question.type not in _AMOUNTS:
-        return spans
-    asked = _RATE.search(question.text)
-    if asked is None:
-        return spans
-    unit = re.compile(rf"^\W*(?:a|an|per|each|every)\s+{re.escape(asked.group(1).lower())}s?\b", re.IGNORECASE)
-    rated = [(s, a, b) for s, a, b in spans if unit.search(s.text[b : b + 30])]
-    return rated or spans
 
 
 def _trimmed(text: str, start: int, end: int) -> int:
@@ -183,108 +153,31 @@ def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
     age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
     labels = question.labels | ({"DATE"} if age else set())
-    spans = [(e.start, e.end) for e in ents if e.label in labels and _fits(question.type, e.text)]
+    spans = [(e.start, e.end) for e in ents if e.label in labels and fits.fits(question.type, e.text)]
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())]
     for regex in _REGEXES.get(question.type, ()):
         if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
             continue
         for match in regex.finditer(text):
-            if not _fits(question.type, match.group()):
+            if not fits.fits(question.type, match.group()):
                 continue
             inside = [(s, e) for s, e in spans if s < match.end() and match.start() < e]
-            if inside and question.type not in _AMOUNTS | {TIME}:  # a date phrase never replaces spaCy's date
+            if inside and question.type not in fits.AMOUNTS | {TIME}:  # a date phrase never replaces spaCy's date
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     if question.type in (NUMBER, QUANTITY):
-        spans = [(s, _with_scale(text, e)) for s, e in spans if not _part_of_other(question, text, ents, s, e)]
-    if question.type == DURATION and not _ASKS_SINCE.search(question.text):
-        spans = [(s, e) for s, e in spans if not _time_since(text, s)]
+        spans = [(s, fits.with_scale(text, e)) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
+    if question.type == DURATION:
+        spans = [(s, e) for s, e in spans if not fits.time_since(question, text, s)]
     counted = counts.asked_thing(question)
     if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
         spans = [(s, e) for s, e in spans if counts.counts(counted, text, s, e)]
-    asked = _asked_unit(question)
+    asked = fits.asked_unit(question)
     if asked:  # "in what month", "how many days": the phrase must be in that unit
         spans = [(s, e) for s, e in spans if asked.search(text[s:e])]
     return spans
-
-
-_UNITS = {
-    "month": re.compile(rf"\b{patterns.MONTH}", re.IGNORECASE),
-    "year": re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:this|last|next|that|the same|the previous|the following) year\b|\byears? ago\b", re.IGNORECASE),
-    "date": re.compile(  # a day: "18 June", "June 18", "Sunday", "yesterday", "2023-06-18"; not "next year"
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{patterns.MONTH}|\b{patterns.MONTH}\s+\d{{1,2}}\b|\b{patterns.WEEKDAY}\b|"
-        r"\b(?:today|yesterday|tomorrow)\b|\b\d{4}-\d\d-\d\d\b",
-        re.IGNORECASE,
-    ),
-    "day of the week": re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),
-}
-
-
-_SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
-_ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
-_SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
-
-
-def _part_of_other(question: Question, text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
-    """A number that belongs to something else is no count: the "11.5" of "£11.5m", the "4" of "4bn euros"
-    or of "40%", the "One" of "Bank One"."""
-    for regex in (patterns.MONEY, patterns.PERCENT):
-        if any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end) for m in regex.finditer(text)):
-            return True
-    if text[end : end + 1] == "%":
-        return True
-    return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
-
-
-def _with_scale(text: str, end: int) -> int:
-    """"More than 5" of "More than 5m people" ends after its "m": the count is five million."""
-    scale = re.match(r"(?:bn|m)\b", text[end : end + 3])
-    return end + scale.end() if scale else end
-
-
-def _time_since(text: str, start: int) -> bool:
-    """"the highest-level trip in nearly five years" says how long since, not how long something lasted."""
-    if not _SINCE.search(text[max(0, start - 30) : start]):
-        return False
-    return any(t.idx < start and (t.tag_ in _SUPERLATIVE_TAGS or t.lower_ == "first") for t in parse(text))
-
-
-def _asked_unit(question: Question) -> re.Pattern[str] | None:
-    """The unit a date or duration question asks in ("what month", "how many hours"), as a pattern."""
-    lowered = question.text.lower()
-    if question.type in (DATE, DAY):
-        for unit, pattern in _UNITS.items():
-            if re.search(rf"\b(what|which) {unit}\b", lowered):
-                return pattern
-        if question.type == DAY and re.search(r"\bday of the week\b|\bweekday\b", lowered):
-            return _UNITS["day of the week"]
-    if question.type == DURATION:
-        asked = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
-        if asked:
-            return re.compile(rf"\b{asked.group(1)}s?\b", re.IGNORECASE)
-    return None
-
-
-def _fits(kind: str, phrase: str) -> bool:
-    """Entity labels are broad (DATE covers 'the past year'): each type also wants its own kind of words."""
-    lowered = phrase.lower()
-    if kind == DAY:
-        return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|today|yesterday|tomorrow", lowered) is not None
-    if kind == DURATION:
-        return patterns.DURATION.search(phrase) is not None
-    if kind in (NUMBER, QUANTITY) and patterns.YEAR.fullmatch(phrase.strip()):
-        return False  # "2003" is when, not how many
-    if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
-        return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
-    if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):
-        return False  # "two years" says how long, not when ("two years ago" says when)
-    if kind == TIME:  # "at what time": a clock time or a part of the day, not "12 March"
-        return patterns.CLOCK.search(lowered) is not None
-    if kind == DATE:
-        return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|today|yesterday|tomorrow|week|month|year|morning|evening|night", lowered) is not None
-    return True
 
 
 def _in_question(phrase: str, question: Question) -> bool:
