@@ -23,7 +23,8 @@ MAX_NAMES_SCANNED = 200  # a pasted essay is not a question: its first names are
 TYPE_NOUNS = {
     "person": "person", "organisation": "organisation", "place": "place", "date": "date", "day": "day",
     "time": "time", "duration": "length of time", "number": "number", "money": "sum of money",
-    "percent": "percentage", "quantity": "amount", "list": "names", "title": "title", "law": "law", "rank": "ranking", "score": "score",
+    "percent": "percentage", "quantity": "amount", "list": "names", "title": "title", "law": "law",
+    "rank": "ranking", "score": "score",
 }
 
 
