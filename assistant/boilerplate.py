@@ -1,4 +1,4 @@
-"""Recognises web boilerplate paragraphs (ads, cookie notices, photo credits) so no answer is built from them.
+"""Recognises web boilerplate paragraphs (ads, cookie notices, share buttons) so no answer is built from them.
 
 Nothing is removed from the text: the indexer simply does not make chunks of
 these paragraphs, so every offset still points into the original file.
@@ -29,31 +29,26 @@ _PATTERNS = [
     r"newsletters?\b",
     r"^get news\b",
     r"does not provide investment advice",
-    r"^produced in association with",
-    r"^edited by\b",
     r"^(read more|related|sign up|subscribe|follow us|click here)\b",
     r"^— .*\(@\w+\)",
-    r"\b(file )?photo by\b",
-    r"^(photo|image|credit)s?:",
+    r"^(photo|image)s?:",
     r"\b(getty images|afp via getty|reuters photo)\b",
     r"^“?what’s the latest with",
 ]
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
-# A caption ends with the photographer's name in capitals: "... January 2021. DARRIAN TRAYNOR"
-_CAPTION_CREDIT = re.compile(r"[.!?”\"]\s+[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)+\s*$")
+# Who made the story and its pictures is news too ("Who took the photo?", "Who edited it?"): credit lines are
+# kept, though they are short and lack a full stop like headings.
+_CREDIT = re.compile(r"^(?:produced in association with|edited by|written by|reporting by|additional reporting by)\b|"
+                     r"\bphoto by\b", re.IGNORECASE)
 
 
 def is_boilerplate(paragraph: str) -> bool:
     """True for a paragraph that belongs to the web page, not to the story."""
     text = paragraph.strip()
-    if not text:
-        return True
-    if _BOILERPLATE.search(text) or _CAPTION_CREDIT.search(text):
-        return True
-    return False
+    return not text or _BOILERPLATE.search(text) is not None
 
 
 def is_heading(paragraph: str) -> bool:
-    """Short lines without a closing full stop: titles, sub-heads, datelines."""
+    """Short lines without a closing full stop: titles, sub-heads, datelines (not credit lines)."""
     text = paragraph.strip()
-    return len(text.split()) < 16 and not text.endswith((".", "?", "!", "”", '"', ":"))
+    return len(text.split()) < 16 and not text.endswith((".", "?", "!", "”", '"', ":")) and not _CREDIT.search(text)

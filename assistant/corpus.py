@@ -12,6 +12,10 @@ from typing import Iterator, Sequence
 
 from assistant.errors import CorpusError
 
+# Part of every file's digest: raised when chunking changes (v2: photo captions and credit lines
+# are story text), so the next `index` run re-chunks every file once instead of keeping old chunks.
+CHUNKING_VERSION = b"chunking v2\n"
+
 ARTICLE_SUFFIXES = (".txt", ".md")
 FALLBACK_ENCODING = "cp1252"
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -97,7 +101,7 @@ def read_article(root: Path, path: Path) -> Article | Skipped:
     text, encoding = decode(raw)
     if not text.strip():
         return Skipped(source, "empty file")
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = hashlib.sha256(CHUNKING_VERSION + raw).hexdigest()
     return Article(source=source, path=path, text=text, digest=digest, encoding=encoding)
 
 

@@ -9,13 +9,8 @@ from assistant.boilerplate import is_boilerplate, is_heading
 from assistant.dates import find_publication_date
 from assistant.sentences import paragraph_spans
 
-_OUTLETS = {
-    r"\(UPI\)": "UPI",
-    r"\(AP\)": "AP",
-    r"\(Reuters\)|\bReuters reported\b": "Reuters",
-    r"\bZenger News\b": "Zenger News",
-    r"\(AFP\)": "AFP",
-}
+_DATELINES = {r"\(UPI\)": "UPI", r"\(AP\)": "AP", r"\(Reuters\)": "Reuters", r"\(AFP\)": "AFP"}
+_SIGN_OFFS = {r"\bZenger News\b": "Zenger News", r"\bReuters reported\b": "Reuters"}
 
 
 @dataclass(frozen=True)
@@ -31,7 +26,7 @@ def extract_metadata(text: str, source: str = "") -> ArticleMetadata:
     """Best-effort title/date/outlet; wrong guesses only cost ranking, never citations."""
     head = text[:1500]
     published = find_publication_date(text)
-    return ArticleMetadata(title=_title(text), date=published.isoformat() if published else "", outlet=_outlet(head))
+    return ArticleMetadata(title=_title(text), date=published.isoformat() if published else "", outlet=_outlet(head, text[-1500:]))
 
 
 def _title(text: str) -> str:
@@ -47,8 +42,11 @@ def _title(text: str) -> str:
     return ""
 
 
-def _outlet(head: str) -> str:
-    for pattern, outlet in _OUTLETS.items():
-        if re.search(pattern, head):
-            return outlet
+def _outlet(head: str, tail: str = "") -> str:
+    """The outlet a dateline names ("(AP)"), else the one named at the end ("Zenger News does not provide
+    ..."), else one the story credits ("Reuters reported")."""
+    for patterns, text in ((_DATELINES, head), (_SIGN_OFFS, tail), (_SIGN_OFFS, head)):
+        for pattern, outlet in patterns.items():
+            if re.search(pattern, text):
+                return outlet
     return ""

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from assistant.boilerplate import is_boilerplate
+from assistant.boilerplate import is_boilerplate, is_heading
 from assistant.chunking import build_nodes
 from assistant.corpus import scan_corpus
 from assistant.metadata import extract_metadata
@@ -30,10 +30,20 @@ def test_no_chunk_carries_web_boilerplate() -> None:
                 assert marker not in node.text, (marker, node.text[:80])
 
 
+def test_credit_lines_and_captions_are_indexed() -> None:
+    texts = {article.source: " ".join(n.text for n in nodes) for article, nodes in _all_nodes()}
+    assert "Edited by Rachmad Imam Tarecha and Joseph Hammond" in texts["002_6d17bc3cc6b798f9.txt"]
+    assert "File Photo by Jemal Countess/UPI" in texts["000_38bcf376f02df4f9.txt"]
+
+
 def test_boilerplate_rules_keep_story_sentences() -> None:
     assert is_boilerplate("Advertisement")
     assert is_boilerplate("This website uses cookies to improve your experience. We'll assume you're ok with this")
-    assert is_boilerplate("Blinken is the highest-ranking official since January 2021. DARRIAN TRAYNOR")
+    # who took the photo, who edited the story: facts readers ask for
+    assert not is_boilerplate("Blinken is the highest-ranking official since January 2021. DARRIAN TRAYNOR")
+    assert not is_boilerplate("Edited by Rachmad Imam Tarecha and Joseph Hammond")
+    assert not is_heading("Edited by Rachmad Imam Tarecha and Joseph Hammond")
+    assert is_heading("Conflicts Between US and China")
     assert not is_boilerplate("He replaces Wang Yi, who is expected to be appointed to another role.")
 
 
@@ -42,3 +52,4 @@ def test_titles_and_dates_are_taken_from_the_text() -> None:
     assert meta["000_38bcf376f02df4f9.txt"].title.startswith("Blinken, new Chinese foreign minister")
     assert meta["003_6129a9f508479f3d.txt"].date == "2023-06-19"
     assert meta["001_c5a62ef91915473f.txt"].outlet == "AP"
+    assert meta["002_6d17bc3cc6b798f9.txt"].outlet == "Zenger News"  # its sign-off, not the Reuters it quotes

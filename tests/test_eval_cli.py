@@ -101,7 +101,7 @@ def test_a_bad_saved_run_is_a_user_error(indexed, small_golden: Path, tmp_path: 
 
 
 def _edit_article(corpus: Path, baseline: dict[str, Any]) -> tuple[set[str], set[str], str]:
-    """Misspell one cited sentence of EDITED and delete a later one; returns who cited each, and the edit's offset."""
+    """Retype one cited sentence of EDITED and delete a later one; returns who cited each, and the edit's offset."""
     spans: dict[tuple[int, int], set[str]] = {}
     for q in baseline["questions"]:
         for c in q["citations"]:
@@ -113,8 +113,8 @@ def _edit_article(corpus: Path, baseline: dict[str, Any]) -> tuple[set[str], set
     path = corpus / EDITED
     text = path.read_text(encoding="utf-8")
     sentence = text[reworded[0] : reworded[1]]
-    word = max(re.findall(r"[A-Za-z]{6,}", sentence), key=len)
-    misspelt = sentence.replace(word, word[:3] + word[2:], 1)  # a doubled letter: a spelling change
+    # A typo fixed in passing: the quote changes, its words (and so the answer that cites it) do not.
+    misspelt = re.sub(r"(\w) (\w)", r"\1  \2", sentence, count=1)
     text = text[: reworded[0]] + misspelt + text[reworded[1] : deleted[0]] + text[deleted[1] :]
     path.write_text(text, encoding="utf-8")
     return spans[reworded], spans[deleted], str(reworded[0])

@@ -3,7 +3,8 @@
 A candidate is scored by the evidence of its sentence, by how close it
 stands to the question's words in that sentence, and by agreement: the same
 answer found in other stories counts for it (copies of one wire story share
-a `story` and count once).
+a `story` and count once, and only sentences nearly as strong as the best
+agree). Whether a phrase is of the asked kind beyond its label is `fits`'s.
 """
 
 from __future__ import annotations
@@ -11,17 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer import counts, patterns
+from assistant.answer import counts, fits, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, SCORE, TIME, Question,
 )
 from assistant.terms import terms
 
 PARSED_WORDS = 700  # spaCy reads at most this many words per question (best sentences first): the latency budget
 WEIGHT_NEAR = 0.2
 WEIGHT_AGREE = 0.08
+AGREE_EVIDENCE = 0.9  # another story agrees when its sentence has this share of the best sentence's evidence
 WEIGHT_TOLD = 0.1
 TOLD_WORDS = 5  # a reporting verb this close before a date makes it the report's date
 WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt Miller"); measured on the dev splits
@@ -33,7 +35,6 @@ _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
     r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
 )
-_AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
 _REGEXES = {
     MONEY: (patterns.MONEY,),
     PERCENT: (patterns.PERCENT,),
@@ -42,6 +43,8 @@ _REGEXES = {
     DATE: (patterns.DATE_PHRASE,),
     DAY: (re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),),
     DURATION: (patterns.DURATION,),
+    TIME: (patterns.CLOCK,),
+    SCORE: (patterns.SCORE,),
 }
 
 
@@ -87,9 +90,12 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
             end = _trimmed(sentence.text, start, end)
             if end > start and not _in_question(sentence.text[start:end], question):
                 spans.append((sentence, start, end))
+    spans = fits.per_unit(question, fits.sized_places(question, spans))
     stories: dict[str, set[str]] = {}
-    for sentence, start, end in spans:
-        stories.setdefault(_key(sentence.text[start:end]), set()).add(sentence.story)
+    strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
+    for sentence, start, end in spans:  # a name every story mentions agrees with nothing: only answering sentences count
+        if sentence.evidence >= strong:
+            stories.setdefault(_key(sentence.text[start:end]), set()).add(sentence.story)
     found = [
         Candidate(sentence, start, end, _score(question, sentence, start, end, stories))
         for sentence, start, end in spans
@@ -147,68 +153,31 @@ def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
     age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
     labels = question.labels | ({"DATE"} if age else set())
-    spans = [(e.start, e.end) for e in ents if e.label in labels and _fits(question.type, e.text)]
+    spans = [(e.start, e.end) for e in ents if e.label in labels and fits.fits(question.type, e.text)]
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())]
     for regex in _REGEXES.get(question.type, ()):
         if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
             continue
         for match in regex.finditer(text):
-            if not _fits(question.type, match.group()):
+            if not fits.fits(question.type, match.group()):
                 continue
             inside = [(s, e) for s, e in spans if s < match.end() and match.start() < e]
-            if inside and question.type not in _AMOUNTS:  # a date phrase never replaces spaCy's date
+            if inside and question.type not in fits.AMOUNTS | {TIME}:  # a date phrase never replaces spaCy's date
                 continue
-            if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over spaCy's "17"
+            if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
+    if question.type in (NUMBER, QUANTITY):
+        spans = [(s, fits.with_scale(text, e)) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
+    if question.type == DURATION:
+        spans = [(s, e) for s, e in spans if not fits.time_since(question, text, s)]
     counted = counts.asked_thing(question)
     if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
         spans = [(s, e) for s, e in spans if counts.counts(counted, text, s, e)]
-    asked = _asked_unit(question)
+    asked = fits.asked_unit(question)
     if asked:  # "in what month", "how many days": the phrase must be in that unit
         spans = [(s, e) for s, e in spans if asked.search(text[s:e])]
     return spans
-
-
-_UNITS = {
-    "month": re.compile(rf"\b{patterns.MONTH}", re.IGNORECASE),
-    "year": re.compile(r"\b(?:1[89]|20)\d\d\b|\byears?\b", re.IGNORECASE),
-    "day of the week": re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),
-}
-
-
-def _asked_unit(question: Question) -> re.Pattern[str] | None:
-    """The unit a date or duration question asks in ("what month", "how many hours"), as a pattern."""
-    lowered = question.text.lower()
-    if question.type in (DATE, DAY):
-        for unit, pattern in _UNITS.items():
-            if re.search(rf"\b(what|which) {unit}\b", lowered):
-                return pattern
-        if question.type == DAY and re.search(r"\bday of the week\b|\bweekday\b", lowered):
-            return _UNITS["day of the week"]
-    if question.type == DURATION:
-        asked = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
-        if asked:
-            return re.compile(rf"\b{asked.group(1)}s?\b", re.IGNORECASE)
-    return None
-
-
-def _fits(kind: str, phrase: str) -> bool:
-    """Entity labels are broad (DATE covers 'the past year'): each type also wants its own kind of words."""
-    lowered = phrase.lower()
-    if kind == DAY:
-        return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|today|yesterday|tomorrow", lowered) is not None
-    if kind == DURATION:
-        return patterns.DURATION.search(phrase) is not None
-    if kind in (NUMBER, QUANTITY) and patterns.YEAR.fullmatch(phrase.strip()):
-        return False  # "2003" is when, not how many
-    if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
-        return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
-    if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):
-        return False  # "two years" says how long, not when ("two years ago" says when)
-    if kind in (DATE, TIME):
-        return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|today|yesterday|tomorrow|week|month|year|morning|evening|night", lowered) is not None
-    return True
 
 
 def _in_question(phrase: str, question: Question) -> bool:
@@ -217,7 +186,14 @@ def _in_question(phrase: str, question: Question) -> bool:
     if phrase_terms and phrase_terms <= question.terms | {t for n in question.names for t in terms(n)}:
         return True
     lowered = re.sub(r"^the\s+", "", phrase.lower())
-    return any(lowered in patterns.name_forms(name) for name in question.names)
+    if any(lowered in patterns.name_forms(name) for name in question.names):
+        return True
+    return _surname(phrase) in {_surname(name) for name in question.names}  # "Antony Blinken" for "Blinken"
+
+
+def _surname(name: str) -> str:
+    words = patterns.WORD.findall(name.lower())
+    return words[-1] if words else ""
 
 
 def _key(phrase: str) -> str:
@@ -257,14 +233,20 @@ def _beside_noun(question: Question, text: str, start: int, end: int) -> float:
     following = patterns.WORD.findall(after)[:NOUN_AFTER] if described else []
     if wanted & set(terms(" ".join(following))):
         return 1.0
-    return -1.0 if _other_words(question, before, following) else 0.0
+    return -1.0 if _other_words(question, text, start, following) else 0.0
 
 
-def _other_words(question: Question, before: list[str], following: list[str]) -> bool:
+def _other_words(question: Question, text: str, start: int, following: list[str]) -> bool:
     """Capitalised title words right before the phrase, or words after its comma, that the question uses
     for someone else ("Secretary of State Antony Blinken", "Arnold, from Dartford"), not in the asked
-    noun's own description ("which ex-England football star": "England footballer Paul Gascoigne")."""
-    title = [w for w in before if w[:1].isupper()]
+    noun's own description ("which ex-England football star": "England footballer Paul Gascoigne"). The
+    title is the run of nouns right before the phrase: "Liverpool manager Rafael Benitez", not "England beat"."""
+    title: list[str] = []
+    for token in reversed([t for t in parse(text) if t.idx + len(t.text) <= start][-NOUN_WORDS:]):
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            break
+        if token.text[:1].isupper():
+            title.insert(0, token.text)
     words = set(terms(" ".join(title + following)))
     return bool(words & (question.terms - question.described)) and not words & question.described
 

@@ -56,6 +56,8 @@ class Articles:
 
     def __init__(self, texts: list[str], metas: list[dict[str, Any]]) -> None:
         self.texts, self.metas = texts, metas
+        self._years: frozenset[str] | None = None
+        self._names: frozenset[str] | None = None
         self._by_source: dict[str, list[int]] | None = None
         self._texts: dict[str, str] = {}
 
@@ -78,12 +80,25 @@ class Articles:
         at = starts.index(start)
         return [(self.texts[positions[i]], self.metas[positions[i]]) for i in (at - 1, at + 1) if 0 <= i < len(positions)]
 
+    def names(self) -> frozenset[str]:
+        """The terms of the articles' titles and outlets: a question may name the story ("the Zenger report")."""
+        if self._names is None:
+            self._names = frozenset(t for m in self.metas for t in terms(f"{m.get('title', '')} {m.get('outlet', '')}"))
+        return self._names
+
+    def years(self) -> frozenset[str]:
+        """The years the articles are dated in."""
+        if self._years is None:
+            self._years = frozenset(str(m.get("date") or "")[:4] for m in self.metas if m.get("date"))
+        return self._years
+
     def text(self, source: str) -> str:
-        """The article's indexed text (boilerplate left out), its title and date first."""
+        """The article's indexed text (boilerplate left out), its title, date and outlet first."""
         cached = self._texts.get(source)
         if cached is None:
             positions = self._positions(source)
-            head = f"{self.metas[positions[0]].get('title', '')} {self.metas[positions[0]].get('date', '')}" if positions else ""
+            meta = self.metas[positions[0]] if positions else {}
+            head = f"{meta.get('title', '')} {meta.get('date', '')} {meta.get('outlet', '')}"
             cached = "\n".join([head] + [self.texts[p] for p in positions]) if positions else ""
             if len(self._texts) >= TEXT_CACHE:
                 self._texts.clear()

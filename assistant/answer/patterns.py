@@ -26,6 +26,12 @@ NUMBER_WORDS = re.compile(
     r"fifty|sixty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half)\b",
     re.IGNORECASE,
 )
+CLOCK = re.compile(  # a time of day: "16:00", "1600 GMT", "7pm", "this morning"
+    r"\b\d{1,2}[:.]\d\d\b|\b\d{3,4} ?(?:gmt|bst|cet|utc|et|pt|hrs|hours|local)\b|\d ?(?:am|pm|a\.m\.|p\.m\.)|"
+    r"\b(?:noon|midday|midnight|o'clock|morning|afternoon|evening|night|tonight|dawn|dusk|lunchtime|overnight)\b",
+    re.IGNORECASE,
+)
+SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w.,-]|\.\d)")  # a match result: "28-17", "2 - 1"
 ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 MONEY = re.compile(
     r"(?:[£$€¥]|\b(?:US|A|C|HK)\$|\b(?:Rs|USD|EUR|GBP)\.?\s?)\s?\d(?:[\d,.]*\d)?(?:\s?(?:bn|m|k|billion|million|trillion|thousand)\b)?"
@@ -53,7 +59,7 @@ UNIT = re.compile(  # units of measure: a count of one is never a count of anoth
     r"gigabyte|terabyte|bit|megabit|pixel|knot|mph|kph)(?:s|es)?",
     re.IGNORECASE,
 )
-_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_CAPITALISED = re.compile(r"(?<![\w'’.])(?:[a-z]{1,2}(?=[A-Z]))?[A-Z][\w'’.-]*")  # "Apple", "iPhone", "eBay"
 _OPENERS = frozenset(".!?:;\"“(\n")
 
 # Common other names of one thing; forms such as acronyms, possessives and demonyms are derived below.

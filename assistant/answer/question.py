@@ -23,6 +23,8 @@ DATE, DAY, TIME, DURATION = "date", "day", "time", "duration"
 NUMBER, MONEY, PERCENT, QUANTITY = "number", "money", "percent", "quantity"
 REASON, MANNER, YES_NO, LIST, COMPARISON, OTHER = "reason", "manner", "yes/no", "list", "comparison", "other"
 WORK, LAW = "title", "law"  # "which musical", "under which act": named works and laws
+RANK = "rank"  # "where did Scotland sit in the world rankings?": an ordinal
+SCORE = "score"  # "what was the final score?": "28-17"
 WHICH = "which"  # not a type: "which/what <noun>" takes the type of its noun
 
 # Which entity labels can answer each type (OntoNotes labels of spaCy's English pipeline).
@@ -41,6 +43,8 @@ LABELS: dict[str, frozenset[str]] = {
     LIST: frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}),
     WORK: frozenset({"WORK_OF_ART", "PRODUCT"}),
     LAW: frozenset({"LAW"}),
+    RANK: frozenset({"ORDINAL"}),
+    SCORE: frozenset(),  # spaCy labels "28-17" as anything: the score pattern finds it
 }
 # Types whose entities spaCy's small model often misses: with none found, the best sentence answers alone.
 SOFT = frozenset({WORK, LAW})
@@ -109,10 +113,15 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (PERCENT, re.compile(r"\b(what|which) (percentage|percent|proportion|share)\b|\bby what (percentage|percent)\b|"
                          r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),
     (DURATION, re.compile(r"\bhow long\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
-    (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (score|scoreline|tally|total|attendance|count)\b")),
+    (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
+    (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b")),
-    (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b")),
+    (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
+    (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
+    (RANK, re.compile(r"\b(what|which) (position|placing|ranking|rank|number[- ]one)\b|"
+                      r"\bwhere did .{1,80}\b(sit|rank|ranked|finish|stand|lie|come|place|placed)\b.{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b")),
+    (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),
     (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),
     (DATE, re.compile(r"^\W*when\b|\bwhen (did|does|do|is|was|were|will|would|has|have|had|are)\b|\b(what|which|in what|in which) "
                       r"(date|year|month|season|decade|week)\b|\bby when\b|\bsince when\b|\bhow soon\b")),
@@ -325,8 +334,10 @@ _WORK_NOUNS = (
 )
 _LAW_NOUNS = "law|act|bill|legislation|directive|treaty|convention|regulation|statute"
 _MONEY_NOUNS = "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune"
+_AMOUNT_NOUNS = "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target"  # "to what level did gold slide"
 _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.compile(rf"^({_ORG_NOUNS})s?$")),
           (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$")),
+          (QUANTITY, re.compile(rf"^({_AMOUNT_NOUNS})s?$")),
           (WORK, re.compile(rf"^({_WORK_NOUNS})s?$")), (LAW, re.compile(rf"^({_LAW_NOUNS})s?$"))]
 _HEAD_STOP = re.compile(
     r"^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|at|on|for|to|by|with|from|"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Sequence
+from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
@@ -43,6 +43,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*", re.IGNORECASE)
 # Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
 CONTRADICTION = "another year or ordinal"
 UNCOUNTED = "counted thing absent"
+UNKNOWN_YEAR = "unknown year"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
 
@@ -93,10 +94,13 @@ class Reader:
         """A question read whole, or, when it asks several things, part by part (each part with the chunks
         retrieved for it, see `question.part_queries`), the answers joined."""
         analysed = analyse(question)
-        unknown = unknown_names(question, self.idf)
+        unknown = unknown_names(question, _Either(self.idf, self.articles.names() if self.articles else frozenset()))
         unknown += [n for n in unfound_names(analysed.names, self._retrieved_text(parts[0][1])) if not set(n.split()) & set(unknown)]
         if unknown and mostly_unknown(analysed.names, analysed.people, unknown):
             return Reading(analysed, unknown_names_notice(unknown), UNKNOWN_NAME)
+        unwritten = [year for year in analysed.years if not self._knows_year(year)]
+        if unwritten:  # no article writes the year or is dated in it: the corpus cannot tell of that year
+            return Reading(analysed, unknown_names_notice(unwritten), UNKNOWN_YEAR)
         if len(parts) == 1:
             reading = self._read(analysed, parts[0][1])
         else:
@@ -123,6 +127,11 @@ class Reader:
         if analysed.typed:
             return self._typed(analysed, sentences, support)
         return self._untyped(analysed, sentences, support)
+
+    def _knows_year(self, year: str) -> bool:
+        if year in self.idf:
+            return True
+        return self.articles is not None and year in self.articles.years()
 
     def _retrieved_text(self, chunks: list[NodeWithScore]) -> str:
         """The whole text of the best retrieved articles: where a name the question gives must be spelled out."""
@@ -261,6 +270,16 @@ class Reader:
         chosen = chosen[:MAX_STORIES]
         chosen.sort(key=lambda s: (s.date == "", s.date))
         return [_quote(s) for s in chosen]
+
+
+class _Either:
+    """Known to either of two vocabularies (the indexed text's terms, the titles' and outlets')."""
+
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, term: object) -> bool:
+        return term in self.first or term in self.second
 
 
 def _reading(question: Question, chosen: list[Sentence], short: tuple[int, int] | None, support: float) -> Reading:

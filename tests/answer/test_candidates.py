@@ -112,3 +112,103 @@ def test_a_measure_is_never_a_sum_of_money() -> None:
     assert "£20m" not in [c.text for c in candidates.find(question, [box])]
     owed = analyse("How much does the club still owe for the transfer?")
     assert owed.type == "money"
+
+
+def test_which_city_is_not_answered_by_a_country() -> None:
+    question = analyse("In which city was the trade protocol signed?")
+    signed = _sentence("Egypt and Israel signed the trade protocol in Cairo on Tuesday.")
+    assert [c.text for c in candidates.find(question, [signed])] == ["Cairo"]
+
+
+def test_which_country_prefers_a_country() -> None:
+    question = analyse("Which country did the minister visit after the summit?")
+    visit = _sentence("After the summit in Geneva, the minister flew to Kenya.")
+    assert [c.text for c in candidates.find(question, [visit])] == ["Kenya"]
+
+
+def test_a_person_the_question_names_does_not_answer_who() -> None:
+    """"Antony Blinken" is the "Blinken" of the question, not who took the photo."""
+    question = analyse("Who took the photo of Blinken at the talks?")
+    photo = _sentence("Antony Blinken was pictured at the talks by photographer Jemal Countess.")
+    assert [c.text for c in candidates.find(question, [photo])] == ["Jemal Countess"]
+
+
+def test_at_what_time_wants_a_time_of_day_not_a_date() -> None:
+    question = analyse("At what time does the France v Wales match kick off?")
+    dates = _sentence("France take on Wales on 26 February and Ireland on 12 March.")
+    assert candidates.find(question, [dates]) == []
+    kick_off = _sentence("France v Wales kicks off at 1600 GMT on Saturday.")
+    assert [c.text for c in candidates.find(question, [kick_off])] == ["1600 GMT"]
+
+
+def test_a_ranking_question_is_answered_by_an_ordinal() -> None:
+    question = analyse("Where did Scotland sit in the world rankings when Smith took over?")
+    ranked = _sentence("Smith took over a Scotland side ranked 77th in the world, their lowest position.")
+    assert [c.text for c in candidates.find(question, [ranked])] == ["77th"]
+
+
+def test_a_number_inside_a_sum_or_a_name_is_no_count() -> None:
+    question = analyse("How many films are there in the series?")
+    assert question.type == "number"
+    takings = _sentence("The third film took £11.5m in its first three days, and Bank One paid for the premiere.")
+    assert candidates.find(question, [takings]) == []
+
+
+def test_time_since_is_not_how_long_something_lasted() -> None:
+    lasted = analyse("How long did the meeting last?")
+    trip = _sentence("The meeting marks the highest-level trip to China in nearly five years.")
+    assert candidates.find(lasted, [trip]) == []
+    since = analyse("How long had it been since an official of that rank visited China?")
+    assert [c.text for c in candidates.find(since, [trip])] == ["nearly five years"]
+
+
+def test_on_what_date_wants_a_day_not_a_year() -> None:
+    question = analyse("On what date does the band begin its tour of Japan?")
+    vague = _sentence("The band will also tour Japan next year.")
+    assert candidates.find(question, [vague]) == []
+    dated = _sentence("The band begins its tour of Japan on 12 March.")
+    assert [c.text for c in candidates.find(question, [dated])] == ["12 March"]
+
+
+def test_a_score_question_is_answered_by_a_result() -> None:
+    question = analyse("What was the final score when Wales beat Italy in Rome?")
+    result = _sentence("Wales beat Italy 38-8 in Rome, their 11th win in 20 games.")
+    assert [c.text for c in candidates.find(question, [result])] == ["38-8"]
+
+
+def test_a_name_every_story_mentions_gets_no_agreement_from_weak_sentences() -> None:
+    """Agreement counts stories whose sentences answer too, not every story that mentions the corpus's main figure."""
+    from dataclasses import replace
+
+    question = analyse("Who doubted that the visit would bring a thaw?")
+    best = _sentence("Brendon O'Connor doubted the visit would bring a thaw, Antony Blinken heard.")
+    others = [replace(_sentence(f"Antony Blinken flew to Beijing on day {n}."), story=f"s{n}", dense=0.3, cover=0.1)
+              for n in range(1, 4)]
+    found = candidates.find(question, [best, *others])
+    assert [c.text for c in found[:2]] == ["Brendon O'Connor", "Antony Blinken"]
+
+
+def test_a_place_in_the_possessive_is_not_where_it_happened() -> None:
+    question = analyse("Where did Blinken meet Qin Gang?")
+    met = _sentence("Blinken met China’s Foreign Minister Qin Gang in Beijing on Sunday.")
+    assert [c.text for c in candidates.find(question, [met])] == ["Beijing"]
+
+
+def test_a_price_per_unit_beats_a_sum_given_whole() -> None:
+    question = analyse("To what level did the price of gold slide per ounce?")
+    gold = _sentence("A slide in the gold price would free $200bn for debt relief; gold traded at $413.50 an ounce on Monday.")
+    assert [c.text for c in candidates.find(question, [gold])] == ["$413.50"]
+    whole = _sentence("A slide in the gold price would free $200bn for debt relief.")
+    assert [c.text for c in candidates.find(question, [whole])] == ["$200bn"]  # none per ounce: the sum stays
+
+
+def test_a_count_in_millions_keeps_its_scale() -> None:
+    question = analyse("How many people watched the final?")
+    watched = _sentence("More than 5m people watched the final on BBC One.")
+    assert [c.text for c in candidates.find(question, [watched])] == ["More than 5m"]
+
+
+def test_the_uk_nations_are_countries() -> None:
+    question = analyse("Which country did England beat at the Millennium Stadium?")
+    final = _sentence("England beat Wales at the Millennium Stadium, a week after losing to France.")
+    assert [c.text for c in candidates.find(question, [final])][:1] == ["Wales"]

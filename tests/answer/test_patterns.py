@@ -82,3 +82,11 @@ def test_another_year_or_ordinal_contradicts_but_silence_does_not() -> None:
 def test_a_span_of_years_is_a_duration() -> None:
     text = "He managed Cash between 1960 and 1973, then promoters from 1999 to 2001, in 2005 and for five years."
     assert patterns.DURATION.findall(text) == ["between 1960 and 1973", "from 1999 to 2001", "five years"]
+
+
+def test_brand_names_with_a_small_first_letter_are_names() -> None:
+    """"iPhone" is one name, not "Phone": an unknown "iPhone" must be caught as such."""
+    from assistant.answer.patterns import capitalised_names
+
+    found = [word for _, word in capitalised_names("When was the first iPhone sold on eBay by the ex-England star?")]
+    assert found == ["iPhone", "eBay", "England"]

