@@ -438,10 +438,10 @@ class GenerativeChain:
             return "dropped: no citation"
         if not cited:
             return "dropped: citation out of range"
-        vector = self.embed_model.encode([claim.text])[0]
+        shown = [(n, s.text) for n in range(1, len(passages) + 1) for s in passages[n - 1].sentences]
+        vector, *vectors = self.embed_model.encode([claim.text] + [text for _, text in shown])  # one call, not one per sentence
         score, number, text = max(
-            ((self._score(claim.text, s.text, passages[n - 1], vector, self.embed_model.encode([s.text])[0]), n, s.text)
-             for n in range(1, len(passages) + 1) for s in passages[n - 1].sentences),
+            ((self._score(claim.text, text, passages[n - 1], vector, v), n, text) for (n, text), v in zip(shown, vectors)),
             key=lambda found: (found[0].specifics_ok, found[0].cover + found[0].meaning),
         )
         return (f"dropped: best [{number}] cover {score.cover:.2f} meaning {score.meaning:.2f} "

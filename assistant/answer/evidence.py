@@ -83,7 +83,8 @@ class Articles:
     def names(self) -> frozenset[str]:
         """The terms of the articles' titles and outlets: a question may name the story ("the Zenger report")."""
         if self._names is None:
-            self._names = frozenset(t for m in self.metas for t in terms(f"{m.get('title', '')} {m.get('outlet', '')}"))
+            heads = {f"{m.get('title', '')} {m.get('outlet', '')}" for m in self.metas}  # once per article, not per chunk
+            self._names = frozenset(t for head in heads for t in terms(head))
         return self._names
 
     def years(self) -> frozenset[str]:
