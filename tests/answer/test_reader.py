@@ -209,3 +209,18 @@ def test_a_comparison_of_two_named_things_quotes_each_even_from_one_story() -> N
     quotes = Reader({}, None, 0.4, 3)._one_per_story([gm, market, toyota], ("GM", "Toyota"))
     assert [q.text for q in quotes] == [gm.text, toyota.text]  # one story, both named things
     assert [q.text for q in Reader({}, None, 0.4, 3)._one_per_story([gm, market, toyota])] == [gm.text]
+
+
+def test_the_sentence_after_the_best_is_quoted_though_it_repeats_its_words() -> None:
+    """"Biden characterized it as more embarrassing than intentional." shares half its words with the
+    sentence before it, yet says what that one leads up to: one file's sentences are no wire copies."""
+    def sentence(source: str, text: str, start: int, evidence: float) -> Sentence:
+        return Sentence(source, start, start + len(text), text, "utf-8", "balloon-story", "", "", "", frozenset(terms(text)),
+                        evidence, evidence, evidence, True)
+
+    first = sentence("ap.txt", "Biden downplayed the balloon incident, doubting China's leaders knew its intentions.", 0, 0.9)
+    after = sentence("ap.txt", "Biden characterized it as more embarrassing than intentional.", first.end + 1, 0.5)
+    copy = sentence("reuters.txt", "Biden characterized the balloon as more embarrassing than intentional.", 0, 0.5)
+    reader = Reader({}, None, 0.4, 3)
+    assert reader._supporting(first, [first, after], [after]) == [first, after]
+    assert reader._supporting(first, [first, copy], [copy]) == [first]  # another copy of the story repeating it is left out
