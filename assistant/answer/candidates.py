@@ -16,7 +16,7 @@ from assistant.answer import counts, fits, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, SCORE, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, RANK, SCORE, TIME, Question,
 )
 from assistant.terms import terms
 
@@ -45,6 +45,7 @@ _REGEXES = {
     DURATION: (patterns.DURATION,),
     TIME: (patterns.CLOCK,),
     SCORE: (patterns.SCORE,),
+    RANK: (patterns.POSITION, patterns.ORDINAL),  # spaCy's small model tags "999th" a law at times
 }
 
 
@@ -169,6 +170,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     if question.type in (NUMBER, QUANTITY):
         spans = [(s, fits.with_scale(text, e)) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
+    if question.type == RANK:
+        spans = [(s, e) for s, e in spans if not fits.first_time(text, s)]
     if question.type == DURATION:
         spans = [(s, e) for s, e in spans if not fits.time_since(question, text, s)]
     counted = counts.asked_thing(question)
@@ -188,7 +191,13 @@ def _in_question(phrase: str, question: Question) -> bool:
     lowered = re.sub(r"^the\s+", "", phrase.lower())
     if any(lowered in patterns.name_forms(name) for name in question.names):
         return True
+    if re.search(rf"(?<!\w){re.escape(_spaced(lowered))}(?!\w)", _spaced(question.text.lower())):  # "number one" of "which number-one"
+        return True
     return _surname(phrase) in {_surname(name) for name in question.names}  # "Antony Blinken" for "Blinken"
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text)
 
 
 def _surname(name: str) -> str:

@@ -47,6 +47,18 @@ def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> 
     return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
 
 
+def first_time(text: str, start: int) -> bool:
+    """An ordinal that tells when, not where something ranks: "the song first topped the charts" (an adverb
+    before its verb), "Usher scored a chart first" (a first, not a place)."""
+    for token in parse(text):
+        if token.idx == start:
+            if token.dep_ == "advmod" and token.head.i > token.i:
+                return True
+            before = [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]
+            return "a" in before or "an" in before
+    return False
+
+
 def with_scale(text: str, end: int) -> int:
     """"More than 5" of "More than 5m people" ends after its "m": the count is five million."""
     scale = re.match(r"(?:bn|m)\b", text[end : end + 3])

@@ -32,6 +32,9 @@ CLOCK = re.compile(  # a time of day: "16:00", "1600 GMT", "7pm", "this morning"
     re.IGNORECASE,
 )
 SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w.,-]|\.\d)")  # a match result: "28-17", "2 - 1"
+POSITION = re.compile(  # a place in a chart or table: "number 11", "No 1", "No. 3", "number one"
+    r"\b(?:number|No\.?)\s(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\.\d|,\d|%)"
+)
 ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 MONEY = re.compile(
     r"(?:[£$€¥]|\b(?:US|A|C|HK)\$|\b(?:Rs|USD|EUR|GBP)\.?\s?)\s?\d(?:[\d,.]*\d)?(?:\s?(?:bn|m|k|billion|million|trillion|thousand)\b)?"

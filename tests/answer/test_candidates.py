@@ -212,3 +212,22 @@ def test_the_uk_nations_are_countries() -> None:
     question = analyse("Which country did England beat at the Millennium Stadium?")
     final = _sentence("England beat Wales at the Millennium Stadium, a week after losing to France.")
     assert [c.text for c in candidates.find(question, [final])][:1] == ["Wales"]
+
+
+def test_a_chart_position_is_a_rank_and_a_first_time_is_not() -> None:
+    question = analyse("At which position did her second album enter the American charts?")
+    assert question.type == "rank"
+    first = _sentence("Last May, Usher scored a chart first, with three singles in the US Top 10.")
+    before = _sentence("The song first topped the charts in 1958.")
+    assert candidates.find(question, [first, before]) == []
+    entered = _sentence("Her second album went straight into the US charts at number 11.")
+    assert [c.text for c in candidates.find(question, [entered])] == ["number 11"]
+    race = analyse("Where did Holmes finish in the 1500m race?")
+    assert race.type == "rank"
+    assert [c.text for c in candidates.find(race, [_sentence("Holmes finished second in the race.")])] == ["second"]
+
+
+def test_a_phrase_the_question_spells_with_a_hyphen_is_not_its_answer() -> None:
+    question = analyse("Which number-one in chart history did the reissued single become?")
+    found = candidates.find(question, [_sentence("It went into the chart at number one, the 999th in chart history.")])
+    assert [c.text for c in found] == ["999th"]
