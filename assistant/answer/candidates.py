@@ -91,7 +91,8 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
             end = _trimmed(sentence.text, start, end)
             if end > start and not _in_question(sentence.text[start:end], question):
                 spans.append((sentence, start, end))
-    spans = fits.per_unit(question, fits.sized_places(question, spans))
+    spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
+    spans = fits.reported_by(question, fits.per_unit(question, fits.sized_places(question, spans)))
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
     for sentence, start, end in spans:  # a name every story mentions agrees with nothing: only answering sentences count
@@ -154,7 +155,7 @@ def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
     age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
     labels = question.labels | ({"DATE"} if age else set())
-    spans = [(e.start, e.end) for e in ents if e.label in labels and fits.fits(question.type, e.text)]
+    spans = [(e.start, e.end) for e in ents if e.label in labels and fits.fits(question.type, e.text) and not fits.title_part(text, e.start)]
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())]
     for regex in _REGEXES.get(question.type, ()):

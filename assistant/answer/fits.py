@@ -31,6 +31,11 @@ _UNITS = {
     ),
     "day of the week": re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),
 }
+_TITLE_OF = re.compile(
+    r"\b(?:Secretary|Minister|Ministry|Chancellor|Secretary-General|Duke|Duchess|Earl|Prince|Princess|Lord|Governor)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+_OUTLET_NOUN = re.compile(r"(?:news )?(?:agency|agencies|outlet|newspaper|paper|wire|broadcaster|publication|news organisation)")
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 _ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
@@ -57,6 +62,12 @@ def first_time(text: str, start: int) -> bool:
             before = [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]
             return "a" in before or "an" in before
     return False
+
+
+def title_part(text: str, start: int) -> bool:
+    """"State" in "Secretary of State Antony Blinken", "Exchequer" in "Chancellor of the Exchequer": the end of
+    someone's title, which spaCy's small model often tags as an organisation or a place, answers nothing."""
+    return _TITLE_OF.search(text[max(0, start - 40) : start]) is not None
 
 
 def with_scale(text: str, end: int) -> int:
@@ -107,6 +118,26 @@ def fits(kind: str, phrase: str) -> bool:
     if kind == DATE:
         return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|today|yesterday|tomorrow|week|month|year|morning|evening|night", lowered) is not None
     return True
+
+
+def outlet_spans(question: Question, sentences: list[Sentence]) -> Spans:
+    """For "which news agency reported ...": each sentence's own outlet where the sentence names it
+    ("Jan. 2 (UPI) --"), which spaCy tags as anything or nothing."""
+    if not _OUTLET_NOUN.fullmatch(question.noun):
+        return []
+    return [
+        (s, m.start(), m.end())
+        for s in sentences if s.outlet
+        for m in re.finditer(rf"(?<!\w){re.escape(s.outlet)}(?!\w)", s.text)
+    ]
+
+
+def reported_by(question: Question, spans: Spans) -> Spans:
+    """"Which newspaper reported ...": an outlet the articles are from, when one is found, not any organisation."""
+    if not _OUTLET_NOUN.fullmatch(question.noun):
+        return spans
+    own = [(s, a, b) for s, a, b in spans if s.outlet and s.text[a:b].lower() == s.outlet.lower()]
+    return own or spans
 
 
 def sized_places(question: Question, spans: Spans) -> Spans:

@@ -231,3 +231,18 @@ def test_a_phrase_the_question_spells_with_a_hyphen_is_not_its_answer() -> None:
     question = analyse("Which number-one in chart history did the reissued single become?")
     found = candidates.find(question, [_sentence("It went into the chart at number one, the 999th in chart history.")])
     assert [c.text for c in found] == ["999th"]
+
+
+def test_the_end_of_a_title_is_no_organisation() -> None:
+    question = analyse("Which organisation did the spokesman speak for?")
+    title = _sentence("Secretary of State Antony Blinken met the press, the State Department said.")
+    assert [c.text for c in candidates.find(question, [title])] == ["the State Department"]
+
+
+def test_which_agency_reported_is_answered_by_the_story_outlet() -> None:
+    question = analyse("Which news agency reported the New Year's Day call between Blinken and Qin Gang?")
+    text = "Jan. 2 (UPI) -- Secretary of State Antony Blinken and Qin Gang spoke, the US State Department said."
+    sentence = Sentence("a.txt", 0, len(text), text, "utf-8", "a.txt", "", "UPI", "", frozenset(terms(text)), 0.8, 1.0, 0.5, True)
+    assert [c.text for c in candidates.find(question, [sentence])] == ["UPI"]
+    unsigned = _sentence(text)  # no outlet known: any organisation may answer
+    assert "UPI" not in [c.text for c in candidates.find(question, [unsigned])]
