@@ -10,13 +10,13 @@ agree). Whether a phrase is of the asked kind beyond its label is `fits`'s.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import counts, fits, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, QUANTITY, RANK, SCORE, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, PERSON, QUANTITY, RANK, SCORE, TIME, Question,
 )
 from assistant.terms import terms
 
@@ -31,6 +31,7 @@ NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before t
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
 NEAR_CHARS = 40.0
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
+_PRONOUN_SAID = re.compile(r"\b(?:he|she) (?:said|says|added|told|insisted|argued|warned|explained|stressed)\b")
 _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
     r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
@@ -57,6 +58,7 @@ class Candidate:
     start: int
     end: int
     score: float
+    said: Sentence | None = None  # the "..., he said" sentence this speaker's name answers for, quoted next
 
     @property
     def text(self) -> str:
@@ -91,6 +93,8 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
             end = _trimmed(sentence.text, start, end)
             if end > start and not _in_question(sentence.text[start:end], question):
                 spans.append((sentence, start, end))
+    speakers = _speakers(question, parsed, parses, sentences) if question.type == PERSON else {}
+    spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
     spans = fits.reported_by(question, fits.per_unit(question, fits.sized_places(question, spans)))
     stories: dict[str, set[str]] = {}
@@ -98,11 +102,33 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     for sentence, start, end in spans:  # a name every story mentions agrees with nothing: only answering sentences count
         if sentence.evidence >= strong:
             stories.setdefault(_key(sentence.text[start:end]), set()).add(sentence.story)
+    said = {id(carrier): quoted for carrier, _, _, quoted in speakers.values()}
     found = [
-        Candidate(sentence, start, end, _score(question, sentence, start, end, stories))
+        Candidate(sentence, start, end, _score(question, sentence, start, end, stories), said.get(id(sentence)))
         for sentence, start, end in spans
     ]
     return sorted(found, key=lambda c: c.score, reverse=True)
+
+
+def _speakers(
+    question: Question, parsed: list[Sentence], parses: list[tuple[Entity, ...]], sentences: list[Sentence]
+) -> dict[tuple[str, int], tuple[Sentence, int, int, Sentence]]:
+    """Who says a quote that names no one ("“... our American friends,” he said."): the last person the
+    sentence before it names ("Nicolas Sarkozy of France said ..."). That sentence carries the quote's
+    evidence, and the quote is cited after it."""
+    found: dict[tuple[str, int], tuple[Sentence, int, int, Sentence]] = {}
+    for sentence, ents in zip(parsed, parses):
+        if not _PRONOUN_SAID.search(sentence.text) or any(e.label == "PERSON" for e in ents):
+            continue
+        before = next((s for s in sentences if s.source == sentence.source and 0 <= sentence.start - s.end <= 3), None)
+        if before is None:
+            continue
+        people = [e for e in entities([before.text])[0] if e.label == "PERSON"]
+        if people and (before.source, before.start) not in found:
+            carrier = replace(before, dense=max(before.dense, sentence.dense), fused=max(before.fused, sentence.fused),
+                              cover=max(before.cover, sentence.cover))
+            found[(before.source, before.start)] = (carrier, people[-1].start, people[-1].end, sentence)
+    return found
 
 
 def _trimmed(text: str, start: int, end: int) -> int:

@@ -198,6 +198,8 @@ class Reader:
         best = found[0]
         details = {"candidate": best.text, "cover": round(best.sentence.cover, 3), "score": round(best.score, 3), "evidence": round(best.sentence.evidence, 3)}
         others = [c.sentence for c in found[1:] if c.key == best.key and c.sentence.story != best.sentence.story]
+        if best.said is not None:  # the quote a speaker's name answers for comes right after the name
+            others.insert(0, best.said)
         chosen = self._supporting(best.sentence, sentences, others)
         span = _listed(best, found) if question.type == LIST else (best.start, best.end)
         reading = _reading(question, chosen, span, support)

@@ -246,3 +246,18 @@ def test_which_agency_reported_is_answered_by_the_story_outlet() -> None:
     assert [c.text for c in candidates.find(question, [sentence])] == ["UPI"]
     unsigned = _sentence(text)  # no outlet known: any organisation may answer
     assert "UPI" not in [c.text for c in candidates.find(question, [unsigned])]
+
+
+def test_the_speaker_of_a_quote_that_names_no_one_is_the_person_before_it() -> None:
+    question = analyse("Who demanded a far clearer reason for the changes to Britain's foreign missions?")
+    named = "Shadow foreign secretary Michael Ancram said there was a need to ensure value for money."
+    quote = '"But the government must give a far clearer reason for the changes to our missions," he said.'
+    first = Sentence("a.txt", 0, len(named), named, "utf-8", "a.txt", "", "", "", frozenset(terms(named)), 0.5, 0.5, 0.1, True)
+    start = len(named) + 1
+    said = Sentence("a.txt", start, start + len(quote), quote, "utf-8", "a.txt", "", "", "", frozenset(terms(quote)), 0.8, 1.0, 0.6, True)
+    best = candidates.find(question, [said, first])[0]
+    assert best.text == "Michael Ancram" and best.sentence.start == 0 and best.said is said
+    assert best.sentence.evidence == said.evidence  # the name speaks with its quote's evidence
+    apart = Sentence("a.txt", start + 50, start + 50 + len(quote), quote, "utf-8", "a.txt", "", "", "", frozenset(terms(quote)),
+                     0.8, 1.0, 0.6, True)
+    assert all(c.said is None for c in candidates.find(question, [apart, first]))  # not the sentence right before: no speaker

@@ -224,3 +224,17 @@ def test_the_sentence_after_the_best_is_quoted_though_it_repeats_its_words() -> 
     reader = Reader({}, None, 0.4, 3)
     assert reader._supporting(first, [first, after], [after]) == [first, after]
     assert reader._supporting(first, [first, copy], [copy]) == [first]  # another copy of the story repeating it is left out
+
+
+def test_a_speaker_named_before_the_quote_is_cited_with_the_quote_after_the_name() -> None:
+    from assistant.answer.question import analyse
+
+    named = "Shadow foreign secretary Michael Ancram said there was a need to ensure value for money."
+    quote = '"But the government must give a far clearer reason for the changes to our missions," he said.'
+    first = Sentence("a.txt", 0, len(named), named, "utf-8", "a.txt", "", "", "", frozenset(terms(named)), 0.5, 0.5, 0.1, True)
+    start = len(named) + 1
+    said = Sentence("a.txt", start, start + len(quote), quote, "utf-8", "a.txt", "", "", "", frozenset(terms(quote)), 0.8, 1.0, 0.6, True)
+    question = analyse("Who demanded a far clearer reason for the changes to Britain's foreign missions?")
+    reading = Reader({}, None, 0.4, 3)._typed(question, [said, first], said.evidence)
+    assert reading.short_answer == "Michael Ancram"
+    assert [q.start for q in reading.evidence[:2]] == [0, start]
