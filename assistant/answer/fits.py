@@ -36,6 +36,10 @@ _TITLE_OF = re.compile(
     r"\s+of\s+(?:the\s+)?$"
 )
 _OUTLET_NOUN = re.compile(r"(?:news )?(?:agency|agencies|outlet|newspaper|paper|wire|broadcaster|publication|news organisation)")
+_SITE = re.compile(  # a place inside a city, named by its kind: "Coronation Street", "Lansdowne Road"
+    r"\b(?:Street|Road|Avenue|Lane|Square|Stadium|Park|Hall|House|Centre|Center|Theatre|Theater|Arena|Bridge|Airport|Station|"
+    r"Palace|Hotel|Guesthouse|Tower|Building|Court|Gardens|Place|Quay|Way)$"
+)
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 _ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
@@ -146,12 +150,21 @@ def sized_places(question: Question, spans: Spans) -> Spans:
     if question.type != PLACE:
         return spans
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
+    where = [(s, a, b) for s, a, b in spans if not _describes(s.text, a, b)]
+    spans = where or spans
     if question.noun in places.CITY_NOUNS:
-        return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b])]
+        return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not _SITE.search(s.text[a:b])]
     if question.noun in places.COUNTRY_NOUNS:
         countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
         return countries or spans
     return spans
+
+
+def _describes(text: str, start: int, end: int) -> bool:
+    """A place that qualifies a noun ("Hollywood trade paper Variety", "a Hollywood classic") describes it, like
+    a possessive: it is not where anything was."""
+    last = [t for t in parse(text) if start <= t.idx < end][-1:]
+    return bool(last) and last[0].dep_ == "compound" and last[0].head.pos_ in ("NOUN", "PROPN") and last[0].head.idx >= end
 
 
 def per_unit(question: Question, spans: Spans) -> Spans:

@@ -261,3 +261,13 @@ def test_the_speaker_of_a_quote_that_names_no_one_is_the_person_before_it() -> N
     apart = Sentence("a.txt", start + 50, start + 50 + len(quote), quote, "utf-8", "a.txt", "", "", "", frozenset(terms(quote)),
                      0.8, 1.0, 0.6, True)
     assert all(c.said is None for c in candidates.find(question, [apart, first]))  # not the sentence right before: no speaker
+
+
+def test_a_street_or_a_place_that_qualifies_a_noun_is_not_the_city() -> None:
+    question = analyse("In which city is the planned American version of EastEnders set?")
+    street = _sentence("EastEnders and Coronation Street were overlooked in the soap category.")
+    trade = _sentence("Simon Fuller is involved, according to reports in Hollywood trade paper Variety.")
+    assert [c.text for c in candidates.find(question, [street])] == []
+    city = _sentence("Scripts have been commissioned for a series about working class people in Chicago.")
+    assert [c.text for c in candidates.find(question, [trade, city])][:1] == ["Chicago"]
+    assert [c.text for c in candidates.find(question, [trade])] == ["Hollywood"]  # the only place found still answers
