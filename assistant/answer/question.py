@@ -187,6 +187,7 @@ class Question:
     noun: str = ""  # the noun "which/what" asks for ("spokesperson"): the answer often stands next to it
     defined: str = ""  # "Who is Qin Gang?": the name whose description is asked
     described: frozenset[str] = frozenset()  # the terms of its phrase ("University of Sydney academic"): the answer's own description
+    asked: frozenset[str] = frozenset()  # the terms of the clause that asks, when an opening clause restates the event first
 
     @property
     def typed(self) -> bool:
@@ -231,7 +232,15 @@ def analyse(question: str) -> Question:
         noun=noun,
         defined=_defined_name(text),
         described=frozenset(terms(_asked_phrase(text, noun))),
+        asked=_asking_terms(text),
     )
+
+
+def _asking_terms(question: str) -> frozenset[str]:
+    """"When Wolves unveiled Hoddle on a short deal, what salary was he on?": "salary" is what the answer's
+    sentence says; the opening clause names the event, which the article as a whole matches."""
+    clause = asked_clause(question)
+    return frozenset(terms(clause)) - _NOT_FOCUS if clause != question else frozenset()
 
 
 def asked_parts(question: str) -> list[str]:

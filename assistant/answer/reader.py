@@ -110,7 +110,7 @@ class Reader:
         return reading
 
     def _read(self, analysed: Question, chunks: list[NodeWithScore]) -> Reading:
-        sentences = [self._weighed(analysed, s) for s in gather(analysed.terms, self.idf, chunks, self.articles)]
+        sentences = [self._weighed(analysed, s) for s in gather(analysed.terms, self.idf, chunks, self.articles, analysed.asked)]
         if not sentences:
             return Reading(analysed, missing_part(analysed, [], "", False), NO_EVIDENCE)
         sentences.sort(key=lambda s: s.evidence, reverse=True)

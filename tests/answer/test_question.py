@@ -3,6 +3,7 @@
 import pytest
 
 from assistant.answer.question import analyse, answer_type, asked_parts, counted_thing
+from assistant.terms import terms
 
 TYPES = [
     ("Who held the Chinese foreign minister job before Qin Gang took it over?", "person"),
@@ -118,3 +119,19 @@ def test_a_venue_is_a_building_not_a_city() -> None:
 def test_who_won_may_be_a_team_or_a_country() -> None:
     assert {"ORG", "GPE", "PERSON"} <= analyse("Who beat England at Twickenham?").labels
     assert analyse("Who replaced Qin Gang?").labels == frozenset({"PERSON"})
+
+
+def test_the_clause_that_asks_weighs_more_than_the_one_that_restates_the_event() -> None:
+    from llama_index.core.schema import NodeWithScore, TextNode
+
+    from assistant.answer.evidence import gather
+
+    question = analyse("When Wolves unveiled Hoddle on a short deal, what salary was he on?")
+    assert question.asked == frozenset(terms("salary")) and not analyse("What salary was Hoddle on at Wolves?").asked
+    text = "Wolves unveiled Glenn Hoddle as manager on a short deal. His salary was reported to be modest."
+    chunk = NodeWithScore(node=TextNode(text=text, metadata={"source": "a.txt", "start": 0, "dense": 0.5}), score=1.0)
+    idf = {t: 1.0 for t in question.terms}
+    plain = {s.text[:5]: s.cover for s in gather(question.terms, idf, [chunk], None)}
+    weighed = {s.text[:5]: s.cover for s in gather(question.terms, idf, [chunk], None, question.asked)}
+    assert plain["Wolve"] > plain["His s"] and weighed["His s"] > plain["His s"]
+    assert weighed["Wolve"] < plain["Wolve"]
