@@ -197,6 +197,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     if question.type in (NUMBER, QUANTITY):
         spans = [(s, fits.with_scale(text, e)) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
+    if question.type in (MONEY, QUANTITY):
+        spans = [(s, e) for s, e in spans if not fits.conversion(question, text, s)]
     if question.type == RANK:
         spans = [(s, e) for s, e in spans if not fits.first_time(text, s)]
     if question.type == DURATION:

@@ -40,9 +40,22 @@ _SITE = re.compile(  # a place inside a city, named by its kind: "Coronation Str
     r"\b(?:Street|Road|Avenue|Lane|Square|Stadium|Park|Hall|House|Centre|Center|Theatre|Theater|Arena|Bridge|Airport|Station|"
     r"Palace|Hotel|Guesthouse|Tower|Building|Court|Gardens|Place|Quay|Way)$"
 )
+_CURRENCY = re.compile(r"(?P<pound>£)|(?P<dollar>(?:US|A|C|HK)?\$)|(?P<euro>€)")
+_CURRENCY_WORD = re.compile(r"\b(?:dollars|euros|pounds|yen|yuan|rupees|francs|kronor|krona|roubles|rubles)\b", re.IGNORECASE)
+_ASKED_CURRENCY = {"pound": r"£|pounds?|sterling", "dollar": r"\$|dollars?", "euro": r"€|euros?"}
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 _ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
+
+
+def conversion(question: Question, text: str, start: int) -> bool:
+    """"$325m (£170m)", "4bn euros ($5.2bn; £2.8bn)": the bracketed sum restates the one before it in another
+    currency, unless the question asks in that currency."""
+    before = text[max(0, start - 40) : start]
+    if not re.search(r"\d(?:bn|m|k|p)?\b[^()]{0,25}\((?:[^()]*;\s*)?$", before) or not (patterns.MONEY.search(before) or _CURRENCY_WORD.search(before)):
+        return False
+    currency = _CURRENCY.match(text[start:])
+    return not (currency and currency.lastgroup and re.search(_ASKED_CURRENCY[currency.lastgroup], question.text, re.IGNORECASE))
 
 
 def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:

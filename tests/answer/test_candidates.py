@@ -271,3 +271,10 @@ def test_a_street_or_a_place_that_qualifies_a_noun_is_not_the_city() -> None:
     city = _sentence("Scripts have been commissioned for a series about working class people in Chicago.")
     assert [c.text for c in candidates.find(question, [trade, city])][:1] == ["Chicago"]
     assert [c.text for c in candidates.find(question, [trade])] == ["Hollywood"]  # the only place found still answers
+
+
+def test_a_sum_in_brackets_restates_the_one_before_unless_its_currency_is_asked() -> None:
+    sentence = _sentence("The firm would only break even on the 1.2bn Australian dollars (£458m; $874m) rebuild.")
+    assert [c.text for c in candidates.find(analyse("How much was the rebuild worth?"), [sentence])] == ["1.2bn Australian dollars"]
+    in_pounds = candidates.find(analyse("How much in pounds was the rebuild worth?"), [sentence])
+    assert "£458m" in [c.text for c in in_pounds] and "$874m" not in [c.text for c in in_pounds]
