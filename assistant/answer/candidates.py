@@ -199,6 +199,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans = [(s, fits.with_scale(text, e)) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
     if question.type in (MONEY, QUANTITY):
         spans = [(s, e) for s, e in spans if not fits.conversion(question, text, s)]
+    if question.type in (DATE, DAY, TIME):
+        spans = [(s, e) for s, e in spans if not fits.named_day(text, s, e)]
     if question.type == RANK:
         spans = [(s, e) for s, e in spans if not fits.first_time(text, s)]
     if question.type == DURATION:

@@ -69,6 +69,18 @@ def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> 
     return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
 
 
+def named_day(text: str, start: int, end: int) -> bool:
+    """A day word that is part of a name: "Sunday Telegraph journalist", "the Sunday Times", the song
+    "What Happens Tomorrow" (a relative day capitalised inside a sentence)."""
+    words = [t for t in parse(text) if start <= t.idx < end]
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if word.dep_ == "compound" and re.fullmatch(patterns.WEEKDAY, word.text, re.IGNORECASE):
+        return True
+    return word.i > 0 and word.text.istitle() and word.lower_ in ("today", "tomorrow", "yesterday", "tonight")
+
+
 def first_time(text: str, start: int) -> bool:
     """An ordinal that tells when, not where something ranks: "the song first topped the charts" (an adverb
     before its verb), "Usher scored a chart first" (a first, not a place)."""

@@ -278,3 +278,11 @@ def test_a_sum_in_brackets_restates_the_one_before_unless_its_currency_is_asked(
     assert [c.text for c in candidates.find(analyse("How much was the rebuild worth?"), [sentence])] == ["1.2bn Australian dollars"]
     in_pounds = candidates.find(analyse("How much in pounds was the rebuild worth?"), [sentence])
     assert "£458m" in [c.text for c in in_pounds] and "$874m" not in [c.text for c in in_pounds]
+
+
+def test_a_day_word_inside_a_name_is_no_date() -> None:
+    question = analyse("On what date did the UK formally leave the European Union?")
+    paper = _sentence("According to Brown's Britain by Sunday Telegraph journalist Robert Peston, Mr Blair went back on a pledge.")
+    song = _sentence("Duran Duran are currently promoting the album's second single, What Happens Tomorrow.")
+    assert candidates.find(question, [paper, song]) == []
+    assert [c.text for c in candidates.find(question, [_sentence("Blinken met Qin Gang on Sunday in Beijing.")])] == ["Sunday"]
