@@ -43,6 +43,12 @@ _SITE = re.compile(  # a place inside a city, named by its kind: "Coronation Str
 _CURRENCY = re.compile(r"(?P<pound>£)|(?P<dollar>(?:US|A|C|HK)?\$)|(?P<euro>€)")
 _CURRENCY_WORD = re.compile(r"\b(?:dollars|euros|pounds|yen|yuan|rupees|francs|kronor|krona|roubles|rubles)\b", re.IGNORECASE)
 _ASKED_CURRENCY = {"pound": r"£|pounds?|sterling", "dollar": r"\$|dollars?", "euro": r"€|euros?"}
+_NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a sentence's first) right before a number
+    r"(?<=[\w,;:] )(?!(?:{0})\b)(?!(?:{1})\b)[A-Z][A-Za-z]*\s$".format(
+        "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|"
+        "October|November|December", "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|Some|About|Nearly|"
+        "Almost|Over|Under|More|Less|Only|Just|All|Around|Some|Up|To|By")
+)
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 _ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
@@ -66,6 +72,8 @@ def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> 
             return True
     if text[end : end + 1] == "%":
         return True
+    if _NAME_BEFORE.search(text[max(0, start - 30) : start]) or re.match(r"\s+of\b", text[end : end + 4]) and text[start:end].lower() == "one":
+        return True  # "the Hot 100 chart", "Radio 4", "FTSE 100"; "one of the UK's seats" picks one, it counts nothing
     return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
 
 

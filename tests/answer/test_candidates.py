@@ -286,3 +286,11 @@ def test_a_day_word_inside_a_name_is_no_date() -> None:
     song = _sentence("Duran Duran are currently promoting the album's second single, What Happens Tomorrow.")
     assert candidates.find(question, [paper, song]) == []
     assert [c.text for c in candidates.find(question, [_sentence("Blinken met Qin Gang on Sunday in Beijing.")])] == ["Sunday"]
+
+
+def test_a_number_in_a_name_or_one_of_many_counts_nothing() -> None:
+    question = analyse("How many films are there in the Harry Potter series?")
+    chart = _sentence("The book has already hit the top of our Hot 100 books chart, said Amazon's Robin Terrell.")
+    seat = _sentence("Labour chose a white candidate for one of the UK's most multi-racial seats.")
+    assert candidates.find(question, [chart, seat]) == []
+    assert [c.text for c in candidates.find(question, [_sentence("There are seven films in the Harry Potter series.")])] == ["seven"]
