@@ -10,7 +10,9 @@ import re
 from assistant.answer import patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
-from assistant.answer.question import DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question
+from assistant.answer.question import (
+    DATE, DAY, DURATION, FACILITY, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question,
+)
 
 Spans = list[tuple[Sentence, int, int]]
 AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
@@ -185,6 +187,8 @@ def sized_places(question: Question, spans: Spans) -> Spans:
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
     where = [(s, a, b) for s, a, b in spans if not _describes(s.text, a, b)]
     spans = where or spans
+    if FACILITY.match(question.noun):  # "which hospice": not the city it stands in
+        return [(s, a, b) for s, a, b in spans if not places.is_settlement(s.text[a:b])]
     if question.noun in places.CITY_NOUNS:
         return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not _SITE.search(s.text[a:b])]
     if question.noun in places.COUNTRY_NOUNS:

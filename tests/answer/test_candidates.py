@@ -294,3 +294,12 @@ def test_a_number_in_a_name_or_one_of_many_counts_nothing() -> None:
     seat = _sentence("Labour chose a white candidate for one of the UK's most multi-racial seats.")
     assert candidates.find(question, [chart, seat]) == []
     assert [c.text for c in candidates.find(question, [_sentence("There are seven films in the Harry Potter series.")])] == ["seven"]
+
+
+def test_which_building_is_not_answered_by_the_town_it_stands_in() -> None:
+    question = analyse("At which London hospice did Sir Nicholas Scott die?")
+    assert question.type == "place" and question.noun == "hospice"
+    town = _sentence("He was found slumped in the street during the party conference in Bournemouth in 1994.")
+    assert candidates.find(question, [town]) == []
+    hospital = _sentence("He died at the Royal Marsden Hospital in Chelsea, his family said.")
+    assert [c.text for c in candidates.find(question, [hospital])] == ["the Royal Marsden Hospital"]
