@@ -166,6 +166,7 @@ _COUNTED_NOUN = re.compile(
     r"\b(?:how many|what was the|what is the|what were the)((?: [a-z'’-]+){1,3}?) (?:did|do|does|is|was|were|are|has|"
     r"have|had|will|would|could|can|of|in|at|on|for|to|by|with|from)\b"
 )
+_WHO_ARE = re.compile(rf"^\W*who (?:are|were) (?:the |these |those )?(?:[\w'’-]+ ){{0,4}}(?:(?:{_PERSON_NOUNS})s|men|women|people)\b")
 _LIST = re.compile(r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|\blist\b")
 _NOT_FOCUS = frozenset(terms(
     "who whom whose what which where when why how many much did does do is was were say said tell told report "
@@ -208,7 +209,7 @@ def analyse(question: str) -> Question:
     kind = answer_type(text)
     lowered = text.lower()
     labels = LABELS.get(kind, frozenset())
-    if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b", lowered):
+    if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b|\b(men|women|people)\b", lowered):
         labels = LABELS[PERSON]
     noun = asked_noun(text)[1]
     if kind == QUANTITY and _MEASURE.search(lowered):  # "how big is the hard disk?": a measure, never a sum of money
@@ -323,6 +324,8 @@ def answer_type(question: str) -> str:
     """The type of answer a question wants, from its wording; 'other' when it names none."""
     lowered = " ".join(without_relatives(asked_clause(question)).lower().split())
     if _LIST.search(lowered) and not re.match(r"\W*(why|how)\b", lowered):
+        return LIST
+    if _WHO_ARE.search(lowered):  # "who are the councillors accused ...": all of them
         return LIST
     if _WHO_IS_NAME.match(" ".join(asked_clause(question).split())):  # "Who is Qin Gang?" asks what he is, not for a name
         return OTHER

@@ -38,7 +38,7 @@ CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the questi
 MAX_STORIES = 5
 NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out in one of this many best articles
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?", re.IGNORECASE)  # "Mr Afzal, Mr Islam and Mr Kazi"
 
 # Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
 CONTRADICTION = "another year or ordinal"

@@ -135,3 +135,10 @@ def test_the_clause_that_asks_weighs_more_than_the_one_that_restates_the_event()
     weighed = {s.text[:5]: s.cover for s in gather(question.terms, idf, [chunk], None, question.asked)}
     assert plain["Wolve"] > plain["His s"] and weighed["His s"] > plain["His s"]
     assert weighed["Wolve"] < plain["Wolve"]
+
+
+def test_who_are_the_people_asks_for_all_of_them() -> None:
+    question = analyse("Who are the Birmingham councillors accused of running a vote-rigging factory?")
+    assert question.type == "list" and question.labels == frozenset({"PERSON"})
+    assert analyse("Who were the two men arrested?").type == "list"
+    assert analyse("Who is the president of the club?").type == "person"

@@ -238,3 +238,13 @@ def test_a_speaker_named_before_the_quote_is_cited_with_the_quote_after_the_name
     reading = Reader({}, None, 0.4, 3)._typed(question, [said, first], said.evidence)
     assert reading.short_answer == "Michael Ancram"
     assert [q.start for q in reading.evidence[:2]] == [0, start]
+
+
+def test_a_list_of_people_runs_over_their_titles() -> None:
+    from assistant.answer.question import analyse
+
+    text = "Mr Afzal, Mr Islam and Mr Kazi deny conspiring to commit election fraud."
+    sentence = Sentence("a.txt", 0, len(text), text, "utf-8", "a.txt", "", "", "", frozenset(terms(text)), 0.8, 1.0, 0.5, True)
+    question = analyse("Who are the Birmingham councillors accused of election fraud?")
+    reading = Reader({}, None, 0.4, 3)._typed(question, [sentence], sentence.evidence)
+    assert reading.short_answer.startswith("Afzal, Mr Islam") and reading.short_answer.endswith("Kazi")
