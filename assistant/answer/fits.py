@@ -49,7 +49,7 @@ _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a senten
     r"(?<=[\w,;:] )(?!(?:{0})\b)(?!(?:{1})\b)[A-Z][A-Za-z]*\s$".format(
         "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|"
         "October|November|December", "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|Some|About|Nearly|"
-        "Almost|Over|Under|More|Less|Only|Just|All|Around|Some|Up|To|By")
+        "Almost|Over|Under|More|Less|Only|Just|All|Around|Up|To|By")
 )
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 _ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
@@ -60,7 +60,8 @@ def conversion(question: Question, text: str, start: int) -> bool:
     """"$325m (£170m)", "4bn euros ($5.2bn; £2.8bn)": the bracketed sum restates the one before it in another
     currency, unless the question asks in that currency."""
     before = text[max(0, start - 40) : start]
-    if not re.search(r"\d(?:bn|m|k|p)?\b[^()]{0,25}\((?:[^()]*;\s*)?$", before) or not (patterns.MONEY.search(before) or _CURRENCY_WORD.search(before)):
+    bracketed = re.search(r"\d(?:bn|m|k|p)?\b[^()]{0,25}\((?:[^()]*;\s*)?$", before)
+    if not bracketed or not (patterns.MONEY.search(before) or _CURRENCY_WORD.search(before)):
         return False
     currency = _CURRENCY.match(text[start:])
     return not (currency and currency.lastgroup and re.search(_ASKED_CURRENCY[currency.lastgroup], question.text, re.IGNORECASE))
@@ -74,8 +75,10 @@ def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> 
             return True
     if text[end : end + 1] == "%":
         return True
-    if _NAME_BEFORE.search(text[max(0, start - 30) : start]) or re.match(r"\s+of\b", text[end : end + 4]) and text[start:end].lower() == "one":
-        return True  # "the Hot 100 chart", "Radio 4", "FTSE 100"; "one of the UK's seats" picks one, it counts nothing
+    if _NAME_BEFORE.search(text[max(0, start - 30) : start]):  # "the Hot 100 chart", "Radio 4", "FTSE 100"
+        return True
+    if text[start:end].lower() == "one" and re.match(r"\s+of\b", text[end : end + 4]):  # "one of the UK's seats" picks one
+        return True
     return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
 
 
@@ -180,8 +183,9 @@ def reported_by(question: Question, spans: Spans) -> Spans:
 
 
 def sized_places(question: Question, spans: Spans) -> Spans:
-    """"Which city" is never answered by a country or a state; "which country" by a country when one is found.
-    A place in the possessive ("China's foreign minister") describes someone; it is not where anything was."""
+    """"Which city" is never answered by a country, a state or a street; "which country" by a country when one
+    is found; "which hospice" by no town. A place in the possessive ("China's foreign minister") or qualifying
+    a noun ("a Hollywood classic") describes something; it is not where anything was."""
     if question.type != PLACE:
         return spans
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
