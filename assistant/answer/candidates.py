@@ -136,7 +136,8 @@ def _trimmed(text: str, start: int, end: int) -> int:
     ("Steve Hansen -", "Martin Scorsese's" -> "Martin Scorsese")."""
     phrase = text[start:end]
     kept = re.sub(r"(?:['’]s|['’])$", "", re.sub(r"[\s,;:–—-]+$", "", phrase))
-    return start + len(kept)
+    domain = re.match(r"\.(?:com|org|net|co\.uk|org\.uk|tv|fm)\b", text[start + len(kept) :])  # "Suprnova" of "Suprnova.org"
+    return start + len(kept) + (domain.end() if domain and len(kept) == len(phrase) else 0)
 
 
 def _surnames(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> dict[str, set[str]]:
@@ -196,7 +197,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     if question.type in (NUMBER, QUANTITY):
-        spans = [(s, fits.with_scale(text, e)) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
+        spans = [(s, e) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
+    if question.type in fits.AMOUNTS:
+        spans = [(fits.with_range(text, s), fits.with_scale(text, e)) for s, e in spans]
     if question.type in (MONEY, QUANTITY):
         spans = [(s, e) for s, e in spans if not fits.conversion(question, text, s)]
     if question.type in (DATE, DAY, TIME):

@@ -51,6 +51,8 @@ _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a senten
         "October|November|December", "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|Some|About|Nearly|"
         "Almost|Over|Under|More|Less|Only|Just|All|Around|Up|To|By")
 )
+_SCALE = re.compile(r"(?:bn|m|k|GB|MB|TB|kg|km|cm|mm|ft|mph|kph|ha)\b")
+_RANGE_START = re.compile(r"(?<![\w.,])[£$€]?\d[\d,.]*\s?(?:-|–|to)\s?$")
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 _ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
@@ -113,9 +115,16 @@ def title_part(text: str, start: int) -> bool:
 
 
 def with_scale(text: str, end: int) -> int:
-    """"More than 5" of "More than 5m people" ends after its "m": the count is five million."""
-    scale = re.match(r"(?:bn|m)\b", text[end : end + 3])
+    """"More than 5" of "More than 5m people" ends after its "m": the count is five million; "160" of "160GB"
+    after its unit."""
+    scale = _SCALE.match(text[end : end + 6])
     return end + scale.end() if scale else end
+
+
+def with_range(text: str, start: int) -> int:
+    """"120" of "100-120 troops" starts at "100": the range is the figure."""
+    before = _RANGE_START.search(text[max(0, start - 20) : start])
+    return start - len(before.group()) if before else start
 
 
 def time_since(question: Question, text: str, start: int) -> bool:

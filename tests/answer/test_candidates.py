@@ -303,3 +303,12 @@ def test_which_building_is_not_answered_by_the_town_it_stands_in() -> None:
     assert candidates.find(question, [town]) == []
     hospital = _sentence("He died at the Royal Marsden Hospital in Chelsea, his family said.")
     assert [c.text for c in candidates.find(question, [hospital])] == ["the Royal Marsden Hospital"]
+
+
+def test_an_amount_keeps_its_unit_its_scale_and_its_range() -> None:
+    disk = candidates.find(analyse("How big is the hard disk in the new box?"), [_sentence("The box has a 160GB hard disk.")])
+    assert [c.text for c in disk] == ["160GB"]
+    troops = candidates.find(analyse("How many troops were put on standby?"), [_sentence("Between 100-120 troops were put on standby.")])
+    assert [c.text for c in troops] == ["Between 100-120"]
+    fee = candidates.find(analyse("How much is the club paying for the forward?"), [_sentence("The club is paying nearly $20m for him.")])
+    assert [c.text for c in fee][:1] == ["nearly $20m"]
