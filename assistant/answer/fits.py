@@ -59,11 +59,12 @@ _SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |th
 
 
 def conversion(question: Question, text: str, start: int) -> bool:
-    """"$325m (£170m)", "4bn euros ($5.2bn; £2.8bn)": the bracketed sum restates the one before it in another
-    currency, unless the question asks in that currency."""
+    """"$325m (£170m)", "4bn euros ($5.2bn; £2.8bn)", "1.3m (4.2ft)": the bracketed amount restates the one
+    before it in another currency or unit, unless the question asks in that currency."""
     before = text[max(0, start - 40) : start]
     bracketed = re.search(r"\d(?:bn|m|k|p)?\b[^()]{0,25}\((?:[^()]*;\s*)?$", before)
-    if not bracketed or not (patterns.MONEY.search(before) or _CURRENCY_WORD.search(before)):
+    measured = re.search(rf"\d(?:{_SCALE.pattern}|\s?{patterns.UNIT.pattern}\b)\s*\($", before)
+    if not bracketed or not (patterns.MONEY.search(before) or _CURRENCY_WORD.search(before) or measured):
         return False
     currency = _CURRENCY.match(text[start:])
     return not (currency and currency.lastgroup and re.search(_ASKED_CURRENCY[currency.lastgroup], question.text, re.IGNORECASE))

@@ -312,3 +312,8 @@ def test_an_amount_keeps_its_unit_its_scale_and_its_range() -> None:
     assert [c.text for c in troops] == ["Between 100-120"]
     fee = candidates.find(analyse("How much is the club paying for the forward?"), [_sentence("The club is paying nearly $20m for him.")])
     assert [c.text for c in fee][:1] == ["nearly $20m"]
+
+
+def test_a_measure_in_brackets_restates_the_one_before() -> None:
+    robot = _sentence("Hitachi's wheeled robot Emiew is 1.3m (4.2ft) tall.")
+    assert [c.text for c in candidates.find(analyse("How tall is Hitachi's robot Emiew?"), [robot])] == ["1.3m"]
