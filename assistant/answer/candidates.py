@@ -96,7 +96,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     speakers = _speakers(question, parsed, parses, sentences) if question.type == PERSON else {}
     spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
-    spans = fits.reported_by(question, fits.per_unit(question, fits.sized_places(question, spans)))
+    spans = fits.reported_by(question, fits.per_unit(question, fits.sized_places(question, fits.of_the_asked(question, spans))))
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
     for sentence, start, end in spans:  # a name every story mentions agrees with nothing: only answering sentences count

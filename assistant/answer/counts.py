@@ -78,11 +78,12 @@ def _counts(asked: str, noun: str) -> bool:
         return False
     if patterns.UNIT.fullmatch(asked) or patterns.UNIT.fullmatch(noun):  # "how many tonnes": not "$413.50 an ounce"
         return False
-    return _similarity(asked, noun) >= SAME_THING
+    return similarity(asked, noun) >= SAME_THING
 
 
 @lru_cache(maxsize=4096)
-def _similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str) -> float:
+    """Cosine of two words' MiniLM embeddings: "contract" and "deal" 0.47, "trip" and "talks" 0.33."""
     from assistant.embeddings import shared_encoder  # the model loads only when a count must be judged
 
     first, second = shared_encoder().encode([a, b])

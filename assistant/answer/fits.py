@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import patterns, places
+from assistant.answer import counts, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
+from assistant.terms import terms
 from assistant.answer.question import (
     DATE, DAY, DURATION, FACILITY, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question,
 )
@@ -54,7 +55,7 @@ _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a senten
 _SCALE = re.compile(r"(?:bn|m|k|GB|MB|TB|kg|km|cm|mm|ft|mph|kph|ha)\b")
 _RANGE_START = re.compile(r"(?<![\w.,])[£$€]?\d[\d,.]*\s?(?:-|–|to)\s?$")
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
-_ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b", re.IGNORECASE)
+_ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b|\bin (?:\w+ )?how long\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
 
 
@@ -190,6 +191,24 @@ def reported_by(question: Question, spans: Spans) -> Spans:
         return spans
     own = [(s, a, b) for s, a, b in spans if s.outlet and s.text[a:b].lower() == s.outlet.lower()]
     return own or spans
+
+
+def of_the_asked(question: Question, spans: Spans) -> Spans:
+    """"How long did their talks go on?": not the "two-day" of "the two-day trip", which is how long something
+    else lasted, when a length of time not tied to another noun is found."""
+    if question.type != DURATION:
+        return spans
+    free = [(s, a, b) for s, a, b in spans if not _other_length(question, s.text, a, b)]
+    return free or spans
+
+
+def _other_length(question: Question, text: str, start: int, end: int) -> bool:
+    if "-" not in text[start:end]:
+        return False
+    noun = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    if noun is None or set(terms(noun.group(1))) & question.terms:
+        return False
+    return all(counts.similarity(noun.group(1).lower(), word.lower()) < counts.SAME_THING for word in question.focus)
 
 
 def sized_places(question: Question, spans: Spans) -> Spans:

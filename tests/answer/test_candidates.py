@@ -317,3 +317,19 @@ def test_an_amount_keeps_its_unit_its_scale_and_its_range() -> None:
 def test_a_measure_in_brackets_restates_the_one_before() -> None:
     robot = _sentence("Hitachi's wheeled robot Emiew is 1.3m (4.2ft) tall.")
     assert [c.text for c in candidates.find(analyse("How tall is Hitachi's robot Emiew?"), [robot])] == ["1.3m"]
+
+
+def test_how_long_something_lasted_is_not_how_long_another_thing_did() -> None:
+    question = analyse("When the two ministers met in Beijing, how long did their talks go on?")
+    trip = _sentence("The two-day trip by the top American diplomat took place against a chilly backdrop.")
+    talks = _sentence("The discussions, lasting over five hours, aimed to ease tensions.")
+    assert [c.text for c in candidates.find(question, [trip, talks])] == ["five hours"]
+    deal = analyse("When he was unveiled at Molineux, how long was the deal he signed?")
+    contract = _sentence("Hoddle has agreed a six-month contract with the club.")
+    assert [c.text for c in candidates.find(deal, [contract])] == ["six-month"]  # a contract is a deal
+
+
+def test_the_highest_in_how_long_asks_for_the_time_since() -> None:
+    question = analyse("The June trip was called the highest-level American visit to China in roughly how long?")
+    lead = _sentence("The meeting marks the highest-level trip by a US official to China in nearly five years.")
+    assert [c.text for c in candidates.find(question, [lead])] == ["nearly five years"]
