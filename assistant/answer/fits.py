@@ -212,18 +212,20 @@ def _other_length(question: Question, text: str, start: int, end: int) -> bool:
 
 
 def sized_places(question: Question, spans: Spans) -> Spans:
-    """"Which city" is never answered by a country, a state or a street; "which country" by a country when one
-    is found; "which hospice" by no town. A place in the possessive ("China's foreign minister") or qualifying
+    """"Which city" is never answered by a country, a state or a street, and by a city GeoNames knows when one
+    is found; "which country" by a country when one is found; "which hospice" by no country or capital. A place in the possessive ("China's foreign minister") or qualifying
     a noun ("a Hollywood classic") describes something; it is not where anything was."""
     if question.type != PLACE:
         return spans
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
     where = [(s, a, b) for s, a, b in spans if not _describes(s.text, a, b)]
     spans = where or spans
-    if FACILITY.match(question.noun):  # "which hospice": not the city it stands in
-        return [(s, a, b) for s, a, b in spans if not places.is_settlement(s.text[a:b])]
+    if FACILITY.match(question.noun):  # "which hospice": not the country or capital it stands in (a town may name a ground: "Wembley")
+        return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not places.is_capital(s.text[a:b])]
     if question.noun in places.CITY_NOUNS:
-        return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not _SITE.search(s.text[a:b])]
+        towns = [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not _SITE.search(s.text[a:b])]
+        cities = [(s, a, b) for s, a, b in towns if places.is_city(s.text[a:b])]
+        return cities or towns
     if question.noun in places.COUNTRY_NOUNS:
         countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
         return countries or spans

