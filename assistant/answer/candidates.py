@@ -96,7 +96,8 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     speakers = _speakers(question, parsed, parses, sentences) if question.type == PERSON else {}
     spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
-    spans = fits.reported_by(question, fits.per_unit(question, fits.sized_places(question, fits.of_the_asked(question, spans))))
+    for narrowed in (fits.of_the_asked, fits.sized_places, fits.per_unit, fits.reported_by):
+        spans = narrowed(question, spans)
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
     for sentence, start, end in spans:  # a name every story mentions agrees with nothing: only answering sentences count
@@ -182,7 +183,10 @@ def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
     age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
     labels = question.labels | ({"DATE"} if age else set())
-    spans = [(e.start, e.end) for e in ents if e.label in labels and fits.fits(question.type, e.text) and not fits.title_part(text, e.start)]
+    spans = [
+        (e.start, e.end) for e in ents
+        if e.label in labels and fits.fits(question.type, e.text) and not fits.title_part(text, e.start)
+    ]
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())]
     for regex in _REGEXES.get(question.type, ()):
@@ -225,7 +229,8 @@ def _in_question(phrase: str, question: Question) -> bool:
     lowered = re.sub(r"^the\s+", "", phrase.lower())
     if any(lowered in patterns.name_forms(name) for name in question.names):
         return True
-    if re.search(rf"(?<!\w){re.escape(_spaced(lowered))}(?!\w)", _spaced(question.text.lower())):  # "number one" of "which number-one"
+    spelled = rf"(?<!\w){re.escape(_spaced(lowered))}(?!\w)"
+    if re.search(spelled, _spaced(question.text.lower())):  # "number one" of "which number-one"
         return True
     return _surname(phrase) in {_surname(name) for name in question.names}  # "Antony Blinken" for "Blinken"
 

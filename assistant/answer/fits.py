@@ -10,10 +10,10 @@ import re
 from assistant.answer import counts, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
-from assistant.terms import terms
 from assistant.answer.question import (
     DATE, DAY, DURATION, FACILITY, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question,
 )
+from assistant.terms import terms
 
 Spans = list[tuple[Sentence, int, int]]
 AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
@@ -53,7 +53,7 @@ _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a senten
         "Almost|Over|Under|More|Less|Only|Just|All|Around|Up|To|By")
 )
 _SCALE = re.compile(r"(?:bn|m|k|GB|MB|TB|kg|km|cm|mm|ft|mph|kph|ha)\b")
-_RANGE_START = re.compile(r"(?<![\w.,])[£$€]?\d[\d,.]*\s?(?:-|–|to)\s?$")
+_RANGE_START = re.compile(r"(?<![\w.,])[£$€]?\d[\d,.]*\s?[-–]\s?$")  # not "to": "rose by 20 to 120" is no range
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 _ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b|\bin (?:\w+ )?how long\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bin (?:nearly |almost |more than |over |about |around |the past |the last )?$", re.IGNORECASE)
@@ -212,15 +212,16 @@ def _other_length(question: Question, text: str, start: int, end: int) -> bool:
 
 
 def sized_places(question: Question, spans: Spans) -> Spans:
-    """"Which city" is never answered by a country, a state or a street, and by a city GeoNames knows when one
-    is found; "which country" by a country when one is found; "which hospice" by no country or capital. A place in the possessive ("China's foreign minister") or qualifying
-    a noun ("a Hollywood classic") describes something; it is not where anything was."""
+    """"Which city" is never answered by a country, a state or a street, and by a city GeoNames knows when
+    one is found; "which country" by a country when one is found; "which hospice" by no country or capital.
+    A place in the possessive ("China's foreign minister") or qualifying a noun ("a Hollywood classic")
+    describes something; it is not where anything was."""
     if question.type != PLACE:
         return spans
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
     where = [(s, a, b) for s, a, b in spans if not _describes(s.text, a, b)]
     spans = where or spans
-    if FACILITY.match(question.noun):  # "which hospice": not the country or capital it stands in (a town may name a ground: "Wembley")
+    if FACILITY.match(question.noun):  # not the country or capital it stands in; a town may name a ground ("Wembley")
         return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not places.is_capital(s.text[a:b])]
     if question.noun in places.CITY_NOUNS:
         towns = [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not _SITE.search(s.text[a:b])]
