@@ -120,7 +120,7 @@ class Reader:
         counted = counted_thing(analysed)
         if counted:  # a count of something the articles never name cannot be read from them
             found_text = self._found_text(sentences)
-            if not speaks_of(counted, found_text):
+            if not speaks_of(counted, found_text, " ".join(s.text for s in sentences[:5])):
                 return Reading(analysed, uncounted_notice(analysed, counted, found_text), UNCOUNTED, support=support)
         if analysed.several:
             return Reading(analysed, evidence=self._one_per_story(sentences, analysed.names), support=support)

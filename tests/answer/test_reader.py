@@ -248,3 +248,11 @@ def test_a_list_of_people_runs_over_their_titles() -> None:
     question = analyse("Who are the Birmingham councillors accused of election fraud?")
     reading = Reader({}, None, 0.4, 3)._typed(question, [sentence], sentence.evidence)
     assert reading.short_answer.startswith("Afzal, Mr Islam") and reading.short_answer.endswith("Kazi")
+
+
+def test_a_counted_noun_said_in_other_words_is_not_absent() -> None:
+    from assistant.answer.refuse import speaks_of
+
+    best = "Mittal Steel would aim to reduce its workforce by between 7,000 and 8,000 annually."
+    assert speaks_of("workers", "Lakshmi Mittal bought International Steel Group.", best)
+    assert not speaks_of("vehicles", "China and the US agreed to talk.", "Blinken met Qin Gang in Beijing on Sunday.")
