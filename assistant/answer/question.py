@@ -77,11 +77,14 @@ _PERSON_NOUNS = (
     "colleague|partner|friend|aide|adviser|advisor|assistant|counsel|attorney|barrister|solicitor|inventor|"
     "engineer|programmer|developer|hacker|gamer|blogger|star|heir|vocalist|guitarist|drummer|bassist|composer"
 )
+_BUILDING_NOUNS = (  # places that are buildings or sites: "which hospice" asks for one, as "which venue" does
+    "hospice|clinic|college|library|cathedral|mosque|temple|synagogue|restaurant|pub|nightclub|casino|factory|plant|"
+    "mine|farm|zoo|park|garden|bridge|tunnel|station|racecourse|circuit|auditorium|gallery|cinema|embassy|consulate|"
+    "barracks"
+)
 FACILITY = re.compile(
     r"^(?:venue|stadium|hotel|building|prison|jail|airport|port|street|ground|arena|theatre|hospital|guesthouse|"
-    r"palace|residence|hall|club|school|church|museum|court|studio|office|headquarters|base|hospice|clinic|college|"
-    r"library|cathedral|mosque|temple|synagogue|restaurant|pub|nightclub|casino|factory|plant|mine|farm|zoo|park|"
-    r"garden|bridge|tunnel|station|racecourse|circuit|auditorium|gallery|cinema|embassy|consulate|barracks)s?$"
+    rf"palace|residence|hall|club|school|church|museum|court|studio|office|headquarters|base|{_BUILDING_NOUNS})s?$"
 )
 _ORG_NOUNS = (
     "company|firm|bank|group|organisation|organization|team|club|party|agency|broadcaster|network|newspaper|"
@@ -92,9 +95,7 @@ _ORG_NOUNS = (
 _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
     "county|prison|jail|airport|port|street|area|village|ground|arena|theatre|hospital|site|continent|district|"
-    "neighbourhood|guesthouse|palace|residence|sea|river|border|hospice|clinic|college|library|cathedral|mosque|temple|"
-    "synagogue|restaurant|pub|nightclub|casino|factory|plant|mine|farm|zoo|park|garden|bridge|tunnel|station|"
-    "racecourse|circuit|auditorium|gallery|cinema|embassy|consulate|barracks|resort|suburb|lake|mountain|valley|coast"
+    f"neighbourhood|guesthouse|palace|residence|sea|river|border|resort|suburb|lake|mountain|valley|coast|{_BUILDING_NOUNS}"
 )
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
