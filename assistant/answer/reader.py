@@ -17,7 +17,7 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import candidates, clauses, patterns
+from assistant.answer import candidates, clauses, patterns, roles
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LABELS, LIST, REASON, SOFT, Question, analyse, counted_thing,
@@ -42,6 +42,8 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir
 
 # Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
 CONTRADICTION = "another year or ordinal"
+ROLE_CONFLICT = "someone else's act"
+ROLES_CHECKED = 3  # the best candidates whose sentences are parsed for who did what
 UNCOUNTED = "counted thing absent"
 UNKNOWN_YEAR = "unknown year"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
@@ -186,6 +188,11 @@ class Reader:
                 notice = f"The articles found speak of {said[0]}, not {asked}."
                 return Reading(question, notice, CONTRADICTION, support=support)
             found = agreeing
+        if found:
+            rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
+            if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss
+                return Reading(question, rival.notice(), ROLE_CONFLICT, support=support)
+            found = found[:1] + [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)] + found[ROLES_CHECKED:]
         if not found and question.type in FALLBACK_LABELS:
             narrowed = question.labels < LABELS[question.type]  # "which hospice": a building, never the city it is in
             rest = frozenset() if narrowed else LABELS[question.type] - question.labels
@@ -209,6 +216,10 @@ class Reader:
         if question.type in (DATE, DAY):
             reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
+
+    @staticmethod
+    def _rival(question: Question, candidate: candidates.Candidate) -> bool:
+        return roles.conflict(question.text, candidate.sentence.text, candidate.start, candidate.end) is not None
 
     def _contradicts(self, question: Question, sentence: Sentence) -> list[str]:
         """The other years or ordinals the sentence states instead of the question's, or, when it states

@@ -256,3 +256,18 @@ def test_a_counted_noun_said_in_other_words_is_not_absent() -> None:
     best = "Mittal Steel would aim to reduce its workforce by between 7,000 and 8,000 annually."
     assert speaks_of("workers", "Lakshmi Mittal bought International Steel Group.", best)
     assert not speaks_of("vehicles", "China and the US agreed to talk.", "Blinken met Qin Gang in Beijing on Sunday.")
+
+
+def test_a_sentence_that_gives_the_act_to_someone_else_is_a_near_miss(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "fine.txt").write_text(
+        "FA fines Wenger\n\nArsenal boss Arsene Wenger, who was fined £15,000 by the FA on Tuesday, said he would "
+        "not appeal. Manchester United manager Sir Alex Ferguson declined to comment on the punishment.\n",
+        encoding="utf-8",
+    )
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
+    assistant.index()
+    answered = assistant.ask("How much did the FA fine Arsene Wenger?")
+    assert answered.answered and answered.short_answer == "£15,000"
+    refused = assistant.ask("How much did the FA fine Sir Alex Ferguson?")
+    assert not refused.answered and refused.details["refusal_rule"] == "someone else's act"
+    assert refused.notice == "In the articles found, Arsene Wenger, not Alex Ferguson, is the one fined."

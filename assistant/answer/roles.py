@@ -1,0 +1,194 @@
+"""Who did what: a candidate whose sentence gives the question's action to someone else does not answer it.
+
+"How much did the FA fine Sir Alex Ferguson?" is not answered by "Arsene
+Wenger, who was fined £15,000": the sentence has the question's verb (fine)
+but another name in the role the question gives Ferguson (the one fined).
+The check reads both dependency parses. It only speaks when it is sure: the
+same verb lemma on both sides, a proper name filling the same role on both
+sides, and the question's name nowhere in the sentence. A pronoun, a
+common noun ("the firm") or another verb is no conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.answer import patterns
+from assistant.answer.nlp import parse
+
+AGENT, PATIENT = "agent", "patient"
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_WH = frozenset({"who", "whom", "what", "which", "how", "where", "when", "why", "whose"})
+_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
+_BE = frozenset({"is", "are", "was", "were", "been", "be"})
+_AUXILIARIES = _BE | frozenset({"did", "does", "do", "will", "would", "can", "could", "should", "has", "have", "had", "may", "might"})
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The sentence's verb (as written) that the question uses too, and the sentence's name where the question has another."""
+
+    verb: str
+    role: str
+    said: str
+    asked: str
+
+    def notice(self) -> str:
+        """The refusal that says what the articles report instead."""
+        doing = f"the one who {self.verb}" if self.role == AGENT else f"the one {self.verb}"
+        return f"In the articles found, {self.said}, not {self.asked}, is {doing}."
+
+
+def conflict(question: str, sentence: str, start: int, end: int) -> Conflict | None:
+    """How the sentence, around its phrase text[start:end], gives the question's action to another name."""
+    doc = parse(sentence)
+    anchor = _token_at(doc, start)
+    if anchor is None:
+        return None
+    return _first_conflict(question, sentence, _predicates(anchor), start, end)
+
+
+def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, end: int) -> Conflict | None:
+    asked_doc = parse(question)
+    lowered = sentence.lower()
+    for verb in verbs:
+        asked = _asked_roles(asked_doc, verb)
+        for role, token in _roles(verb).items():
+            if start <= token.idx < end:  # the candidate itself fills this role: it is the answer, not a rival
+                continue
+            said = _name(token)
+            wanted = asked.get(role, "")
+            if not said or not wanted or _same(said, wanted) or patterns.mentions(lowered, wanted):
+                continue
+            return Conflict(verb.text.lower(), role, said, wanted)
+    return None
+
+
+def _asked_roles(question: Any, verb: Any) -> dict[str, str]:
+    """role -> the proper name the question puts there, for the question's word that is the sentence's verb.
+
+    Questions are read by word order, which spaCy's small model parses badly
+    ("did the FA fine Ferguson" tags "fine" an adjective): the names between
+    the auxiliary and the verb are its subject, the name right after it its
+    object; a be-auxiliary with a participle makes the subject the one done to.
+    """
+    forms = _forms(verb.text) | {verb.lemma_.lower()}
+    at = next((t.i for t in question if t.lower_ in forms or t.lemma_.lower() in forms), None)
+    if at is None:
+        return {}
+    auxiliary = next((t for t in reversed(question[:at]) if t.lower_ in _AUXILIARIES), None)
+    roles: dict[str, str] = {}
+    if auxiliary is not None:
+        passive = auxiliary.lower_ in _BE and question[at].tag_ in ("VBN", "VBD")
+        subject = _first_name(question[auxiliary.i + 1 : at])
+        if subject:
+            roles[PATIENT if passive else AGENT] = subject
+        if passive:
+            after = question[at + 1 :]
+            by = next((t.i for t in after if t.lower_ == "by"), None)
+            if by is not None:
+                agent = _first_name(question[by + 1 : by + 6])
+                if agent:
+                    roles[AGENT] = agent
+            return roles
+    following = _first_name(question[at + 1 : at + 6], stop_at_preposition=True)
+    if following:
+        roles[PATIENT] = following
+    return roles
+
+
+def _forms(word: str) -> set[str]:
+    """The word and its stems without a verb ending ("fined" -> fine, fin)."""
+    word = word.lower()
+    forms = {word}
+    for ending in ("ing", "ed", "es", "d", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.add(word[: -len(ending)])
+    return forms
+
+
+def _first_name(span: Any, stop_at_preposition: bool = False) -> str:
+    """The first proper name in the span, unless a preposition or verb comes before it."""
+    for token in span:
+        if stop_at_preposition and token.pos_ in ("ADP", "VERB", "PUNCT"):
+            return ""
+        if token.dep_ in _MODIFIERS and token.i < token.head.i < span.end:
+            continue  # "Sir" of "Sir Alex Ferguson", "Home Office" of "Home Office minister Hazel Blears"
+        name = _name(token) if token.ent_type_ in NAMED else ""  # the question's side must be a name spaCy knows
+        if name:
+            return name
+        if token.lower_ in _WH:
+            return ""
+    return ""
+
+
+def _token_at(doc: Any, start: int) -> Any:
+    for token in doc:
+        if token.idx <= start < token.idx + len(token.text) or token.idx >= start:
+            return token
+    return None
+
+
+def _predicates(anchor: Any) -> list[Any]:
+    """The verb that governs the anchor, and the verbs it is conjoined to (they share its subject)."""
+    token = anchor
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return []
+    found = [token]
+    while token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head
+        found.append(token)
+    return [t for t in found if t.lemma_.lower() not in _LIGHT_VERBS]
+
+
+def _roles(verb: Any) -> dict[str, Any]:
+    """The head tokens of the verb's doer and done-to, read through passives, relative clauses and conjunctions."""
+    roles: dict[str, Any] = {}
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            roles[AGENT] = child
+        elif child.dep_ == "nsubjpass":
+            roles[PATIENT] = child
+        elif child.dep_ == "dobj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            roles[PATIENT] = child
+        elif child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                roles[AGENT] = objects[0]
+    subject_role = PATIENT if any(c.dep_ == "nsubjpass" for c in verb.children) or _passive(verb) else AGENT
+    subject = roles.get(subject_role)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        inherited = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if inherited:
+            roles[subject_role] = inherited[0]
+    elif subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        roles[subject_role] = verb.head
+    if subject_role not in roles and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN"):
+        roles[subject_role] = verb.head  # "Wenger, fined £15,000": the noun the clause hangs on
+    return roles
+
+
+def _passive(verb: Any) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _name(token: Any) -> str:
+    """The named entity the token heads, or empty: pronouns and common nouns name no one."""
+    if token.pos_ != "PROPN" or token.ent_type_ not in NAMED | {""}:
+        return ""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return str(ent.text)
+    compounds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]  # a name spaCy did not tag
+    return " ".join([c.text for c in compounds] + [token.text])
+
+
+def _same(first: str, second: str) -> bool:
+    """Two spellings of one name share a word ("Mr Ferguson", "Sir Alex Ferguson") or are aliases (US, Washington)."""
+    words = {w.lower().strip(".'’s") for w in first.split()}
+    return bool(words & {w.lower().strip(".'’s") for w in second.split()}) or patterns.mentions(first.lower(), second)

@@ -1,0 +1,54 @@
+"""Who did what: a sentence that gives the question's act to another name does not answer it."""
+
+import pytest
+
+from assistant.answer.roles import AGENT, PATIENT, conflict
+
+
+def _conflict(question: str, sentence: str, phrase: str):  # type: ignore[no-untyped-def]
+    start = sentence.index(phrase)
+    return conflict(question, sentence, start, start + len(phrase))
+
+
+def test_another_person_fined_is_a_conflict() -> None:
+    found = _conflict(
+        "How much did the FA fine Sir Alex Ferguson for calling Arsene Wenger a disgrace?",
+        "Arsenal boss Arsene Wenger, who was fined £15,000 in December for accusing a striker of cheating, "
+        "believes the punishment was too lenient.",
+        "£15,000",
+    )
+    assert found is not None and found.role == PATIENT
+    assert (found.said, found.asked, found.verb) == ("Arsene Wenger", "Alex Ferguson", "fined")
+    assert found.notice() == "In the articles found, Arsene Wenger, not Alex Ferguson, is the one fined."
+
+
+def test_a_conjoined_verb_shares_its_subject() -> None:
+    found = _conflict(
+        "How many votes did councillor Lyn Brown win in the selection contest?",
+        "Labour's Elizabeth Blackman won the seat in 1997 and has a 6,932 majority.",
+        "6,932",
+    )
+    assert found is not None and found.role == AGENT and found.said == "Elizabeth Blackman"
+    assert found.notice() == "In the articles found, Elizabeth Blackman, not Lyn Brown, is the one who won."
+
+
+def test_another_buyer_is_a_conflict() -> None:
+    found = _conflict("How much did Yahoo pay for Bloglines?", "Google paid $10m for Bloglines.", "$10m")
+    assert found is not None and (found.said, found.asked) == ("Google", "Yahoo")
+
+
+@pytest.mark.parametrize(
+    "question, sentence, phrase",
+    [
+        ("How much did Yahoo pay for Bloglines?", "Yahoo paid $10m for Bloglines.", "$10m"),  # the same name
+        ("How much did Yahoo pay for Bloglines?", "He paid $10m for Bloglines.", "$10m"),  # a pronoun names no one
+        ("How much did Yahoo pay for Bloglines?", "The firm paid $10m for Bloglines.", "$10m"),  # nor does a noun
+        ("How much did Microsoft pay for the firm?", "The firm was bought by Google for $5m.", "$5m"),  # another verb
+        ("How much did Yahoo pay for Bloglines?", "Google paid $10m, after Yahoo bid for Bloglines.", "$10m"),  # named too
+        ("How much did the US pay for the jets?", "Washington paid $2bn for the jets.", "$2bn"),  # an alias
+        ("How much did Sir Alex Ferguson pay?", "Mr Ferguson paid £5,000 for the horse.", "£5,000"),  # part of the name
+        ("Who beat Chelsea in the final?", "Arsenal beat Chelsea 2-1 in the final.", "Arsenal"),  # the answer's own role
+    ],
+)
+def test_no_conflict_where_the_sentence_may_mean_the_same(question: str, sentence: str, phrase: str) -> None:
+    assert _conflict(question, sentence, phrase) is None
