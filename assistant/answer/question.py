@@ -433,3 +433,8 @@ def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if word.lower() not in covered:
             found.append(word)
     return tuple(dict.fromkeys(n for n in found if n)), tuple(dict.fromkeys(n for n in people if n))
+
+
+def is_role_noun(word: str) -> bool:
+    """A noun for a person's role ("councilor", "minister"), which spaCy sometimes tags as the person's name."""
+    return bool(_HEADS[0][1].match(word.lower()))

@@ -3,6 +3,8 @@
 "How much did the FA fine Sir Alex Ferguson?" is not answered by "Arsene
 Wenger, who was fined £15,000": the sentence has the question's verb (fine)
 but another name in the role the question gives Ferguson (the one fined).
+The roles are the doer, the one done to, and the one it was done with
+("his meeting with Xi Jinping" is not "met with Qin Gang").
 The check reads both dependency parses. It only speaks when it is sure: the
 same verb lemma on both sides, a proper name filling the same role on both
 sides, and the question's name nowhere in the sentence. A pronoun, a
@@ -16,8 +18,9 @@ from typing import Any
 
 from assistant.answer import patterns
 from assistant.answer.nlp import parse
+from assistant.answer.question import is_role_noun
 
-AGENT, PATIENT = "agent", "patient"
+AGENT, PATIENT, PARTNER = "agent", "patient", "partner"  # the doer, the done-to, the one it was done with
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -38,7 +41,7 @@ class Conflict:
 
     def notice(self) -> str:
         """The refusal that says what the articles report instead."""
-        doing = f"the one who {self.verb}" if self.role == AGENT else f"the one {self.verb}"
+        doing = {AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with"}.get(self.role, f"the one {self.verb}")
         return f"In the articles found, {self.said}, not {self.asked}, is {doing}."
 
 
@@ -76,11 +79,16 @@ def _asked_roles(question: Any, verb: Any) -> dict[str, str]:
     object; a be-auxiliary with a participle makes the subject the one done to.
     """
     forms = _forms(verb.text) | {verb.lemma_.lower()}
-    at = next((t.i for t in question if t.lower_ in forms or t.lemma_.lower() in forms), None)
+    at = next((t.i for t in question if _forms(t.text) & forms or t.lemma_.lower() in forms), None)
     if at is None:
         return {}
     auxiliary = next((t for t in reversed(question[:at]) if t.lower_ in _AUXILIARIES), None)
     roles: dict[str, str] = {}
+    partner = next((t.i for t in question[at + 1 : at + 4] if t.lower_ == "with"), None)
+    if partner is not None:  # "his meeting with Xi Jinping"
+        name = _first_name(question[partner + 1 : partner + 6])
+        if name:
+            roles[PARTNER] = name
     if auxiliary is not None:
         passive = auxiliary.lower_ in _BE and question[at].tag_ in ("VBN", "VBD")
         subject = _first_name(question[auxiliary.i + 1 : at])
@@ -156,6 +164,10 @@ def _roles(verb: Any) -> dict[str, Any]:
             roles[PATIENT] = child
         elif child.dep_ == "dobj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
             roles[PATIENT] = child
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                roles[PARTNER] = objects[0]
         elif child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
@@ -183,7 +195,7 @@ def _name(token: Any) -> str:
         return ""
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
-            return str(ent.text)
+            return "" if all(is_role_noun(word) for word in ent.text.split()) else str(ent.text)  # "Councilor"
     compounds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]  # a name spaCy did not tag
     return " ".join([c.text for c in compounds] + [token.text])
 

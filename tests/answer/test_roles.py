@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.roles import AGENT, PATIENT, conflict
+from assistant.answer.roles import AGENT, PARTNER, PATIENT, conflict
 
 
 def _conflict(question: str, sentence: str, phrase: str):  # type: ignore[no-untyped-def]
@@ -35,6 +35,19 @@ def test_a_conjoined_verb_shares_its_subject() -> None:
 def test_another_buyer_is_a_conflict() -> None:
     found = _conflict("How much did Yahoo pay for Bloglines?", "Google paid $10m for Bloglines.", "$10m")
     assert found is not None and (found.said, found.asked) == ("Google", "Yahoo")
+
+
+def test_a_meeting_with_someone_else_is_a_conflict() -> None:
+    sentence = "Antony Blinken met with China's Foreign Minister Qin Gang in Beijing on Sunday at the Diaoyutai State Guesthouse."
+    found = _conflict("At which venue did Blinken hold his meeting with Xi Jinping?", sentence, "the Diaoyutai State Guesthouse")
+    assert found is not None and found.role == PARTNER
+    assert found.notice() == "In the articles found, Qin Gang, not Xi Jinping, is the one met with."
+    assert _conflict("Where did Blinken meet with Qin Gang?", sentence, "the Diaoyutai State Guesthouse") is None
+
+
+def test_a_role_noun_spacy_tags_as_a_person_is_no_name() -> None:
+    question = "After he had spoken by phone with Beijing's State Councilor, at what time did he say they had talked?"
+    assert _conflict(question, "“I spoke with Qin Gang tonight,” Blinken said.", "tonight") is None
 
 
 @pytest.mark.parametrize(
