@@ -3,8 +3,10 @@
 "How much did the FA fine Sir Alex Ferguson?" is not answered by "Arsene
 Wenger, who was fined £15,000": the sentence has the question's verb (fine)
 but another name in the role the question gives Ferguson (the one fined).
-The roles are the doer, the one done to, and the one it was done with
-("his meeting with Xi Jinping" is not "met with Qin Gang").
+The roles are the doer, the one done to, the one it was done with
+("his meeting with Xi Jinping" is not "met with Qin Gang"), and, whatever
+the verb, the city or country it happened in ("arrive in Washington" is
+not answered by "met in Beijing on Sunday").
 The check reads both dependency parses. It only speaks when it is sure: the
 same verb lemma on both sides, a proper name filling the same role on both
 sides, and the question's name nowhere in the sentence. A pronoun, a
@@ -16,15 +18,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer import patterns
+from assistant.answer import patterns, places
 from assistant.answer.nlp import parse
 from assistant.answer.question import is_role_noun
 
 AGENT, PATIENT, PARTNER = "agent", "patient", "partner"  # the doer, the done-to, the one it was done with
+PLACE = "place"  # where it was done: "arrive in Washington" is not "met in Beijing"
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _WH = frozenset({"who", "whom", "what", "which", "how", "where", "when", "why", "whose"})
+_WHERE = frozenset({"in", "at"})
 _MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be"})
 _AUXILIARIES = _BE | frozenset({"did", "does", "do", "will", "would", "can", "could", "should", "has", "have", "had", "may", "might"})
@@ -41,6 +45,8 @@ class Conflict:
 
     def notice(self) -> str:
         """The refusal that says what the articles report instead."""
+        if self.role == PLACE:
+            return f"The articles found place it in {self.said} (“{self.verb}”), not in {self.asked}."
         doing = {AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with"}.get(self.role, f"the one {self.verb}")
         return f"In the articles found, {self.said}, not {self.asked}, is {doing}."
 
@@ -57,6 +63,9 @@ def conflict(question: str, sentence: str, start: int, end: int) -> Conflict | N
 def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, end: int) -> Conflict | None:
     asked_doc = parse(question)
     lowered = sentence.lower()
+    elsewhere = _place_conflict(asked_doc, verbs, lowered, start, end)
+    if elsewhere is not None:
+        return elsewhere
     for verb in verbs:
         asked = _asked_roles(asked_doc, verb)
         for role, token in _roles(verb).items():
@@ -68,6 +77,42 @@ def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, 
                 continue
             return Conflict(verb.text.lower(), role, said, wanted)
     return None
+
+
+def _place_conflict(question: Any, verbs: list[Any], lowered: str, start: int, end: int) -> Conflict | None:
+    """The candidate's clause happens "in" a place of the same kind as the question's (two cities, two
+    countries) but another one, and the sentence never names the question's place."""
+    asked = [name for name in (_in_place(t) for t in question if t.lower_ in _WHERE) if name]
+    if not asked or any(patterns.mentions(lowered, name) for name in asked):
+        return None
+    for verb in verbs:
+        for child in verb.subtree:  # "met with Qin Gang in Beijing": the parser may hang the place on a noun
+            if child.dep_ != "prep" or child.lower_ not in _WHERE or start <= child.idx < end or _clause(child) != verb.i:
+                continue
+            said = _in_place(child)
+            if said and all(_same_kind(said, name) and not _same(said, name) for name in asked):
+                return Conflict(verb.text.lower(), PLACE, said, asked[0])
+    return None
+
+
+def _clause(token: Any) -> int:
+    """The index of the verb whose clause holds the token."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return int(token.i)
+    return int(token.i)
+
+
+def _in_place(preposition: Any) -> str:
+    """The city or country an "in"/"at" names."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"]
+    return _name(objects[0]) if objects else ""
+
+
+def _same_kind(first: str, second: str) -> bool:
+    """Two cities, two countries or two regions: one cannot hold the other."""
+    return any(test(first) and test(second) for test in (places.is_city, places.is_country, places.is_region))
 
 
 def _asked_roles(question: Any, verb: Any) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.roles import AGENT, PARTNER, PATIENT, conflict
+from assistant.answer.roles import AGENT, PARTNER, PATIENT, PLACE, conflict
 
 
 def _conflict(question: str, sentence: str, phrase: str):  # type: ignore[no-untyped-def]
@@ -43,6 +43,25 @@ def test_a_meeting_with_someone_else_is_a_conflict() -> None:
     assert found is not None and found.role == PARTNER
     assert found.notice() == "In the articles found, Qin Gang, not Xi Jinping, is the one met with."
     assert _conflict("Where did Blinken meet with Qin Gang?", sentence, "the Diaoyutai State Guesthouse") is None
+
+
+def test_an_event_in_another_city_is_a_conflict() -> None:
+    sentence = "Blinken met with China's Foreign Minister Qin Gang in Beijing on Sunday at the Diaoyutai State Guesthouse."
+    found = _conflict("On what date did Qin Gang arrive in Washington for his return visit?", sentence, "Sunday")
+    assert found is not None and found.role == PLACE and (found.said, found.asked) == ("Beijing", "Washington")
+    assert found.notice() == "The articles found place it in Beijing (“met”), not in Washington."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Games opened in Greece on Friday.",  # a country may hold the city asked about
+        "The Games opened in Athens on Friday.",  # the same city
+        "Officials in Sparta said the Games opened on Friday, as planned in Athens.",  # the asked city is named
+    ],
+)
+def test_no_place_conflict_where_the_place_may_be_the_same(sentence: str) -> None:
+    assert _conflict("When did the Games open in Athens?", sentence, "Friday") is None
 
 
 def test_a_role_noun_spacy_tags_as_a_person_is_no_name() -> None:
