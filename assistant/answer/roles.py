@@ -26,6 +26,7 @@ AGENT, PATIENT, PARTNER = "agent", "patient", "partner"  # the doer, the done-to
 PLACE = "place"  # where it was done: "arrive in Washington" is not "met in Beijing"
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})
+_PRONOUNS = frozenset({"it", "he", "she", "they"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _WH = frozenset({"who", "whom", "what", "which", "how", "where", "when", "why", "whose"})
 _WHERE = frozenset({"in", "at"})
@@ -73,7 +74,7 @@ def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, 
                 continue
             said = _name(token)
             wanted = asked.get(role, "")
-            if not said or not wanted or _same(said, wanted) or patterns.mentions(lowered, wanted):
+            if not said or not wanted or _same(said, wanted) or _named_elsewhere(wanted, lowered, verb, role):
                 continue
             return Conflict(verb.text.lower(), role, said, wanted)
     return None
@@ -115,6 +116,17 @@ def _same_kind(first: str, second: str) -> bool:
     return any(test(first) and test(second) for test in (places.is_city, places.is_country, places.is_region))
 
 
+def _named_elsewhere(name: str, lowered: str, verb: Any, role: str) -> bool:
+    """The sentence names the question's one outside the verb's other roles: it may be the same one, told
+    another way. ("GM had to pay Fiat": Fiat is the one paid, so GM is not Fiat.)"""
+    if not patterns.mentions(lowered, name):
+        return False
+    others = [token for other, token in _roles(verb).items() if other != role]
+    spans = [(min(t.idx for t in o.subtree), max(t.idx + len(t.text) for t in o.subtree)) for o in others]
+    outside = "".join(ch if not any(a <= i < b for a, b in spans) else " " for i, ch in enumerate(lowered))
+    return patterns.mentions(outside, name)
+
+
 def _asked_roles(question: Any, verb: Any) -> dict[str, str]:
     """role -> the proper name the question puts there, for the question's word that is the sentence's verb.
 
@@ -136,7 +148,10 @@ def _asked_roles(question: Any, verb: Any) -> dict[str, str]:
             roles[PARTNER] = name
     if auxiliary is not None:
         passive = auxiliary.lower_ in _BE and question[at].tag_ in ("VBN", "VBD")
-        subject = _first_name(question[auxiliary.i + 1 : at])
+        between = question[auxiliary.i + 1 : at]
+        subject = _first_name(between)
+        if not subject and any(t.lower_ in _PRONOUNS for t in between):  # "When Fiat bought into Ferrari, how much did it pay"
+            subject = next((_name(t) for t in question[: auxiliary.i] if t.dep_ == "nsubj" and t.ent_type_ in NAMED and _name(t)), "")
         if subject:
             roles[PATIENT if passive else AGENT] = subject
         if passive:
@@ -219,7 +234,7 @@ def _roles(verb: Any) -> dict[str, Any]:
                 roles[AGENT] = objects[0]
     subject_role = PATIENT if any(c.dep_ == "nsubjpass" for c in verb.children) or _passive(verb) else AGENT
     subject = roles.get(subject_role)
-    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):  # "GM had to pay"
         inherited = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if inherited:
             roles[subject_role] = inherited[0]

@@ -37,6 +37,14 @@ def test_another_buyer_is_a_conflict() -> None:
     assert found is not None and (found.said, found.asked) == ("Google", "Yahoo")
 
 
+def test_the_question_s_it_is_the_name_its_opening_clause_gives() -> None:
+    question = "When Fiat first bought into Ferrari in 1969, how much did it pay for its stake?"
+    sentence = "GM had to pay former partner Fiat 1.55bn euros to get out of a deal."  # Fiat is paid, not paying
+    found = _conflict(question, sentence, "1.55bn euros")
+    assert found is not None and found.role == AGENT and (found.said, found.asked) == ("GM", "Fiat")
+    assert _conflict(question, "Fiat had to pay 1.55bn euros for the stake.", "1.55bn euros") is None
+
+
 def test_a_meeting_with_someone_else_is_a_conflict() -> None:
     sentence = "Antony Blinken met with China's Foreign Minister Qin Gang in Beijing on Sunday at the Diaoyutai State Guesthouse."
     found = _conflict("At which venue did Blinken hold his meeting with Xi Jinping?", sentence, "the Diaoyutai State Guesthouse")
