@@ -16,7 +16,7 @@ from assistant.answer import counts, fits, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NUMBER, PERCENT, PERSON, QUANTITY, RANK, SCORE, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NAME, NUMBER, PERCENT, PERSON, QUANTITY, RANK, SCORE, TIME, Question,
 )
 from assistant.terms import terms
 
@@ -47,6 +47,7 @@ _REGEXES = {
     TIME: (patterns.CLOCK,),
     SCORE: (patterns.SCORE,),
     RANK: (patterns.POSITION, patterns.ORDINAL),  # spaCy's small model tags "999th" a law at times
+    NAME: (patterns.PROPER_NAME,),  # "the Dahaka", "Club2School": names spaCy's small model does not tag
 }
 
 
@@ -196,7 +197,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
             if not fits.fits(question.type, match.group()):
                 continue
             inside = [(s, e) for s, e in spans if s < match.end() and match.start() < e]
-            if inside and question.type not in fits.AMOUNTS | {TIME}:  # a date phrase never replaces spaCy's date
+            if inside and question.type not in fits.AMOUNTS | {TIME, NAME}:  # a date phrase never replaces spaCy's date
+                continue
+            if question.type == NAME and not fits.name_like(text, ents, match.start(), match.end()):
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
@@ -215,6 +218,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     counted = counts.asked_thing(question)
     if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
         spans = [(s, e) for s, e in spans if counts.counts(counted, text, s, e)]
+    if question.type == NAME:  # a name the sentence gives as one ("branded as X", "X, an all-consuming monster")
+        spans = [(s, e) for s, e in spans if fits.given_as_name(question, text, s, e)]
     asked = fits.asked_unit(question)
     if asked:  # "in what month", "how many days": the phrase must be in that unit
         spans = [(s, e) for s, e in spans if asked.search(text[s:e])]
@@ -229,10 +234,18 @@ def _in_question(phrase: str, question: Question) -> bool:
     lowered = re.sub(r"^the\s+", "", phrase.lower())
     if any(lowered in patterns.name_forms(name) for name in question.names):
         return True
+    if re.fullmatch(r"[A-Z]{2,6}", phrase) and _initials(question.text, phrase):  # "DTT" for "digital terrestrial TV"
+        return True
     spelled = rf"(?<!\w){re.escape(_spaced(lowered))}(?!\w)"
     if re.search(spelled, _spaced(question.text.lower())):  # "number one" of "which number-one"
         return True
     return _surname(phrase) in {_surname(name) for name in question.names}  # "Antony Blinken" for "Blinken"
+
+
+def _initials(text: str, acronym: str) -> bool:
+    """Some run of the text's words has the acronym's letters as initials."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’]*", text)).upper()
+    return acronym in initials
 
 
 def _spaced(text: str) -> str:

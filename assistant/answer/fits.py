@@ -11,7 +11,7 @@ from assistant.answer import counts, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, FACILITY, MONEY, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question,
+    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question,
 )
 from assistant.terms import terms
 
@@ -249,3 +249,58 @@ def per_unit(question: Question, spans: Spans) -> Spans:
     unit = re.compile(rf"^\W*(?:a|an|per|each|every)\s+{re.escape(asked.group(1).lower())}s?\b", re.IGNORECASE)
     rated = [(s, a, b) for s, a, b in spans if unit.search(s.text[b : b + 30])]
     return rated or spans
+
+
+_NAMED_AS = re.compile(
+    r"\b(?:called|named|dubbed|known as|branded(?: as)?|titled|entitled|christened|nicknamed|labelled|labeled|"
+    r"renamed|rebranded(?: as)?|codenamed)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def name_like(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
+    """A capitalised run that names a thing: not a word capitalised only because it opens the sentence
+    ("Still"), not a place, a nationality or a date (spaCy's label, or GeoNames)."""
+    phrase = text[start:end]
+    if any(e.start < end and start < e.end and e.label not in LABELS[NAME] for e in ents):
+        return False
+    if places.is_region(phrase) or places.is_city(phrase):
+        return False
+    opens = not text[:start].strip(" \"“‘'(")
+    return not opens or " " in phrase or any(c.isdigit() for c in phrase) or any(c.isupper() for c in phrase[1:])
+
+
+def given_as_name(question: Question, text: str, start: int, end: int) -> bool:
+    """The sentence gives the phrase as the name asked for: right after a naming word ("branded as X",
+    "known as X", "dubbed X"), or beside a noun that means the named thing."""
+    if re.match(r"['’]s?\b", text[end : end + 2]):  # "Labour's plans": whose plans, not what they are called
+        return False
+    if _NAMED_AS.search(text[max(0, start - 30) : start]):
+        return True
+    thing = named_thing(question)
+    return bool(thing) and names_the_thing(thing, text, start, end)
+
+
+_NAMED_THING = re.compile(
+    r"\bname of (?:the |a |an |this |that |its |his |her |their )?(?:new |official )?([a-z][\w-]*)|"
+    r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?(?:[\w'’-]+ ){0,8}?([a-z][\w-]*)"
+    r"(?: (?:to|for|of|that|which|who)\b[^?]*)? (?:be )?(?:called|named|dubbed|known as|branded)\W*$|"
+    r"\bwhat name (?:is|was|are|were|will|does|did) (?:the |a |an |this |that |its |his |her |their )?(?:[\w'’-]+ ){0,8}?([a-z][\w-]*) "
+    r"(?:be |being )?(?:called|named|branded|known|go|sold|marketed|released)",
+    re.IGNORECASE,
+)
+
+
+def named_thing(question: Question) -> str:
+    """What a name question names: "the name of the creature" -> creature; "what is the scheme called" -> scheme."""
+    match = _NAMED_THING.search(" ".join(question.text.split()))
+    return next((g.lower() for g in match.groups() if g), "") if match else ""
+
+
+def names_the_thing(thing: str, text: str, start: int, end: int) -> bool:
+    """The phrase stands beside a noun that means the named thing: "the Dahaka, an all-consuming monster"
+    (creature), "The Club2School policy" (scheme)."""
+    following = text[end : end + 50]
+    described = re.match(r"\s*,", following) is not None  # "the Dahaka, an all-consuming monster"
+    words = patterns.WORD.findall(following)[: 4 if described else 1]  # else the noun right after: "Club2School policy"
+    return any(counts.similarity(thing, word.lower()) >= counts.SAME_THING for word in words if len(word) > 3)

@@ -180,3 +180,12 @@ def mentions(text_lower: str, name: str) -> bool:
 @lru_cache(maxsize=4096)
 def _word_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+
+
+_STARTERS = "The|A|An|But|And|In|On|At|It|He|She|They|This|That|These|Those|However|Meanwhile|If|When|While|As|Its|His|Her|Their"
+_NAME_WORD = r"[A-Z](?:[\w-]|['’](?=[A-Z]))*\w"  # "O'Connor", never "Labour's"
+# A run of capitalised words, joined by the small words names hold ("Television Numerique pour Tous"); not a
+# capitalised word that only opens the sentence ("The", "But").
+PROPER_NAME = re.compile(
+    rf"(?<![\w'’])(?!(?:{_STARTERS})\b){_NAME_WORD}(?:\s+(?:(?:de|du|des|la|le|les|pour|of|von|van|y)\s+)?{_NAME_WORD})*"
+)

@@ -69,8 +69,13 @@ def _cities() -> frozenset[str]:
     names = set()
     for city in _cache().get_cities().values():
         names.add(city["name"].lower())
-        names.update(alias.lower() for alias in city.get("alternatenames") or () if alias.isascii())
+        names.update(alias.lower() for alias in city.get("alternatenames") or () if alias.isascii() and not _code(alias))
     return frozenset(names)
+
+
+def _code(alias: str) -> bool:
+    """An airport or postal code among a city's other names ("DTT" for Detroit): no one writes a city so."""
+    return alias.isupper() and len(alias) <= 4
 
 
 def is_capital(name: str) -> bool:

@@ -25,6 +25,7 @@ REASON, MANNER, YES_NO, LIST, COMPARISON, OTHER = "reason", "manner", "yes/no", 
 WORK, LAW = "title", "law"  # "which musical", "under which act": named works and laws
 RANK = "rank"  # "where did Scotland sit in the world rankings?": an ordinal
 SCORE = "score"  # "what was the final score?": "28-17"
+NAME = "name"  # "what is the scheme called?", "under what name": any proper name the question does not give
 WHICH = "which"  # not a type: "which/what <noun>" takes the type of its noun
 
 # Which entity labels can answer each type (OntoNotes labels of spaCy's English pipeline).
@@ -45,9 +46,10 @@ LABELS: dict[str, frozenset[str]] = {
     LAW: frozenset({"LAW"}),
     RANK: frozenset({"ORDINAL"}),
     SCORE: frozenset(),  # spaCy labels "28-17" as anything: the score pattern finds it
+    NAME: frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}),  # places answer "where"
 }
 # Types whose entities spaCy's small model often misses: with none found, the best sentence answers alone.
-SOFT = frozenset({WORK, LAW})
+SOFT = frozenset({WORK, LAW, NAME})
 TYPED = frozenset(LABELS)
 # Labels tried when none of the first ones is found: "who bought the brewer?" may be answered by a company.
 FALLBACK_LABELS: dict[str, frozenset[str]] = {
@@ -330,6 +332,8 @@ def answer_type(question: str) -> str:
         return LIST
     if _WHO_IS_NAME.match(" ".join(asked_clause(question).split())):  # "Who is Qin Gang?" asks what he is, not for a name
         return OTHER
+    if _NAME.search(lowered):
+        return NAME
     for kind, rule in _RULES:
         match = rule.search(lowered)
         if match and kind == WHICH:
@@ -345,6 +349,11 @@ def answer_type(question: str) -> str:
     return OTHER
 
 
+_NAME = re.compile(
+    r"^\W*(?:what|which) (?:is|was|are|were|will be) the (?:new |official |brand |code |full )?name (?:of|for|given to)\b|"
+    r"\b(?:what|which) (?:new |official |brand |code |full )?name\b|"
+    r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?[\w'’ -]+? (?:be )?(?:called|named|dubbed|known as|branded)\W*$"
+)
 _WORK_NOUNS = (
     "film|movie|musical|song|single|album|record|track|novel|book|show|programme|program|series|sitcom|soap|drama|"
     "play|opera|ballet|painting|game|documentary|comedy|thriller|sequel|biopic|episode|poem|anthem|hit"

@@ -344,3 +344,30 @@ def test_the_highest_in_how_long_asks_for_the_time_since() -> None:
     question = analyse("The June trip was called the highest-level American visit to China in roughly how long?")
     lead = _sentence("The meeting marks the highest-level trip by a US official to China in nearly five years.")
     assert [c.text for c in candidates.find(question, [lead])] == ["nearly five years"]
+
+
+def test_a_name_question_is_answered_by_the_name_the_sentence_gives() -> None:
+    question = analyse("What is the name of the creature hunting the hero through time in the Warrior Within sequel?")
+    assert question.type == "name"
+    plot = _sentence("The time-travelling plot hinges on the Dahaka, an all-consuming monster pursuing our hero.")
+    assert [c.text for c in candidates.find(question, [plot])] == ["Dahaka"]
+    branded = analyse("What name is France's new free digital terrestrial TV service being branded under?")
+    sentence = _sentence("But it is being branded as Television Numerique pour Tous, or digital television for all.")
+    assert [c.text for c in candidates.find(branded, [sentence])] == ["Television Numerique pour Tous"]
+
+
+def test_a_name_the_sentence_does_not_give_as_one_is_no_answer() -> None:
+    question = analyse("What is the Conservative scheme to pay local sports clubs for after-school coaching called?")
+    assert question.type == "name"
+    others = [
+        _sentence("The Tories say Labour's plans to give all children two hours of sport have failed."),  # whose plans
+        _sentence("Shadow spokesman for sport Hugh Robertson said the policy would work."),  # a person beside no name
+        _sentence("Still, the UK has fewer sports clubs than France."),  # an opening word, places
+    ]
+    assert candidates.find(question, others) == []
+
+
+def test_an_acronym_of_the_question_s_own_words_is_not_an_answer() -> None:
+    question = analyse("What is France's new digital terrestrial TV service called?")
+    found = candidates.find(question, [_sentence("In France the DTT service is known as TNT.")])
+    assert [c.text for c in found] == ["TNT"]
