@@ -50,7 +50,7 @@ def parse(text: str) -> Any:
     """The full spaCy parse (tags, dependencies, entities) of a short text."""
     nlp = _nlp()
     with _parse_lock:
-        return nlp(text)
+        return nlp(str(text))  # a str subclass (a rewritten follow-up) is refused by spaCy
 
 
 def entities(texts: Iterable[str]) -> list[tuple[Entity, ...]]:
