@@ -211,7 +211,8 @@ def _other_length(question: Question, text: str, start: int, end: int) -> bool:
 
 def sized_places(question: Question, spans: Spans) -> Spans:
     """"Which city" is never answered by a country, a state or a street, and by a city GeoNames knows when
-    one is found; "which country" by a country when one is found; "which hospice" by no country or capital.
+    one is found; "which country" by a country when one is found; "which hospice" by no country or capital;
+    "which US state" only by one of the 50.
     A place in the possessive ("China's foreign minister") or qualifying a noun ("a Hollywood classic")
     describes something; it is not where anything was."""
     if question.type != PLACE:
@@ -219,6 +220,8 @@ def sized_places(question: Question, spans: Spans) -> Spans:
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
     where = [(s, a, b) for s, a, b in spans if not _describes(s.text, a, b)]
     spans = where or spans
+    if places.US_STATE.search(question.text):  # a closed list: no other place answers "which US state"
+        return [(s, a, b) for s, a, b in spans if places.is_us_state(s.text[a:b])]
     if FACILITY.match(question.noun):  # not the country or capital it stands in; a town may name a ground ("Wembley")
         return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not places.is_capital(s.text[a:b])]
     if question.noun in places.CITY_NOUNS:

@@ -20,6 +20,7 @@ _OTHER_REGIONS = frozenset({"europe", "asia", "africa", "latin america", "middle
                             "caribbean"})
 CITY_NOUNS = frozenset({"city", "town", "capital", "village", "cities", "towns", "capitals"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "countries", "nations"})
+US_STATE = re.compile(r"\b(?:us|u\.s\.|american|united states)\s+states?\b", re.IGNORECASE)  # "over which US state"
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,17 @@ def _cities() -> frozenset[str]:
         names.add(city["name"].lower())
         names.update(alias.lower() for alias in city.get("alternatenames") or () if alias.isascii() and not _code(alias))
     return frozenset(names)
+
+
+def is_us_state(name: str) -> bool:
+    """One of the 50 US states or DC: the only answers "which US state" has."""
+    plain = re.sub(r"\s+state$", "", _plain(name))  # "Washington state"
+    return plain in _us_states()
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    return frozenset(s["name"].lower() for s in _cache().get_us_states().values())
 
 
 def _code(alias: str) -> bool:

@@ -371,3 +371,12 @@ def test_an_acronym_of_the_question_s_own_words_is_not_an_answer() -> None:
     question = analyse("What is France's new digital terrestrial TV service called?")
     found = candidates.find(question, [_sentence("In France the DTT service is known as TNT.")])
     assert [c.text for c in found] == ["TNT"]
+
+
+def test_which_us_state_is_answered_by_one_of_the_fifty_only() -> None:
+    question = analyse("Over which US state was the Chinese surveillance balloon shot down?")
+    assert question.type == "place"
+    taiwan = _sentence("The balloon incident angered Taiwan, and the balloon was later downed.")
+    assert candidates.find(question, [taiwan]) == []
+    carolina = _sentence("The balloon was shot down off the coast of South Carolina by US jets.")
+    assert [c.text for c in candidates.find(question, [carolina])] == ["South Carolina"]
