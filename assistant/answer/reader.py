@@ -20,7 +20,7 @@ from llama_index.core.schema import NodeWithScore
 from assistant.answer import candidates, clauses, patterns, roles
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, REASON, SOFT, Question, analyse, counted_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, REASON, SCORE, SOFT, Question, analyse, counted_thing,
 )
 from assistant.dates import resolve_span
 from assistant.answer.refuse import (
@@ -43,6 +43,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir
 # Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
 CONTRADICTION = "another year or ordinal"
 ROLE_CONFLICT = "someone else's act"
+MATCH_CONTEXT = 400  # characters before a score's sentence where the match's sides may be named
 ROLES_CHECKED = 3  # the best candidates whose sentences are parsed for who did what
 UNCOUNTED = "counted thing absent"
 UNKNOWN_YEAR = "unknown year"
@@ -188,6 +189,10 @@ class Reader:
                 notice = f"The articles found speak of {said[0]}, not {asked}."
                 return Reading(question, notice, CONTRADICTION, support=support)
             found = agreeing
+        if found and question.type == SCORE and question.names:  # a score of another match answers nothing
+            found = [c for c in found if self._names_the_match(question, c.sentence)]
+            if not found:
+                return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
         if found:
             rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
             if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss
@@ -216,6 +221,14 @@ class Reader:
         if question.type in (DATE, DAY):
             reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
+
+    def _names_the_match(self, question: Question, sentence: Sentence) -> bool:
+        """The score's sentence, or the lines of its article just before it, names a side the question names."""
+        text = self.articles.text(sentence.source) if self.articles else sentence.text
+        at = text.find(sentence.text)
+        window = text[max(0, at - MATCH_CONTEXT) : at + len(sentence.text)] if at >= 0 else sentence.text
+        lowered = window.lower()
+        return any(patterns.mentions(lowered, name) for name in question.names)
 
     @staticmethod
     def _rival(question: Question, candidate: candidates.Candidate) -> bool:

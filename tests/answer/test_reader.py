@@ -271,3 +271,17 @@ def test_a_sentence_that_gives_the_act_to_someone_else_is_a_near_miss(corpus_cop
     refused = assistant.ask("How much did the FA fine Sir Alex Ferguson?")
     assert not refused.answered and refused.details["refusal_rule"] == "someone else's act"
     assert refused.notice == "In the articles found, Arsene Wenger, not Alex Ferguson, is the one fined."
+
+
+def test_a_score_of_another_match_does_not_answer() -> None:
+    from assistant.answer.question import analyse
+
+    def sentence(text: str) -> Sentence:
+        return Sentence("a.txt", 0, len(text), text, "utf-8", "a.txt", "", "", "", frozenset(terms(text)), 0.8, 1.0, 0.5, True)
+
+    other = sentence("The hosts cut the gap to 28-17 with ten minutes left, but Denis Hickie's try ensured an Irish victory.")
+    asked = analyse("What was the final score when Sale Sharks hosted Bath in the Powergen Cup quarter-final?")
+    refused = Reader({}, None, 0.4, 3)._typed(asked, [other], other.evidence)
+    assert refused.refusal and not refused.short_answer
+    named = sentence("Sale Sharks beat Bath 28-17 in the Powergen Cup quarter-final.")
+    assert Reader({}, None, 0.4, 3)._typed(asked, [named, other], named.evidence).short_answer == "28-17"
