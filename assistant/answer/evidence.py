@@ -114,8 +114,7 @@ def gather(
 ) -> list[Sentence]:
     """Sentences of the retrieved chunks, then of the best chunks' neighbours, each once. The `asked` terms
     (those of the clause that asks, after one that restates the event) weigh ASKED_WEIGHT times their idf."""
-    unknown = max(idf.values(), default=1.0)
-    weights = {t: idf.get(t, unknown) * (ASKED_WEIGHT if t in asked else 1.0) for t in question_terms}
+    weights = term_weights(question_terms, idf, asked)
     best_fused = max((c.score or 0.0 for c in chunks), default=0.0) or 1.0
     seen: dict[tuple[str, int], Sentence] = {}
     for scored in chunks:
@@ -130,6 +129,13 @@ def gather(
             for text, neighbour_meta in articles.neighbours(str(meta["source"]), int(meta["start"])):
                 _add(seen, text, {**meta, **neighbour_meta}, dense, fused, weights, False)
     return list(seen.values())
+
+
+def term_weights(question_terms: frozenset[str], idf: dict[str, float], asked: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Each question term's weight in a sentence's cover: its idf (the rarest known when unseen), times
+    ASKED_WEIGHT for the terms of the asking clause."""
+    unknown = max(idf.values(), default=1.0)
+    return {t: idf.get(t, unknown) * (ASKED_WEIGHT if t in asked else 1.0) for t in question_terms}
 
 
 def _add(

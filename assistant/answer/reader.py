@@ -17,7 +17,7 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import candidates, clauses, patterns, roles
+from assistant.answer import candidates, clauses, patterns, roles, soft
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LABELS, LIST, REASON, SCORE, SOFT, Question, analyse, counted_thing,
@@ -120,6 +120,8 @@ class Reader:
         support = sentences[0].evidence
         if support < self.min_support:
             return Reading(analysed, self._missing(analysed, sentences, False), WEAK_EVIDENCE, support=support)
+        sentences = soft.reweighed(sentences, analysed, self.idf)  # after the threshold: ranking only
+        sentences.sort(key=lambda s: s.evidence, reverse=True)
         counted = counted_thing(analysed)
         if counted:  # a count of something the articles never name cannot be read from them
             found_text = self._found_text(sentences)
