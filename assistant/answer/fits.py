@@ -11,7 +11,7 @@ from assistant.answer import counts, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question,
+    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question, named_thing,
 )
 from assistant.terms import terms
 
@@ -280,24 +280,8 @@ def given_as_name(question: Question, text: str, start: int, end: int) -> bool:
         return False
     if _NAMED_AS.search(text[max(0, start - 30) : start]):
         return True
-    thing = named_thing(question)
+    thing = named_thing(question.text)
     return bool(thing) and names_the_thing(thing, text, start, end)
-
-
-_NAMED_THING = re.compile(
-    r"\bname of (?:the |a |an |this |that |its |his |her |their )?(?:new |official )?([a-z][\w-]*)|"
-    r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?(?:[\w'’-]+ ){0,8}?([a-z][\w-]*)"
-    r"(?: (?:to|for|of|that|which|who)\b[^?]*)? (?:be )?(?:called|named|dubbed|known as|branded)\W*$|"
-    r"\bwhat name (?:is|was|are|were|will|does|did) (?:the |a |an |this |that |its |his |her |their )?(?:[\w'’-]+ ){0,8}?([a-z][\w-]*) "
-    r"(?:be |being )?(?:called|named|branded|known|go|sold|marketed|released)",
-    re.IGNORECASE,
-)
-
-
-def named_thing(question: Question) -> str:
-    """What a name question names: "the name of the creature" -> creature; "what is the scheme called" -> scheme."""
-    match = _NAMED_THING.search(" ".join(question.text.split()))
-    return next((g.lower() for g in match.groups() if g), "") if match else ""
 
 
 def names_the_thing(thing: str, text: str, start: int, end: int) -> bool:

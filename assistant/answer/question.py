@@ -447,3 +447,19 @@ def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def is_role_noun(word: str) -> bool:
     """A noun for a person's role ("councilor", "minister"), which spaCy sometimes tags as the person's name."""
     return bool(_HEADS[0][1].match(word.lower()))
+
+
+_NAMED_THING = re.compile(
+    r"\bname of (?:the |a |an |this |that |its |his |her |their )?(?:new |official )?([a-z][\w-]*)|"
+    r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?(?:[\w'’-]+ ){0,8}?([a-z][\w-]*)"
+    r"(?: (?:to|for|of|that|which|who)\b[^?]*)? (?:be )?(?:called|named|dubbed|known as|branded)\W*$|"
+    r"\bwhat name (?:is|was|are|were|will|does|did) (?:the |a |an |this |that |its |his |her |their )?(?:[\w'’-]+ ){0,8}?([a-z][\w-]*) "
+    r"(?:be |being )?(?:called|named|branded|known|go|sold|marketed|released)",
+    re.IGNORECASE,
+)
+
+
+def named_thing(question: str) -> str:
+    """What a name question names: "the name of the creature" -> creature; "what is the scheme called" -> scheme."""
+    match = _NAMED_THING.search(" ".join(question.split()))
+    return next((g.lower() for g in match.groups() if g), "") if match else ""

@@ -38,13 +38,13 @@ CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the questi
 MAX_STORIES = 5
 NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out in one of this many best articles
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
+MATCH_CONTEXT = 400  # characters before a score's sentence where the match's sides may be named
+ROLES_CHECKED = 3  # the best candidates whose sentences are parsed for who did what
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?", re.IGNORECASE)  # "Mr Afzal, Mr Islam and Mr Kazi"
 
 # Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
 CONTRADICTION = "another year or ordinal"
-ROLE_CONFLICT = "someone else's act"
-MATCH_CONTEXT = 400  # characters before a score's sentence where the match's sides may be named
-ROLES_CHECKED = 3  # the best candidates whose sentences are parsed for who did what
+ROLE_CONFLICT = "someone else's act"  # or the same act in another place: roles.Conflict
 UNCOUNTED = "counted thing absent"
 UNKNOWN_YEAR = "unknown year"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
@@ -234,6 +234,7 @@ class Reader:
 
     @staticmethod
     def _rival(question: Question, candidate: candidates.Candidate) -> bool:
+        """A lesser candidate whose sentence gives the act to someone else: dropped, so it cannot take over."""
         return roles.conflict(question.text, candidate.sentence.text, candidate.start, candidate.end) is not None
 
     def _contradicts(self, question: Question, sentence: Sentence) -> list[str]:

@@ -8,13 +8,16 @@ The roles are the doer, the one done to, the one it was done with
 the verb, the city or country it happened in ("arrive in Washington" is
 not answered by "met in Beijing on Sunday").
 The check reads both dependency parses. It only speaks when it is sure: the
-same verb lemma on both sides, a proper name filling the same role on both
-sides, and the question's name nowhere in the sentence. A pronoun, a
-common noun ("the firm") or another verb is no conflict.
+same verb on both sides, a proper name filling the same role on both sides,
+and the question's name nowhere else in the sentence than in the verb's
+other roles ("GM had to pay Fiat": Fiat is paid, not paying). A pronoun, a
+common noun ("the firm") or another verb is no conflict; a place conflicts
+only with one of its own kind (two cities, two countries).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,7 +182,7 @@ def _forms(word: str) -> set[str]:
 
 
 def _first_name(span: Any, stop_at_preposition: bool = False) -> str:
-    """The first proper name in the span, unless a preposition or verb comes before it."""
+    """The first proper name in the span; none after a wh-word, nor, when asked, after a preposition or verb."""
     for token in span:
         if stop_at_preposition and token.pos_ in ("ADP", "VERB", "PUNCT"):
             return ""
@@ -194,6 +197,7 @@ def _first_name(span: Any, stop_at_preposition: bool = False) -> str:
 
 
 def _token_at(doc: Any, start: int) -> Any:
+    """The token at a character offset, or the first after it."""
     for token in doc:
         if token.idx <= start < token.idx + len(token.text) or token.idx >= start:
             return token
@@ -262,5 +266,9 @@ def _name(token: Any) -> str:
 
 def _same(first: str, second: str) -> bool:
     """Two spellings of one name share a word ("Mr Ferguson", "Sir Alex Ferguson") or are aliases (US, Washington)."""
-    words = {w.lower().strip(".'’s") for w in first.split()}
-    return bool(words & {w.lower().strip(".'’s") for w in second.split()}) or patterns.mentions(first.lower(), second)
+    return bool(_words(first) & _words(second)) or patterns.mentions(first.lower(), second)
+
+
+def _words(name: str) -> set[str]:
+    """A name's words, lower-cased, without full stops or a possessive ("Wenger's" -> wenger)."""
+    return {re.sub(r"['’]s?$", "", w.lower().strip(".")) for w in name.split()} - {""}
