@@ -12,17 +12,18 @@ dependency tree.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
+from assistant.batch_cache import BatchCache
+
 CACHE_SIZE = 20_000
 _UNUSED = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
-_lock = threading.Lock()  # guards the pipeline slot and the cache
+_lock = threading.Lock()  # guards the pipeline slot
 _parse_lock = threading.Lock()  # one parse at a time: spaCy does not promise thread safety
 _pipeline: Any = None
-_cache: OrderedDict[str, tuple[Entity, ...]] = OrderedDict()
+_cache: BatchCache[str, tuple[Entity, ...]] = BatchCache(CACHE_SIZE)
 
 
 @dataclass(frozen=True)
@@ -55,20 +56,13 @@ def parse(text: str) -> Any:
 
 def entities(texts: Iterable[str]) -> list[tuple[Entity, ...]]:
     """The entities of each text, parsing only the texts not seen before."""
-    texts = list(texts)
-    with _lock:
-        missing = list(dict.fromkeys(t for t in texts if t not in _cache))
-    if missing:
-        nlp = _nlp()
-        with _parse_lock:
-            parsed = [
-                tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
-                for doc in nlp.pipe(missing, batch_size=64, disable=_UNUSED)
-            ]
-        with _lock:
-            for text, ents in zip(missing, parsed):
-                _cache[text] = ents
-            while len(_cache) > CACHE_SIZE:
-                _cache.popitem(last=False)
-    with _lock:
-        return [_cache.get(t, ()) for t in texts]
+    return _cache.get_many(list(texts), _recognised, ())
+
+
+def _recognised(texts: list[str]) -> list[tuple[Entity, ...]]:
+    nlp = _nlp()
+    with _parse_lock:
+        return [
+            tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+            for doc in nlp.pipe(texts, batch_size=64, disable=_UNUSED)
+        ]

@@ -9,13 +9,12 @@ similarity of the two words). Word vectors are cached across questions.
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import replace
 
 import numpy as np
 
 from assistant.answer.evidence import Sentence, term_weights
+from assistant.batch_cache import BatchCache
 from assistant.answer.question import Question
 from assistant.terms import terms
 
@@ -24,8 +23,7 @@ SHARE = 0.3  # of a paraphrased word's weight (dev: 0.2 and 0.3 gave 258 facts, 
 CHECKED = 30  # the best sentences looked at: the candidates come from these
 CACHE_SIZE = 50_000
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
-_lock = threading.Lock()
-_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+_vectors: BatchCache[str, np.ndarray] = BatchCache(CACHE_SIZE)
 
 
 def reweighed(sentences: list[Sentence], question: Question, idf: dict[str, float]) -> list[Sentence]:
@@ -60,16 +58,10 @@ def reweighed(sentences: list[Sentence], question: Question, idf: dict[str, floa
 
 
 def _encode(words: list[str]) -> dict[str, np.ndarray]:
+    return dict(zip(words, _vectors.get_many(words, _embedded, np.zeros(0, dtype=np.float32))))
+
+
+def _embedded(words: list[str]) -> list[np.ndarray]:
     from assistant.embeddings import shared_encoder
 
-    with _lock:
-        missing = [w for w in words if w not in _vectors]
-    if missing:
-        encoded = shared_encoder().encode(missing)
-        with _lock:
-            for word, vector in zip(missing, encoded):
-                _vectors[word] = vector
-            while len(_vectors) > CACHE_SIZE:
-                _vectors.popitem(last=False)
-    with _lock:
-        return {w: _vectors[w] for w in words}
+    return list(shared_encoder().encode(words))

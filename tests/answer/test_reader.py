@@ -127,14 +127,20 @@ def test_a_file_changed_since_indexing_is_reported_as_a_stale_index(corpus_copy:
     assert stale.answer == STALE_INDEX and "assistant index" in stale.answer
 
 
-def test_who_falls_back_to_an_organisation_when_no_person_answers(corpus_copy: Path, tmp_path: Path) -> None:
-    (corpus_copy / "operator.txt").write_text(
-        "Operator sold\n\nMobile phone firm Vodafone has bought the Czech operator Oskar for 3.5bn euros. "
-        "The deal was announced in London on Tuesday.\n",
-        encoding="utf-8",
-    )
-    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
+def _indexed_with(corpus: Path, index: Path, **articles: str) -> Assistant:
+    """An assistant over the corpus plus the given articles (file stem -> text), indexed."""
+    for stem, text in articles.items():
+        (corpus / f"{stem}.txt").write_text(text, encoding="utf-8")
+    assistant = Assistant(corpus=corpus, index=index)
     assistant.index()
+    return assistant
+
+
+def test_who_falls_back_to_an_organisation_when_no_person_answers(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = _indexed_with(corpus_copy, tmp_path / "index", operator=(
+        "Operator sold\n\nMobile phone firm Vodafone has bought the Czech operator Oskar for 3.5bn euros. "
+        "The deal was announced in London on Tuesday.\n"
+    ))
     answer = assistant.ask("Who bought the Czech mobile operator Oskar?")
     assert answer.details["type"] == "person"
     assert answer.answered and answer.short_answer == "Vodafone"
@@ -259,13 +265,10 @@ def test_a_counted_noun_said_in_other_words_is_not_absent() -> None:
 
 
 def test_a_sentence_that_gives_the_act_to_someone_else_is_a_near_miss(corpus_copy: Path, tmp_path: Path) -> None:
-    (corpus_copy / "fine.txt").write_text(
+    assistant = _indexed_with(corpus_copy, tmp_path / "index", fine=(
         "FA fines Wenger\n\nArsenal boss Arsene Wenger, who was fined £15,000 by the FA on Tuesday, said he would "
-        "not appeal. Manchester United manager Sir Alex Ferguson declined to comment on the punishment.\n",
-        encoding="utf-8",
-    )
-    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "index")
-    assistant.index()
+        "not appeal. Manchester United manager Sir Alex Ferguson declined to comment on the punishment.\n"
+    ))
     answered = assistant.ask("How much did the FA fine Arsene Wenger?")
     assert answered.answered and answered.short_answer == "£15,000"
     refused = assistant.ask("How much did the FA fine Sir Alex Ferguson?")
