@@ -156,8 +156,8 @@ def fits(kind: str, phrase: str) -> bool:
     lowered = phrase.lower()
     if kind == DAY:
         return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|today|yesterday|tomorrow", lowered) is not None
-    if kind == DURATION:
-        return patterns.DURATION.search(phrase) is not None
+    if kind == DURATION:  # "three months ago", "two years later" say when, not how long
+        return patterns.DURATION.search(phrase) is not None and not re.search(r"\b(?:ago|later|earlier)\b", lowered)
     if kind in (NUMBER, QUANTITY) and patterns.YEAR.fullmatch(phrase.strip()):
         return False  # "2003" is when, not how many
     if kind in (NUMBER, QUANTITY, MONEY, PERCENT):

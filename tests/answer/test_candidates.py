@@ -380,3 +380,12 @@ def test_which_us_state_is_answered_by_one_of_the_fifty_only() -> None:
     assert candidates.find(question, [taiwan]) == []
     carolina = _sentence("The balloon was shot down off the coast of South Carolina by US jets.")
     assert [c.text for c in candidates.find(question, [carolina])] == ["South Carolina"]
+
+
+def test_a_time_ago_is_no_length_of_time() -> None:
+    question = analyse("How long a prison sentence did Victor Conte receive?")
+    assert question.type == "duration"
+    ago = _sentence("Victor Conte was charged with supplying steroids three months ago.")
+    assert candidates.find(question, [ago]) == []
+    served = _sentence("Victor Conte received a four-month prison sentence for supplying steroids.")
+    assert [c.text for c in candidates.find(question, [served])] == ["four-month"]
