@@ -26,7 +26,7 @@ TYPE_NOUNS = {
     "person": "person", "organisation": "organisation", "place": "place", "date": "date", "day": "day",
     "time": "time", "duration": "length of time", "number": "number", "money": "sum of money",
     "percent": "percentage", "quantity": "amount", "list": "names", "title": "title", "law": "law",
-    "rank": "ranking", "score": "score",
+    "rank": "ranking", "score": "score", "name": "name",
 }
 
 
