@@ -461,5 +461,5 @@ _NAMED_THING = re.compile(
 
 def named_thing(question: str) -> str:
     """What a name question names: "the name of the creature" -> creature; "what is the scheme called" -> scheme."""
-    match = _NAMED_THING.search(" ".join(question.split()))
+    match = _NAMED_THING.search(" ".join(question[-PARSED_CHARS:].split()))
     return next((g.lower() for g in match.groups() if g), "") if match else ""

@@ -23,7 +23,7 @@ from typing import Any
 
 from assistant.answer import patterns, places
 from assistant.answer.nlp import parse
-from assistant.answer.question import is_role_noun
+from assistant.answer.question import PARSED_CHARS, is_role_noun
 
 AGENT, PATIENT, PARTNER = "agent", "patient", "partner"  # the doer, the done-to, the one it was done with
 PLACE = "place"  # where it was done: "arrive in Washington" is not "met in Beijing"
@@ -65,7 +65,7 @@ def conflict(question: str, sentence: str, start: int, end: int) -> Conflict | N
 
 
 def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, end: int) -> Conflict | None:
-    asked_doc = parse(question)
+    asked_doc = parse(question[-PARSED_CHARS:])  # a pasted essay is read on its asking end, as the analysis does
     lowered = sentence.lower()
     elsewhere = _place_conflict(asked_doc, verbs, lowered, start, end)
     if elsewhere is not None:

@@ -92,3 +92,15 @@ def test_a_role_noun_spacy_tags_as_a_person_is_no_name() -> None:
 )
 def test_no_conflict_where_the_sentence_may_mean_the_same(question: str, sentence: str, phrase: str) -> None:
     assert _conflict(question, sentence, phrase) is None
+
+
+def test_a_pasted_essay_is_read_on_its_asking_end() -> None:
+    import time
+
+    sentence = "Arsenal boss Arsene Wenger, who was fined £15,000 in December, believes the punishment was too lenient."
+    asked = "How much did the FA fine Sir Alex Ferguson?"
+    assert _conflict(asked, sentence, "£15,000") is not None  # the pipeline is loaded
+    started = time.perf_counter()
+    found = _conflict("Background reading. " * 20_000 + asked, sentence, "£15,000")
+    assert found is not None and found.asked == "Alex Ferguson"
+    assert time.perf_counter() - started < 1.0  # 400,000 characters are not parsed
