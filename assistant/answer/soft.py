@@ -21,7 +21,7 @@ from assistant.terms import terms
 SAME_MEANING = 0.6  # dev facts were the same at 0.55 and 0.65
 SHARE = 0.3  # of a paraphrased word's weight (dev: 0.2 and 0.3 gave 258 facts, 0.5 gave 257, none 254)
 CHECKED = 30  # the best sentences looked at: the candidates come from these
-CACHE_SIZE = 50_000
+CACHE_SIZE = 20_000  # word vectors kept (384 floats each: about 30 MB when full)
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _vectors: BatchCache[str, np.ndarray] = BatchCache(CACHE_SIZE)
 
