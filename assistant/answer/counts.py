@@ -10,9 +10,8 @@ never a span of time when things are counted, never another unit of measure.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from assistant.answer import patterns
+from assistant.answer import meaning, patterns
 from assistant.answer.question import DURATION, NUMBER, Question, counted_noun
 from assistant.terms import terms
 
@@ -78,13 +77,4 @@ def _counts(asked: str, noun: str) -> bool:
         return False
     if patterns.UNIT.fullmatch(asked) or patterns.UNIT.fullmatch(noun):  # "how many tonnes": not "$413.50 an ounce"
         return False
-    return similarity(asked, noun) >= SAME_THING
-
-
-@lru_cache(maxsize=4096)
-def similarity(a: str, b: str) -> float:
-    """Cosine of two words' MiniLM embeddings: "contract" and "deal" 0.47, "trip" and "talks" 0.33."""
-    from assistant.embeddings import shared_encoder  # the model loads only when a count must be judged
-
-    first, second = shared_encoder().encode([a, b])
-    return float(first @ second)
+    return meaning.similarity(asked, noun) >= SAME_THING

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import counts, patterns, places
+from assistant.answer import counts, meaning, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
 from assistant.answer.question import (
@@ -206,7 +206,7 @@ def _other_length(question: Question, text: str, start: int, end: int) -> bool:
     noun = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
     if noun is None or set(terms(noun.group(1))) & question.terms:
         return False
-    return all(counts.similarity(noun.group(1).lower(), word.lower()) < counts.SAME_THING for word in question.focus)
+    return all(meaning.similarity(noun.group(1).lower(), word.lower()) < counts.SAME_THING for word in question.focus)
 
 
 def sized_places(question: Question, spans: Spans) -> Spans:
@@ -290,4 +290,4 @@ def names_the_thing(thing: str, text: str, start: int, end: int) -> bool:
     following = text[end : end + 50]
     described = re.match(r"\s*,", following) is not None  # "the Dahaka, an all-consuming monster"
     words = patterns.WORD.findall(following)[: 4 if described else 1]  # else the noun right after: "Club2School policy"
-    return any(counts.similarity(thing, word.lower()) >= counts.SAME_THING for word in words if len(word) > 3)
+    return any(meaning.similarity(thing, word.lower()) >= counts.SAME_THING for word in words if len(word) > 3)

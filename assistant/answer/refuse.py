@@ -12,16 +12,15 @@ import re
 import unicodedata
 from typing import Container, Iterable
 
-from assistant.answer import patterns
+from assistant.answer import meaning, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.question import Question
 from assistant.terms import terms
 
 _ASKING = frozenset({"Who", "What", "Which", "Where", "When", "Why", "How"})  # a name cut short runs into the question
 _NAME_LINKS = frozenset({"of", "the", "and", "de", "du", "la", "le", "von", "van", "for", "on"})
-MAX_NAMES_SCANNED = 200
-SAME_WORD = 0.6  # "workers" and "workforce" 0.70, "tonnes" and "tons" 0.69; "points" and "percent" 0.28
-MAX_WORDS_COMPARED = 200  # a pasted essay is not a question: its first names are enough to judge
+MAX_NAMES_SCANNED = 200  # a pasted essay is not a question: its first names are enough to judge
+MAX_WORDS_COMPARED = 200  # ... and the best sentences' first words are enough to say what they speak of
 TYPE_NOUNS = {
     "person": "person", "organisation": "organisation", "place": "place", "date": "date", "day": "day",
     "time": "time", "duration": "length of time", "number": "number", "money": "sum of money",
@@ -135,17 +134,14 @@ def uncounted_notice(question: Question, thing: str, found_text: str) -> str:
 
 def speaks_of(thing: str, found_text: str, best_text: str = "") -> bool:
     """The text holds the noun in some form (stemmed: subscriber, subscribers), or the best sentences hold a
-    word that means it ("workforce" for "workers": MiniLM similarity at least SAME_WORD)."""
+    word that means it ("workforce" for "workers": similarity at least meaning.SAME_MEANING)."""
     wanted = set(terms(thing))
     if bool(wanted) and wanted <= set(terms(found_text)):
         return True
     words = list(dict.fromkeys(w.lower() for w in re.findall(r"[A-Za-z]{4,}", best_text)))[:MAX_WORDS_COMPARED]
     if not wanted or not words:
         return False
-    from assistant.embeddings import shared_encoder  # loaded only when a counted noun is missing
-
-    vectors = shared_encoder().encode([thing] + words)
-    return bool((vectors[1:] @ vectors[0]).max() >= SAME_WORD)
+    return meaning.closest(thing, words) >= meaning.SAME_MEANING
 
 
 def _and(words: list[str]) -> str:
