@@ -28,6 +28,7 @@ WEIGHT_TOLD = 0.1
 TOLD_WORDS = 5  # a reporting verb this close before a date makes it the report's date
 WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt Miller"); measured on the dev splits
 NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before the phrase ...
+MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
 NEAR_CHARS = 40.0
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
@@ -287,14 +288,23 @@ def _beside_noun(question: Question, text: str, start: int, end: int) -> float:
     if not wanted:
         return 0.0
     before = patterns.WORD.findall(text[max(0, start - 40) : start])[-NOUN_WORDS:]
-    if wanted & set(terms(" ".join(before))) and _used_as_noun(text, wanted, start):
-        return 1.0
     after = text[end : end + 60]
     described = re.match(r"\s*[,(–—-]", after) is not None
     following = patterns.WORD.findall(after)[:NOUN_AFTER] if described else []
+    if wanted & set(terms(" ".join(before))) and _used_as_noun(text, wanted, start):
+        return 1.0 + _modifiers_met(question, wanted, text[max(0, start - 60) : start])
     if wanted & set(terms(" ".join(following))):
-        return 1.0
+        return 1.0 + _modifiers_met(question, wanted, " ".join(following))
     return -1.0 if _other_words(question, text, start, following) else 0.0
+
+
+def _modifiers_met(question: Question, wanted: set[str], description: str) -> float:
+    """The share of the asked noun's own words ("CBI" of "which CBI economist") that the phrase's
+    description uses: "CBI chief economist Ian McCafferty" over "Philip Shaw, chief economist at Investec"."""
+    modifiers = question.described - wanted
+    if not modifiers:
+        return 0.0
+    return MODIFIER_SHARE * len(modifiers & set(terms(description))) / len(modifiers)
 
 
 def _other_words(question: Question, text: str, start: int, following: list[str]) -> bool:

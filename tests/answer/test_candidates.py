@@ -41,7 +41,19 @@ def test_an_adjective_that_spells_the_asked_noun_does_not_count() -> None:
     """"official" in "his official Twitter account" is no official: Twitter gets no bonus for standing there."""
     question = analyse("Which Chinese official posted the photo?")
     assert candidates._beside_noun(question, "It was posted on his official Twitter account.", 30, 37) == 0.0
-    assert candidates._beside_noun(question, "Chinese official Hua Chunying posted it.", 17, 29) == 1.0
+    assert candidates._beside_noun(question, "Official Hua Chunying posted it.", 9, 21) == 1.0
+
+
+def test_the_asked_noun_s_own_words_pick_among_people_it_describes() -> None:
+    """Both are economists; the question's "CBI" is in the description of one only, before or after the name."""
+    question = analyse("Which CBI economist commented on the rate decision?")
+    cbi = _sentence("CBI chief economist Ian McCafferty said the economy had slowed.")
+    other = _sentence("Philip Shaw, chief economist at Investec Securities, said rates would stay.")
+    assert candidates._beside_noun(question, cbi.text, 20, 34) == 2.0
+    assert candidates._beside_noun(question, other.text, 0, 11) == 1.0
+    behind = "Ian McCafferty, chief economist at the CBI, said the economy had slowed."
+    assert candidates._beside_noun(question, behind, 0, 14) == 2.0
+    assert [c.text for c in candidates.find(question, [other, cbi])][:1] == ["Ian McCafferty"]
 
 
 def test_a_count_in_another_unit_does_not_answer() -> None:
