@@ -71,7 +71,7 @@ def conversion(question: Question, text: str, start: int) -> bool:
 
 def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
     """A number that belongs to something else is no count: the "11.5" of "£11.5m", the "4" of "4bn euros"
-    or of "40%", the "One" of "Bank One"."""
+    or of "40%", the "One" of "Bank One", the "one" of "hit number one" (a place in a ranking)."""
     for regex in (patterns.MONEY, patterns.PERCENT):
         if any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end) for m in regex.finditer(text)):
             return True
@@ -80,6 +80,8 @@ def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> 
     if _NAME_BEFORE.search(text[max(0, start - 30) : start]):  # "the Hot 100 chart", "Radio 4", "FTSE 100"
         return True
     if text[start:end].lower() == "one" and re.match(r"\s+of\b", text[end : end + 4]):  # "one of the UK's seats" picks one
+        return True
+    if re.search(r"\b(?:number|No\.?)\s$", text[max(0, start - 8) : start]):  # "hit number one", "No 10": a place
         return True
     return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
 
