@@ -310,15 +310,22 @@ class GenerativeChain:
         yield self._finish(question, standalone, text, written, "", started)
 
     def _reader_quote(self, evidence: Answer, passages: list[Passage], written: _Written) -> Iterator[str]:
-        """The reader's answer sentence, quoted, when the model's kept sentences leave out its short answer.
+        """The reader's answer sentence, quoted, when the model's kept sentences leave out its short answer
+        (or, when it has none, when they do not cite its best sentence).
 
         The model often writes a true sentence from the passages that is not the answer; the reader's
         quote then still puts the answer before the user (on dev sets it was right more often).
         """
         short = evidence.short_answer
-        cited = next((c for c in evidence.citations if c.answer_start is not None), None)
-        if not short or cited is None or short.lower() in " ".join(written.sentences).lower():
-            return
+        if short:
+            cited = next((c for c in evidence.citations if c.answer_start is not None), None)
+            if cited is None or short.lower() in " ".join(written.sentences).lower():
+                return
+        else:  # no short answer ("what did Qin urge?"): the reader's best sentence, unless the model cites it
+            cited = evidence.citations[0] if evidence.citations else None
+            if cited is None or any(source == cited.source and start < cited.end and cited.start < end
+                                    for source, start, end in written.citations):
+                return
         encoding = next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
         before = len(written.sentences)
         yield from self._emit(f"“{cited.quote}”", [Span(cited.source, cited.start, cited.end, cited.quote, encoding)], written)

@@ -405,6 +405,28 @@ def test_an_answer_leaving_out_the_readers_answer_gets_its_quote_after_the_model
     _assert_verified(answer)
 
 
+def test_an_answer_citing_another_sentence_gets_the_readers_best_sentence_when_it_has_no_short_answer(  # type: ignore[no-untyped-def]
+    fake, model_assistant, seeds_assistant
+) -> None:
+    question = "What did Qin urge the United States to do during his talks with Blinken?"
+    reader = seeds_assistant.ask(question)
+    assert reader.short_answer == "" and "stop interfering" in reader.citations[0].quote
+    fake.script = lambda m: Reply(  # true, and from the passages, but not what was asked
+        f"Qin stressed that both sides are responsible for working together to properly manage differences [{passage_number(m, 'Qin stressed')}]."
+    )
+    answer = model_assistant.ask(question)
+    assert answer.backend == "openai:fake-model", answer.notice
+    assert answer.answer.startswith("Qin stressed that both sides") and "stop interfering" in answer.answer
+    assert answer.details["kept_sentences"] == 1 and answer.details["reader_quote_added"] is True
+    _assert_verified(answer)
+
+    fake.script = lambda m: Reply(f"Qin urged the US to stop interfering in China’s internal affairs [{passage_number(m, 'stop interfering')}].")
+    answer = model_assistant.ask(question)
+    assert answer.backend == "openai:fake-model", answer.notice
+    assert answer.details["reader_quote_added"] is False  # the model cites the reader's sentence itself
+    assert answer.answer.count("stop interfering") == 1
+
+
 @pytest.mark.parametrize("name, kept", [("Qin", True), ("Wang Wentao", False)])
 def test_a_name_for_he_counts_when_the_sentence_before_gives_it_and_one_the_passage_lacks_never(  # type: ignore[no-untyped-def]
     fake, model_assistant, name: str, kept: bool
