@@ -128,6 +128,12 @@ def _parse(phrase: str) -> date | None:
         return None
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the date of a dateline opening the text stands ("Jan. 2" of "Jan. 2 (UPI) --"), if one does."""
+    match = _DATELINE.match(text)
+    return match.span("date") if match else None
+
+
 def _dateline_date(line: str, text: str) -> date | None:
     match = _DATELINE.match(line)
     if not match:

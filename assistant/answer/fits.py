@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import dates
 from assistant.answer import counts, meaning, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
@@ -37,6 +38,10 @@ _UNITS = {
 _TITLE_OF = re.compile(
     r"\b(?:Secretary|Minister|Ministry|Chancellor|Secretary-General|Duke|Duchess|Earl|Prince|Princess|Lord|Governor)"
     r"\s+of\s+(?:the\s+)?$"
+)
+_REPORT_DATE = re.compile(  # the asked date is a report's: "when was the story published", "what date did AP report that"
+    r"\b(?:when|date|day)\b(?:(?!\b(?:that|after|before|when)\b).){0,60}?\b(?:report(?:ed)?|publish(?:ed)?|file[ds]?)\b(?! by)",
+    re.IGNORECASE,
 )
 _OUTLET_NOUN = re.compile(r"(?:news )?(?:agency|agencies|outlet|newspaper|paper|wire|broadcaster|publication|news organisation)")
 _SITE = re.compile(  # a place inside a city, named by its kind: "Coronation Street", "Lansdowne Road"
@@ -191,6 +196,15 @@ def reported_by(question: Question, spans: Spans) -> Spans:
         return spans
     own = [(s, a, b) for s, a, b in spans if s.outlet and s.text[a:b].lower() == s.outlet.lower()]
     return own or spans
+
+
+def report_date(question: Question, spans: Spans) -> Spans:
+    """"On what date did the wire service report that ...": the date of a dateline ("Jan. 2 (UPI) --"),
+    when one is found, not the day the reported event happened."""
+    if question.type not in (DATE, DAY) or not _REPORT_DATE.search(question.text):
+        return spans
+    datelined = [(s, a, b) for s, a, b in spans if (found := dates.dateline_span(s.text)) and found[0] <= a and b <= found[1]]
+    return datelined or spans
 
 
 def of_the_asked(question: Question, spans: Spans) -> Spans:

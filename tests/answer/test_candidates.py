@@ -402,3 +402,13 @@ def test_a_time_ago_is_no_length_of_time() -> None:
     assert candidates.find(question, [ago]) == []
     served = _sentence("Victor Conte received a four-month prison sentence for supplying steroids.")
     assert [c.text for c in candidates.find(question, [served])] == ["four-month"]
+
+
+def test_the_date_a_report_was_filed_is_its_dateline() -> None:
+    """"On what date did the wire service report ...": the dateline's date, not the day the call was made."""
+    question = analyse("On what date did the wire service report that Blinken and Qin spoke by phone?")
+    call = _sentence("Blinken and Qin spoke by phone on Wednesday, officials said.")
+    report = _sentence("Jan. 2 (UPI) -- Blinken and Qin have each expressed hopes for improved relations.")
+    assert [c.text for c in candidates.find(question, [call, report])] == ["Jan. 2"]
+    when = analyse("When did Blinken and Qin speak by phone, as reported by UPI?")  # the event's date is asked
+    assert "Wednesday" in [c.text for c in candidates.find(when, [call, report])]
