@@ -9,16 +9,18 @@ from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from assistant.boilerplate import is_boilerplate, is_heading
 from assistant.corpus import Article
 from assistant.filters import day_number, folder_of
+from assistant.front_matter import front_matter_end
 from assistant.metadata import ArticleMetadata
 from assistant.sentences import Span, paragraph_spans, sentence_spans
 
 
 def content_blocks(text: str) -> list[list[Span]]:
-    """Runs of consecutive story paragraphs; boilerplate and headings break a run."""
+    """Runs of consecutive story paragraphs; front matter, boilerplate and headings break a run."""
     blocks: list[list[Span]] = [[]]
+    body = front_matter_end(text)
     for start, end in paragraph_spans(text):
         paragraph = text[start:end]
-        if is_boilerplate(paragraph) or is_heading(paragraph):
+        if start < body or is_boilerplate(paragraph) or is_heading(paragraph):
             if blocks[-1]:
                 blocks.append([])
             continue

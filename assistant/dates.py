@@ -84,13 +84,13 @@ def find_publication_date(text: str) -> date | None:
     text = text[:MAX_TEXT_CHARS]
     lines = _head_lines(text)
     for line in lines:
-        if _LABELLED.match(line) and (found := _first_full_date(line)):
+        if _LABELLED.match(line) and (found := first_full_date(line)):
             return found
     for line in lines:
         if found := _dateline_date(line, text):
             return found
     for line in lines:
-        if (_is_date_line(line) or _BYLINE.match(line)) and (found := _first_full_date(line)):
+        if (_is_date_line(line) or _BYLINE.match(line)) and (found := first_full_date(line)):
             return found
     return _embedded_post_date(text)
 
@@ -111,7 +111,8 @@ def _full_dates(text: str) -> Iterator[date]:
             yield found
 
 
-def _first_full_date(line: str) -> date | None:
+def first_full_date(line: str) -> date | None:
+    """The first full date ("June 18, 2023", "2023-06-18T10:00Z") the line writes."""
     return next(_full_dates(line), None)
 
 

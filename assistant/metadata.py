@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.boilerplate import is_boilerplate, is_heading
-from assistant.dates import find_publication_date
+from assistant.dates import find_publication_date, first_full_date
+from assistant.front_matter import DATE_KEYS, OUTLET_KEYS, TITLE_KEYS, first_field, front_matter, front_matter_end
 from assistant.sentences import paragraph_spans
 
 _DATELINES = {r"\(UPI\)": "UPI", r"\(AP\)": "AP", r"\(Reuters\)": "Reuters", r"\(AFP\)": "AFP"}
@@ -24,12 +25,20 @@ class ArticleMetadata:
 
 def extract_metadata(text: str, source: str = "") -> ArticleMetadata:
     """Best-effort title/date/outlet; wrong guesses only cost ranking, never citations."""
-    head = text[:1500]
-    published = find_publication_date(text)
-    return ArticleMetadata(title=_title(text), date=published.isoformat() if published else "", outlet=_outlet(head, text[-1500:]))
+    fields = front_matter(text)  # a Markdown export's own fields come first
+    body = front_matter_end(text)
+    head = text[body : body + 1500]
+    published = first_full_date(first_field(fields, DATE_KEYS)) or find_publication_date(text)
+    return ArticleMetadata(
+        title=first_field(fields, TITLE_KEYS) or _title(text, body),
+        date=published.isoformat() if published else "",
+        outlet=_named_outlet(fields) or _outlet(head, text[-1500:]),
+    )
 
 
-def _title(text: str) -> str:
+def _title(text: str, body: int = 0) -> str:
+    """The first paragraph after the front matter, when it is a heading ("# " of Markdown left out)."""
+    text = text[body:]
     for number, (start, end) in enumerate(paragraph_spans(text)):
         paragraph = text[start:end]
         if number > 6:
@@ -37,9 +46,15 @@ def _title(text: str) -> str:
         if is_boilerplate(paragraph):
             continue
         if is_heading(paragraph) and len(paragraph.split()) >= 3:
-            return paragraph
+            return re.sub(r"^#{1,6}\s+", "", paragraph)
         return ""
     return ""
+
+
+def _named_outlet(fields: dict[str, str]) -> str:
+    """The outlet the front matter names; a link ("source: https://...") names none."""
+    outlet = first_field(fields, OUTLET_KEYS)
+    return "" if "://" in outlet or outlet.startswith("www.") else outlet
 
 
 def _outlet(head: str, tail: str = "") -> str:
