@@ -240,7 +240,10 @@ def _in_question(phrase: str, question: Question) -> bool:
     spelled = rf"(?<!\w){re.escape(_spaced(lowered))}(?!\w)"
     if re.search(spelled, _spaced(question.text.lower())):  # "number one" of "which number-one"
         return True
-    return _surname(phrase) in {_surname(name) for name in question.names}  # "Antony Blinken" for "Blinken"
+    if _surname(phrase) in {_surname(name) for name in question.names}:  # "Antony Blinken" for "Blinken"
+        return True
+    named = {name.lower() for name in question.people if " " not in name}  # "Qin Gang" for "Qin": family name first
+    return bool(named & set(patterns.WORD.findall(lowered)))
 
 
 def _initials(text: str, acronym: str) -> bool:

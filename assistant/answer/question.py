@@ -428,13 +428,20 @@ def _head_type(words: str) -> tuple[str, str]:
     return kind, head
 
 
+_IMPERATIVE = re.compile(  # a request's opening verb, which spaCy reads as the first word of the name after it
+    r"^(?:summari[sz]e|compare|contrast|describe|explain|list|outline|name|identify|define|give|show|find|tell)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Names in the question (spaCy's entities of naming kinds, then capitalised words not inside them),
     and those of them that name people."""
     found, people = [], []
     for entity in entities([text])[0]:
         if entity.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
-            found.append(re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", entity.text), flags=re.IGNORECASE))
+            name = _IMPERATIVE.sub("", entity.text) if entity.start == 0 else entity.text  # "Summarize Blinken's visit"
+            found.append(re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name), flags=re.IGNORECASE))
             if entity.label == "PERSON":
                 people.append(found[-1])
     covered = " ".join(found).lower()

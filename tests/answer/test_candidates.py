@@ -412,3 +412,10 @@ def test_the_date_a_report_was_filed_is_its_dateline() -> None:
     assert [c.text for c in candidates.find(question, [call, report])] == ["Jan. 2"]
     when = analyse("When did Blinken and Qin speak by phone, as reported by UPI?")  # the event's date is asked
     assert "Wednesday" in [c.text for c in candidates.find(when, [call, report])]
+
+
+def test_a_person_the_question_names_by_family_name_first_does_not_answer_who() -> None:
+    """"Qin Gang" is the "Qin" of the question: Chinese names put the family name first."""
+    question = analyse("Who took the photo of Blinken and Qin?")
+    shot = _sentence("Qin Gang and Antony Blinken were photographed by Jemal Countess in Washington.")
+    assert "Qin Gang" not in [c.text for c in candidates.find(question, [shot])]

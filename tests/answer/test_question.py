@@ -142,3 +142,10 @@ def test_who_are_the_people_asks_for_all_of_them() -> None:
     assert question.type == "list" and question.labels == frozenset({"PERSON"})
     assert analyse("Who were the two men arrested?").type == "list"
     assert analyse("Who is the president of the club?").type == "person"
+
+
+def test_a_request_s_opening_verb_is_no_part_of_the_name_after_it() -> None:
+    """spaCy reads "Summarize Blinken's" as one name; a refusal then said no article mentions it."""
+    assert analyse("Summarize Blinken's visit to Beijing.").names == ("Blinken", "Beijing")
+    assert "Blinken" in analyse("Compare Blinken and Qin statements.").names
+    assert analyse("Antony Blinken met whom in Beijing?").names[0] == "Antony Blinken"  # a name that opens stays whole
