@@ -290,6 +290,8 @@ def _beside_noun(question: Question, text: str, start: int, end: int) -> float:
     wanted = set(terms(question.noun))
     if not wanted:
         return 0.0
+    if wanted & set(terms(text[start:end])) and text[start:end][:1].isupper():  # "which court": "the US District Court"
+        return 1.0
     before = patterns.WORD.findall(text[max(0, start - 40) : start])[-NOUN_WORDS:]
     after = text[end : end + 60]
     described = re.match(r"\s*[,(–—-]", after) is not None

@@ -92,7 +92,8 @@ _ORG_NOUNS = (
     "company|firm|bank|group|organisation|organization|team|club|party|agency|broadcaster|network|newspaper|"
     "airline|carrier|retailer|channel|union|body|department|ministry|brand|label|studio|band|institution|"
     "university|side|regulator|watchdog|charity|manufacturer|maker|operator|supermarket|publisher|insurer|"
-    "lender|store|chain|giant|business|outlet|website|court|council|committee|board|government|rivals?"
+    "lender|store|chain|giant|business|outlet|website|court|council|committee|board|government|rivals?|"
+    "laboratory|lab|institute|association|federation|foundation|authority|service"
 )
 _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
@@ -103,7 +104,8 @@ _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
     r"invest|invested|sell|sold|bid|bids|offer|offered|offering|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
     r"sales|deal|takings|gross|grossed|debt|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars|"
-    r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|donate|donated|pledge|pledged|lend|lent|borrow|borrowed)\b",
+    r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|donate|donated|pledge|pledged|lend|lent|borrow|borrowed|"
+    r"seek|seeks|seeking|sought|demand|demands|demanding|demanded)\b",
     re.IGNORECASE,
 )
 
@@ -127,7 +129,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
     (RANK, re.compile(r"\b(what|which) (position|placing|ranking|rank|number[- ]one)\b|"
-                      r"\bwhere did .{1,80}\b(sit|rank|ranked|finish|stand|lie|come|place|placed)\b.{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b")),
+                      r"\bwhere did .{1,80}\b(sit|rank|ranked|finish|stand|lie|come|place|placed)\b.{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b|"
+                      r"\bwhere (did|has|have|will) .{1,80}\b(slip|slipped|fall|fell|drop|dropped|climb|climbed|rise|rose|move|moved)\s+to\W*$")),
     (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),
     (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),
     (DATE, re.compile(r"^\W*when\b|\bwhen (did|does|do|is|was|were|will|would|has|have|had|are)\b|\b(what|which|in what|in which) "
@@ -390,7 +393,7 @@ def asked_noun(question: str) -> tuple[str, str]:
             if kind:
                 return (LIST if kind in (PERSON, ORGANISATION, PLACE) and token.head.tag_ == "NNS" else kind), noun
             unknown = unknown or noun
-    kind, noun = _head_type(match.group(1))
+    kind, noun = _head_type(re.split(r"['’]s?(?=\s)", match.group(1))[0])  # "which laboratory's experts": a laboratory
     return (kind, noun) if kind else ("", unknown)  # "what gift": no type, but the noun is what is asked
 
 

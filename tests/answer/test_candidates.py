@@ -419,3 +419,10 @@ def test_a_person_the_question_names_by_family_name_first_does_not_answer_who() 
     question = analyse("Who took the photo of Blinken and Qin?")
     shot = _sentence("Qin Gang and Antony Blinken were photographed by Jemal Countess in Washington.")
     assert "Qin Gang" not in [c.text for c in candidates.find(question, [shot])]
+
+
+def test_a_name_holding_the_asked_noun_is_what_which_asks_for() -> None:
+    question = analyse("In which court did Marion Jones file her lawsuit?")
+    filed = _sentence("Her lawsuit, filed in the US District Court in San Francisco, said the sprinter had passed a test.")
+    assert candidates._beside_noun(question, filed.text, 29, 43) == 1.0  # "District Court"
+    assert candidates._beside_noun(question, "She sued Victor Conte, the Balco boss.", 9, 21) == 0.0

@@ -32,6 +32,9 @@ TYPES = [
     ("How did the US and Chinese accounts of the call differ?", "comparison"),
     ("Give a timeline of the talks between Blinken and Qin.", "comparison"),
     ("What did Qin Gang commit to after the talks?", "other"),
+    ("Which laboratory's experts created the gigapixel image?", "organisation"),  # the possessor is asked, not its experts
+    ("How much is Marion Jones seeking in her lawsuit?", "money"),
+    ("Where did Elvis's It's Now or Never slip to?", "rank"),
     # readers restate the event first: the opening clause's "when" asks nothing
     ("When Glenn Hoddle was unveiled as Wolves manager on a short deal, what yearly salary was he earning?", "money"),
     ("When the ministers traded New Year greetings, on which weekday had Qin been named?", "day"),
