@@ -37,6 +37,11 @@ _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
     r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
 )
+_TITLE_BEFORE = re.compile(  # a capitalised title right before a name, inside a sentence
+    r"(?<=\S )(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Pope|Rev|Father|Sister|President|"
+    r"Chancellor|Senator|Judge|Justice|General|Gen|Col|Capt|Prof|Professor|Prince|Princess|King|Queen)\.? "
+    r"(?P<first>[A-Z][a-z]+ )?$"  # a first name between: "Cardinal Cormac Murphy-O'Connor" ("Bush's" is none)
+)
 _REGEXES = {
     MONEY: (patterns.MONEY,),
     PERCENT: (patterns.PERCENT,),
@@ -89,7 +94,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     usual = _usual_labels(parses)
     surnames = _surnames(parsed, parses)
     for sentence, ents in zip(parsed, parses):
-        ents = tuple(e for e in ents if usual.get(e.text, e.label) == e.label)
+        ents = tuple(_titled(sentence.text, e) for e in ents if usual.get(e.text, e.label) == e.label)
         ents += _surname_mentions(sentence, ents, surnames.get(sentence.source, set()))
         for start, end in _typed_spans(question, sentence.text, ents):
             end = _trimmed(sentence.text, start, end)
@@ -165,6 +170,19 @@ def _surname_mentions(sentence: Sentence, ents: tuple[Entity, ...], surnames: se
         if match.group() in surnames and not any(match.start() in r for r in taken):
             mentions.append(Entity(match.start(), match.end(), "PERSON", match.group()))
     return tuple(mentions)
+
+
+def _titled(text: str, entity: Entity) -> Entity:
+    """A name right after a person's title is a person, whatever spaCy's label: "Cardinal Cormac Murphy-O'Connor",
+    "Mr Milburn" (the small model tags such names as organisations or places now and then)."""
+    if entity.label not in ("ORG", "GPE", "NORP", "FAC"):
+        return entity
+    window = max(0, entity.start - 40)
+    title = _TITLE_BEFORE.search(text[window : entity.start])
+    if title is None:
+        return entity
+    start = window + title.start("first") if title.group("first") else entity.start  # "Cardinal Cormac" + "Murphy-O'Connor"
+    return replace(entity, start=start, text=text[start : entity.end], label="PERSON")
 
 
 def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:

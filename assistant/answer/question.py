@@ -75,7 +75,7 @@ _PERSON_NOUNS = (
     "campaigner|activist|protester|victim|suspect|defendant|witness|fan|employee|worker|owner|buyer|seller|"
     "administrator|keeper|forward|winger|full-back|fly-half|scrum-half|prop|hooker|flanker|"
     "sprinter|swimmer|tennis player|referee|umpire|chef|model|photographer|pilot|soldier|prisoner|robber|"
-    "mp|peer|lord|lady|sir|bishop|pope|emperor|dictator|premier|prime minister|vice-president|councilor|"
+    "mp|peer|lord|lady|sir|bishop|archbishop|cardinal|priest|vicar|imam|rabbi|pope|emperor|dictator|premier|prime minister|vice-president|councilor|"
     "colleague|partner|friend|aide|adviser|advisor|assistant|counsel|attorney|barrister|solicitor|inventor|"
     "engineer|programmer|developer|hacker|gamer|blogger|star|heir|vocalist|guitarist|drummer|bassist|composer"
 )

@@ -2,6 +2,7 @@
 
 from assistant.answer import candidates, fits
 from assistant.answer.evidence import Sentence
+from assistant.answer.nlp import Entity
 from assistant.answer.question import analyse
 from assistant.terms import terms
 
@@ -426,3 +427,12 @@ def test_a_name_holding_the_asked_noun_is_what_which_asks_for() -> None:
     filed = _sentence("Her lawsuit, filed in the US District Court in San Francisco, said the sprinter had passed a test.")
     assert candidates._beside_noun(question, filed.text, 29, 43) == 1.0  # "District Court"
     assert candidates._beside_noun(question, "She sued Victor Conte, the Balco boss.", 9, 21) == 0.0
+
+
+def test_a_name_after_a_person_s_title_is_a_person_whatever_spacy_says() -> None:
+    """spaCy's small model tags "Murphy-O'Connor" in this sentence as an organisation."""
+    question = analyse("Which cardinal criticised the cost of the Iraq war?")
+    said = _sentence("Billions spent on conflict in Iraq should have gone to the poor, Cardinal Cormac Murphy-O'Connor has said.")
+    assert [c.text for c in candidates.find(question, [said])][:1] == ["Cormac Murphy-O'Connor"]
+    party = Entity(start=23, end=39, label="ORG", text="Republican Party")
+    assert candidates._titled("He met President Bush's Republican Party.", party).label == "ORG"  # no first name: "Bush's"
