@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.answer import counts, fits, patterns
+from assistant.answer import counts, fits, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
@@ -42,6 +42,7 @@ _TITLE_BEFORE = re.compile(  # a capitalised title right before a name, inside a
     r"Chancellor|Senator|Judge|Justice|General|Gen|Col|Capt|Prof|Professor|Prince|Princess|King|Queen)\.? "
     r"(?P<first>[A-Z][a-z]+ )?$"  # a first name between: "Cardinal Cormac Murphy-O'Connor" ("Bush's" is none)
 )
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _REGEXES = {
     MONEY: (patterns.MONEY,),
     PERCENT: (patterns.PERCENT,),
@@ -154,8 +155,9 @@ def _surnames(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> dict[
     for sentence, ents in zip(parsed, parses):
         for e in ents:
             words = e.text.split()
-            if e.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
-                found.setdefault(sentence.source, set()).add(re.sub(r"['’]s$", "", words[-1]))
+            surname = re.sub(r"['’]s$", "", words[-1]) if len(words) >= 2 else ""
+            if e.label == "PERSON" and surname[:1].isupper() and not places.is_capital(surname) and not places.is_country(surname):
+                found.setdefault(sentence.source, set()).add(surname)  # "beat Ireland in Dublin" tagged a person names none
     return found
 
 
@@ -224,6 +226,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     if question.type in (NUMBER, QUANTITY):
         spans = [(s, e) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
+    if question.type == PERSON:  # "who won" takes teams named by their country, never where it happened: "in Dublin"
+        places_at = {(e.start, e.end) for e in ents if e.label in ("GPE", "LOC", "FAC")}
+        spans = [(s, e) for s, e in spans if (s, e) not in places_at or not _LOCATIVE.search(text[max(0, s - 12) : s])]
     if question.type in fits.AMOUNTS:
         spans = [(fits.with_range(text, s), fits.with_scale(text, e)) for s, e in spans]
     if question.type in (MONEY, QUANTITY):

@@ -51,6 +51,8 @@ def _noun_after(text: str, end: int) -> str:
     """The first word after a count that is not a filler ("6,000 of those jobs" -> "those")."""
     if text[end : end + 1].isalnum():  # "21st", "10m": the count goes on, no noun to judge
         return ""
+    paired = re.match(r"[-–]\d[\d,.]*", text[end:])  # "3-4 people", "led 9-8 early": the noun after the pair
+    end += paired.end() if paired else 0
     for word in patterns.WORD.findall(text[end : end + 60]):
         if word.lower() not in _SKIPPED:
             return word.lower()

@@ -21,9 +21,9 @@ WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 NUMBER = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?")
 YEAR = re.compile(r"(?<![\w.])(?:1[89]\d\d|20\d\d)(?![\w.]|\.\d)")
-NUMBER_WORDS = re.compile(
+NUMBER_WORDS = re.compile(  # not the "half" of "second-half" or "half-time": a part of a match
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|"
-    r"fifty|sixty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half)\b",
+    r"fifty|sixty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|(?<!first-)(?<!second-)half(?!-time))\b",
     re.IGNORECASE,
 )
 CLOCK = re.compile(  # a time of day: "16:00", "1600 GMT", "7pm", "this morning"

@@ -436,3 +436,13 @@ def test_a_name_after_a_person_s_title_is_a_person_whatever_spacy_says() -> None
     assert [c.text for c in candidates.find(question, [said])][:1] == ["Cormac Murphy-O'Connor"]
     party = Entity(start=23, end=39, label="ORG", text="Republican Party")
     assert candidates._titled("He met President Bush's Republican Party.", party).label == "ORG"  # no first name: "Bush's"
+
+
+def test_where_a_match_was_played_or_a_part_of_it_answers_neither_who_nor_how_many() -> None:
+    who = analyse("Who won the 2005 Six Nations?")
+    beaten = _sentence("England were beaten 19-13 by the Irish in Dublin, their third straight defeat in the 2005 Six Nations.")
+    assert "Dublin" not in [c.text for c in candidates.find(who, [beaten])]
+    tries = analyse("How many tries did Brian O'Driscoll score against Italy?")
+    match = _sentence("Italy led 9-8 early in the second half, but a second-half try from Brian O'Driscoll won it.")
+    assert candidates.find(tries, [match]) == []  # not the 9 of a score, not the "half" of "second-half"
+    assert "2-3" in [c.text for c in candidates.find(tries, [_sentence("O'Driscoll scored 2-3 tries a game.")])]
