@@ -43,6 +43,7 @@ _REPORT_DATE = re.compile(  # the asked date is a report's: "when was the story 
     r"\b(?:when|date|day)\b(?:(?!\b(?:that|after|before|when)\b).){0,60}?\b(?:report(?:ed)?|publish(?:ed)?|file[ds]?)\b(?! by)",
     re.IGNORECASE,
 )
+_REPORTED = re.compile(r"\b(?:report|reported|reports|publish|published|carried|carry|broke|break|wrote|write|ran|run)\b", re.IGNORECASE)
 _OUTLET_NOUN = re.compile(r"(?:news )?(?:agency|agencies|outlet|newspaper|paper|wire|broadcaster|publication|news organisation)")
 _SITE = re.compile(  # a place inside a city, named by its kind: "Coronation Street", "Lansdowne Road"
     r"\b(?:Street|Road|Avenue|Lane|Square|Stadium|Park|Hall|House|Centre|Center|Theatre|Theater|Arena|Bridge|Airport|Station|"
@@ -178,10 +179,17 @@ def fits(kind: str, phrase: str) -> bool:
     return True
 
 
+def asks_outlet(question: Question) -> bool:
+    """"Which newspaper ...", "which agency reported ...": not "which agency measured the quake"."""
+    if not _OUTLET_NOUN.fullmatch(question.noun):
+        return False
+    return question.noun not in ("agency", "agencies", "paper") or _REPORTED.search(question.text) is not None
+
+
 def outlet_spans(question: Question, sentences: list[Sentence]) -> Spans:
     """For "which news agency reported ...": each sentence's own outlet where the sentence names it
     ("Jan. 2 (UPI) --"), which spaCy tags as anything or nothing."""
-    if not _OUTLET_NOUN.fullmatch(question.noun):
+    if not asks_outlet(question):
         return []
     return [
         (s, m.start(), m.end())
@@ -192,7 +200,7 @@ def outlet_spans(question: Question, sentences: list[Sentence]) -> Spans:
 
 def reported_by(question: Question, spans: Spans) -> Spans:
     """"Which newspaper reported ...": an outlet the articles are from, when one is found, not any organisation."""
-    if not _OUTLET_NOUN.fullmatch(question.noun):
+    if not asks_outlet(question):
         return spans
     own = [(s, a, b) for s, a, b in spans if s.outlet and s.text[a:b].lower() == s.outlet.lower()]
     return own or spans

@@ -265,8 +265,20 @@ def _name(token: Any) -> str:
 
 
 def _same(first: str, second: str) -> bool:
-    """Two spellings of one name share a word ("Mr Ferguson", "Sir Alex Ferguson") or are aliases (US, Washington)."""
-    return bool(_words(first) & _words(second)) or patterns.mentions(first.lower(), second)
+    """Two spellings of one name share a word ("Mr Ferguson", "Sir Alex Ferguson"), are aliases (US, Washington),
+    or one is the other's short form ("Fed", "the Federal Reserve"; "FA", "the Football Association")."""
+    if _words(first) & _words(second) or patterns.mentions(first.lower(), second):
+        return True
+    return _shortens(first, second) or _shortens(second, first)
+
+
+def _shortens(short: str, name: str) -> bool:
+    words = [w for w in _words(name) if w not in ("the", "of", "and", "for")]
+    form = _words(short)
+    if len(form) != 1 or len(words) < 2:
+        return False
+    (word,) = form
+    return "".join(w[0] for w in words) == word or (len(word) >= 3 and any(w.startswith(word) and w != word for w in words))
 
 
 def _words(name: str) -> set[str]:

@@ -446,3 +446,10 @@ def test_where_a_match_was_played_or_a_part_of_it_answers_neither_who_nor_how_ma
     match = _sentence("Italy led 9-8 early in the second half, but a second-half try from Brian O'Driscoll won it.")
     assert candidates.find(tries, [match]) == []  # not the 9 of a score, not the "half" of "second-half"
     assert "2-3" in [c.text for c in candidates.find(tries, [_sentence("O'Driscoll scored 2-3 tries a game.")])]
+
+
+def test_which_agency_did_something_else_is_no_outlet_question() -> None:
+    assert not fits.asks_outlet(analyse("Which agency measured the quake?"))
+    assert fits.asks_outlet(analyse("Which news agency reported the quake?"))
+    assert fits.asks_outlet(analyse("Which newspaper interviewed the minister?"))  # a newspaper is an outlet whatever it did
+    assert analyse("What magnitude was the earthquake?").type == "quantity"

@@ -104,3 +104,13 @@ def test_a_pasted_essay_is_read_on_its_asking_end() -> None:
     found = _conflict("Background reading. " * 20_000 + asked, sentence, "£15,000")
     assert found is not None and found.asked == "Alex Ferguson"
     assert time.perf_counter() - started < 1.0  # 400,000 characters are not parsed
+
+
+def test_a_short_form_of_the_name_is_the_same_name() -> None:
+    """"the Fed" is the Federal Reserve, "the FA" the Football Association: no one else's act."""
+    sentence = "WASHINGTON (AP) — The Federal Reserve left its benchmark interest rate unchanged on Wednesday."
+    assert _conflict("When did the Fed leave its rate unchanged?", sentence, "Wednesday") is None
+    fined = "The Football Association fined Arsene Wenger £15,000 in December."
+    assert _conflict("How much did the FA fine Arsene Wenger?", fined, "£15,000") is None
+    other = _conflict("When did the Fed leave its rate unchanged?", "The Bank of England left its rate unchanged on Thursday.", "Thursday")
+    assert other is not None and other.said == "The Bank of England"
