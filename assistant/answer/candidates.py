@@ -42,6 +42,8 @@ _TITLE_BEFORE = re.compile(  # a capitalised title right before a name, inside a
     r"Chancellor|Senator|Judge|Justice|General|Gen|Col|Capt|Prof|Professor|Prince|Princess|King|Queen)\.? "
     r"(?P<first>[A-Z][a-z]+ )?$"  # a first name between: "Cardinal Cormac Murphy-O'Connor" ("Bush's" is none)
 )
+_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
+_SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_PHRASE.pattern}))", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _REGEXES = {
     MONEY: (patterns.MONEY,),
@@ -95,8 +97,9 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     usual = _usual_labels(parses)
     surnames = _surnames(parsed, parses)
     for sentence, ents in zip(parsed, parses):
-        ents = tuple(_titled(sentence.text, e) for e in ents if usual.get(e.text, e.label) == e.label)
-        ents += _surname_mentions(sentence, ents, surnames.get(sentence.source, set()))
+        known = surnames.get(sentence.source, set())
+        ents = tuple(_titled(sentence.text, e) for e in ents if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known))
+        ents += _surname_mentions(sentence, ents, known)
         for start, end in _typed_spans(question, sentence.text, ents):
             end = _trimmed(sentence.text, start, end)
             if end > start and not _in_question(sentence.text[start:end], question):
@@ -161,6 +164,12 @@ def _surnames(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> dict[
     return found
 
 
+def _surname_as_place(entity: Entity, surnames: set[str]) -> bool:
+    """"as Blinken departed": a surname of the article's people tagged as a place GeoNames does not know."""
+    return (entity.label in ("GPE", "LOC") and entity.text in surnames
+            and not (places.is_country(entity.text) or places.is_city(entity.text) or places.is_region(entity.text)))
+
+
 def _surname_mentions(sentence: Sentence, ents: tuple[Entity, ...], surnames: set[str]) -> tuple[Entity, ...]:
     """News names a person in full once, then by surname alone, which spaCy's small model often misses:
     a known surname outside every entity of the sentence is that person."""
@@ -188,12 +197,17 @@ def _titled(text: str, entity: Entity) -> Entity:
 
 
 def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:
-    """The label a name gets most often in these sentences: one 'Blinken' tagged GPE among PERSONs is a PERSON."""
+    """The label a name gets most often in these sentences: one 'Blinken' tagged GPE among PERSONs (or
+    among full names that end in it, 'Antony Blinken') is a PERSON."""
     counts: dict[str, dict[str, int]] = {}
     for ents in parses:
         for e in ents:
             counts.setdefault(e.text, {}).setdefault(e.label, 0)
             counts[e.text][e.label] += 1
+            words = e.text.split()
+            if e.label == "PERSON" and len(words) >= 2:  # "Antony Blinken" votes for "Blinken" alone being a person
+                counts.setdefault(words[-1], {}).setdefault("PERSON", 0)
+                counts[words[-1]]["PERSON"] += 1
     usual = {}
     for text, labels in counts.items():
         top = max(labels.values())
@@ -239,6 +253,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans = [(s, e) for s, e in spans if not fits.first_time(text, s)]
     if question.type == DURATION:
         spans = [(s, e) for s, e in spans if not fits.time_since(question, text, s)]
+        if _HOW_LONG_SINCE.search(question.text):  # "how long had he been ambassador?": "since July" says it
+            spans += [m.span() for m in _SINCE_DATE.finditer(text) if m.span() not in spans]
     counted = counts.asked_thing(question)
     if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
         spans = [(s, e) for s, e in spans if counts.counts(counted, text, s, e)]

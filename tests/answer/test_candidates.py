@@ -453,3 +453,18 @@ def test_which_agency_did_something_else_is_no_outlet_question() -> None:
     assert fits.asks_outlet(analyse("Which news agency reported the quake?"))
     assert fits.asks_outlet(analyse("Which newspaper interviewed the minister?"))  # a newspaper is an outlet whatever it did
     assert analyse("What magnitude was the earthquake?").type == "quantity"
+
+
+def test_how_long_has_someone_been_is_answered_by_since_when() -> None:
+    question = analyse("How long had Qin been ambassador to the US?")
+    served = _sentence("Qin was appointed foreign minister on Friday after serving as ambassador to the United States since July.")
+    assert [c.text for c in candidates.find(question, [served])] == ["since July"]
+    lasted = analyse("How long did the talks last?")  # how long something lasted: a "since" says nothing
+    assert candidates.find(lasted, [_sentence("The talks have been stalled since July.")]) == []
+
+
+def test_a_surname_of_the_article_s_people_tagged_as_a_place_is_no_place() -> None:
+    question = analyse("Where did Biden and Xi meet before the balloon incident?")
+    full = _sentence("Secretary of State Antony Blinken met Qin Gang in Beijing.")
+    departed = _sentence("Biden downplayed the balloon incident as Blinken departed for China.")
+    assert "Blinken" not in [c.text for c in candidates.find(question, [full, departed])]
