@@ -37,6 +37,7 @@ _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
     r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
 )
+_CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|picture|image|written|edited|reporting) by $", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(  # a capitalised title right before a name, inside a sentence
     r"(?<=\S )(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Pope|Rev|Father|Sister|President|"
     r"Chancellor|Senator|Judge|Justice|General|Gen|Col|Capt|Prof|Professor|Prince|Princess|King|Queen)\.? "
@@ -184,10 +185,13 @@ def _surname_mentions(sentence: Sentence, ents: tuple[Entity, ...], surnames: se
 
 
 def _titled(text: str, entity: Entity) -> Entity:
-    """A name right after a person's title is a person, whatever spaCy's label: "Cardinal Cormac Murphy-O'Connor",
-    "Mr Milburn" (the small model tags such names as organisations or places now and then)."""
+    """A name right after a person's title or a credit is a person, whatever spaCy's label: "Cardinal Cormac
+    Murphy-O'Connor", "Photo by Jemal Countess" (the small model tags such names as organisations now and then)."""
     if entity.label not in ("ORG", "GPE", "NORP", "FAC"):
         return entity
+    if _CREDIT_BEFORE.search(text[max(0, entity.start - 20) : entity.start]):  # "File Photo by Jemal Countess/UPI"
+        name = entity.text.rstrip("/ ")
+        return replace(entity, end=entity.start + len(name), text=name, label="PERSON")
     window = max(0, entity.start - 40)
     title = _TITLE_BEFORE.search(text[window : entity.start])
     if title is None:

@@ -468,3 +468,9 @@ def test_a_surname_of_the_article_s_people_tagged_as_a_place_is_no_place() -> No
     full = _sentence("Secretary of State Antony Blinken met Qin Gang in Beijing.")
     departed = _sentence("Biden downplayed the balloon incident as Blinken departed for China.")
     assert "Blinken" not in [c.text for c in candidates.find(question, [full, departed])]
+
+
+def test_a_name_credited_for_a_photo_is_a_person() -> None:
+    question = analyse("Who took the photo of Blinken and Qin?")
+    caption = _sentence("Blinken and Qin exchanged hopes in a New Year's Day call. File Photo by Jemal Countess/UPI")
+    assert [c.text for c in candidates.find(question, [caption])][:1] == ["Jemal Countess"]
