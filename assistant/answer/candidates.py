@@ -43,6 +43,7 @@ _TITLE_BEFORE = re.compile(  # a capitalised title right before a name, inside a
     r"Chancellor|Senator|Judge|Justice|General|Gen|Col|Capt|Prof|Professor|Prince|Princess|King|Queen)\.? "
     r"(?P<first>[A-Z][a-z]+ )?$"  # a first name between: "Cardinal Cormac Murphy-O'Connor" ("Bush's" is none)
 )
+_HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.IGNORECASE)
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
 _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_PHRASE.pattern}))", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
@@ -221,6 +222,8 @@ def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:
 
 
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
+    if _HOW_OFTEN.search(question.text):  # a frequency, not a number: "one visit to Cuba every three years"
+        return [m.span() for m in patterns.FREQUENCY.finditer(text)]
     age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
     labels = question.labels | ({"DATE"} if age else set())
     spans = [

@@ -52,13 +52,25 @@ def described(name: str, ranked: list[Sentence]) -> tuple[Sentence, tuple[int, i
     return None
 
 
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause from `start` ends; a quotation it opens ("increasing “economic aggression”") runs to its close."""
+    while (end := _CLAUSE_END.search(text, start)) is not None:
+        closing = {"“": "”", '"': '"'}.get(end.group())
+        if closing is None or end.start() == 0 or not text[end.start() - 1].isspace():
+            return end.start()
+        close = text.find(closing, end.end())
+        if close < 0:
+            return end.start()
+        start = close + 1
+    return len(text)
+
+
 def reason_clause(sentence: Sentence, question: Question) -> tuple[int, int] | None:
     """The clause that gives the reason: from a causal word to the end of its clause. A clause made of the
     question's own words restates what is asked ("why did Jones let Henson take the kick?" -> "for taking
     the kick") and is no reason."""
     for match in _REASON.finditer(sentence.text):
-        end = _CLAUSE_END.search(sentence.text, match.end())
-        stop = end.start() if end else len(sentence.text)
+        stop = _clause_end(sentence.text, match.end())
         while stop > match.start() and sentence.text[stop - 1].isspace():
             stop -= 1
         words = set(terms(sentence.text[match.end() : stop]))

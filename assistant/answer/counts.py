@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer import meaning, patterns
+from assistant.answer.nlp import parse
 from assistant.answer.question import DURATION, NUMBER, Question, counted_noun
 from assistant.terms import terms
 
@@ -31,7 +32,18 @@ def asked_thing(question: Question) -> str:
 
 def counts(asked: str, text: str, start: int, end: int) -> bool:
     """Whether text[start:end], a number, can be a count (or a length) of `asked`."""
-    return _named_beside(asked, text, start, end) or _counts(asked, _noun_after(text, end))
+    if _named_beside(asked, text, start, end):
+        return True
+    head = _quantified_noun(text, start, end)  # "up to eight Las Vegas style resorts": the noun the count modifies
+    return bool(head) and bool(set(terms(head)) & set(terms(asked))) or _counts(asked, _noun_after(text, end))
+
+
+def _quantified_noun(text: str, start: int, end: int) -> str:
+    """The noun spaCy attaches the count to as its number ("eight" -> "resorts"), or empty."""
+    for token in parse(text):
+        if start <= token.idx < end and token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN"):
+            return str(token.head.text).lower()
+    return ""
 
 
 def _counted_noun(question: Question) -> str:

@@ -55,6 +55,13 @@ DURATION = re.compile(
     r"|\b(?:between|from) (?:19|20)\d\d (?:and|to|until) (?:19|20)\d\d\b",  # a span of years is a length of time
     re.IGNORECASE,
 )
+FREQUENCY = re.compile(  # "twice a year", "one visit to Cuba every three years", "every 10 seconds"; not "in a year"
+    r"\b(?:(?:once|twice|(?:\w+|\d+) times|(?:one|two|three|four|five|\d+) [a-z]+(?: [A-Za-z]+){0,3}?) )?"
+    r"(?<!in )(?<!for )(?:a|an|per|every|each) (?:(?:other|few|couple of|two|three|four|five|six|ten|\d+) )?"
+    r"(?:day|night|week|fortnight|month|year|decade|season|hour|minute|second|weekend)s?\b"
+    r"|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|once|twice)\b",
+    re.IGNORECASE,
+)
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word, with its inner apostrophe ("O’Connor", "world's")
 UNIT = re.compile(  # units of measure: a count of one is never a count of another
     r"(?:tonne|ton|kilo|kilogram|kg|gram|ounce|oz|pound|lb|stone|metre|meter|kilometre|kilometer|km|mile|yard|foot|"

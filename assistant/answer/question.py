@@ -65,7 +65,7 @@ _PERSON_NOUNS = (
     "person|man|woman|minister|official|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"
     "leader|chief|executive|boss|actor|actress|singer|director|manager|coach|secretary|spokesman|spokeswoman|"
     "candidate|author|writer|politician|mp|chancellor|envoy|ambassador|diplomat|senator|king|queen|prince|princess|"
-    "captain|champion|winner|founder|chairman|chairwoman|analyst|economist|lawyer|doctor|rapper|musician|"
+    "captain|champion|winner|founder|chairman|chairwoman|chair|chairperson|ceo|analyst|economist|lawyer|doctor|rapper|musician|"
     "presenter|host|comedian|athlete|runner|boxer|golfer|batsman|bowler|jockey|architect|designer|producer|"
     "investor|entrepreneur|billionaire|tycoon|brother|sister|son|daughter|wife|husband|father|mother|rival|"
     "opponent|deputy|head|governor|mayor|commissioner|negotiator|counterpart|predecessor|successor|cabinet member|"
@@ -209,6 +209,11 @@ class Question:
         return self.type == COMPARISON
 
 
+_WHO_ROLE = re.compile(
+    rf"\bwho (?:is|was|are|were|will be|has been|had been) (?:the|a|an) (?:[\w-]+ ){{0,2}}?({_PERSON_NOUNS})\b"
+)
+
+
 def analyse(question: str) -> Question:
     """The answer type, focus and constraints of a question."""
     text = question[-PARSED_CHARS:]
@@ -218,6 +223,8 @@ def analyse(question: str) -> Question:
     if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b|\b(men|women|people)\b", lowered):
         labels = LABELS[PERSON]
     noun = asked_noun(text)[1]
+    if kind == PERSON and not noun and (role := _WHO_ROLE.search(asked_clause(text).lower())):
+        noun = role.group(1)  # "who was the referee?": the answer often stands next to "referee"
     if kind == QUANTITY and _MEASURE.search(lowered):  # "how big is the hard disk?": a measure, never a sum of money
         labels = labels - {"MONEY"}
     if kind == PERSON and _CONTEST.search(lowered):  # "who won the Six Nations?": a team or a country as often as a person

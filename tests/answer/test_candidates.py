@@ -474,3 +474,31 @@ def test_a_name_credited_for_a_photo_is_a_person() -> None:
     question = analyse("Who took the photo of Blinken and Qin?")
     caption = _sentence("Blinken and Qin exchanged hopes in a New Year's Day call. File Photo by Jemal Countess/UPI")
     assert [c.text for c in candidates.find(question, [caption])][:1] == ["Jemal Countess"]
+
+
+def test_a_count_is_judged_by_the_noun_it_modifies_across_modifiers() -> None:
+    question = analyse("How many Las Vegas style resorts does the government plan for the UK?")
+    plans = _sentence("The government has plans for up to eight Las Vegas style resorts in the UK.")
+    assert "eight" in " ".join(c.text for c in candidates.find(question, [plans]))
+
+
+def test_who_was_the_role_uses_the_role_noun_beside_the_name() -> None:
+    question = analyse("Who was the referee in the Arsenal v United game?")
+    assert question.noun == "referee"
+    game = _sentence("Arsenal boss Arsene Wenger protested, but referee Mike Riley deemed the collision accidental.")
+    assert [c.text for c in candidates.find(question, [game])][:1] == ["Mike Riley"]
+
+
+def test_how_often_is_answered_by_a_frequency_not_a_number() -> None:
+    question = analyse("How often can Cubans living in the US visit Cuba?")
+    limited = _sentence("Cubans in the US are now limited to one visit to Cuba every three years, up 38% in a year.")
+    assert [c.text for c in candidates.find(question, [limited])] == ["one visit to Cuba every three years"]
+
+
+def test_a_reason_clause_runs_through_a_quotation_it_opens() -> None:
+    from assistant.answer.clauses import reason_clause
+
+    question = analyse("What reason did Castro's aide give for the dollar measure?")
+    said = _sentence('The aide said it was necessary because of the increasing "economic aggression" of the US, he said.')
+    start, end = reason_clause(said, question) or (0, 0)
+    assert said.text[start:end] == 'because of the increasing "economic aggression" of the US'
