@@ -18,6 +18,10 @@ from assistant.answer import patterns
 _NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
 _OTHER_REGIONS = frozenset({"europe", "asia", "africa", "latin america", "middle east", "gulf", "balkans", "scandinavia",
                             "caribbean"})
+_TWO_CONTINENTS = {  # GeoNames gives each country one continent; these lie on two
+    "russia": ("EU", "AS"), "turkey": ("EU", "AS"), "egypt": ("AF", "AS"), "kazakhstan": ("AS", "EU"),
+    "georgia": ("AS", "EU"), "azerbaijan": ("AS", "EU"), "cyprus": ("EU", "AS"),
+}
 CITY_NOUNS = frozenset({"city", "town", "capital", "village", "cities", "towns", "capitals"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "countries", "nations"})
 US_STATE = re.compile(r"\b(?:us|u\.s\.|american|united states)\s+states?\b", re.IGNORECASE)  # "over which US state"
@@ -93,3 +97,33 @@ def _code(alias: str) -> bool:
 def is_capital(name: str) -> bool:
     """A country's capital city."""
     return _plain(name) in _geonames()[2]
+
+
+def is_continent(name: str) -> bool:
+    return _plain(name) in _continent_codes()
+
+
+def off_continent(place: str, continent: str) -> bool:
+    """A country that lies on another continent than the named one ("the US" is not in "Europe"); False
+    when either is unknown, so an unknown pair never conflicts."""
+    code = _continent_codes().get(_plain(continent))
+    country = _country_continents().get(_plain(place))
+    return bool(code and country and code not in country)
+
+
+@lru_cache(maxsize=1)
+def _continent_codes() -> dict[str, str]:
+    return {c["name"].lower(): c["continentCode"] for c in _cache().get_continents().values()}
+
+
+@lru_cache(maxsize=1)
+def _country_continents() -> dict[str, frozenset[str]]:
+    """Lower-case country name (and its common other names) -> the continent codes it lies on."""
+    found: dict[str, set[str]] = {name: set(codes) for name, codes in _TWO_CONTINENTS.items()}
+    for country in _cache().get_countries().values():
+        found.setdefault(country["name"].lower(), set()).add(country["continentcode"])
+    for group in patterns.ALIASES:
+        codes = set().union(*(found[name] for name in group if name in found))
+        for name in group if codes else ():
+            found.setdefault(name, set()).update(codes)
+    return {name: frozenset(codes) for name, codes in found.items()}

@@ -27,7 +27,9 @@ from assistant.answer.question import PARSED_CHARS, is_role_noun
 
 AGENT, PATIENT, PARTNER = "agent", "patient", "partner"  # the doer, the done-to, the one it was done with
 PLACE = "place"  # where it was done: "arrive in Washington" is not "met in Beijing"
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NAMESAKE = "namesake"  # another body of the question's kind: "New York Stock Exchange" for "London Stock Exchange"
+_BODIES = frozenset({"ORG", "FAC", "EVENT", "LAW"})
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})
 _PRONOUNS = frozenset({"it", "he", "she", "they"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -51,6 +53,8 @@ class Conflict:
         """The refusal that says what the articles report instead."""
         if self.role == PLACE:
             return f"The articles found place it in {self.said} (“{self.verb}”), not in {self.asked}."
+        if self.role == NAMESAKE:
+            return f"The articles found speak of the {self.said}, not the {self.asked}."
         doing = {AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with"}.get(self.role, f"the one {self.verb}")
         return f"In the articles found, {self.said}, not {self.asked}, is {doing}."
 
@@ -67,7 +71,7 @@ def conflict(question: str, sentence: str, start: int, end: int) -> Conflict | N
 def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, end: int) -> Conflict | None:
     asked_doc = parse(question[-PARSED_CHARS:])  # a pasted essay is read on its asking end, as the analysis does
     lowered = sentence.lower()
-    elsewhere = _place_conflict(asked_doc, verbs, lowered, start, end)
+    elsewhere = _place_conflict(asked_doc, verbs, lowered, start, end) or _namesake(asked_doc, parse(sentence), lowered)
     if elsewhere is not None:
         return elsewhere
     for verb in verbs:
@@ -94,9 +98,35 @@ def _place_conflict(question: Any, verbs: list[Any], lowered: str, start: int, e
             if child.dep_ != "prep" or child.lower_ not in _WHERE or start <= child.idx < end or _clause(child) != verb.i:
                 continue
             said = _in_place(child)
-            if said and all(_same_kind(said, name) and not _same(said, name) for name in asked):
+            if said and all(_elsewhere(said, name) for name in asked):
                 return Conflict(verb.text.lower(), PLACE, said, asked[0])
     return None
+
+
+def _namesake(question: Any, sentence: Any, lowered: str) -> Conflict | None:
+    """The sentence names another body of the same kind as the question's, and never the question's own:
+    "the New York Stock Exchange" for "the London Stock Exchange", "the Bank of Japan" for "the Bank of England"."""
+    for asked in (e for e in question.ents if e.label_ in _BODIES and len(_name_words(e.text)) >= 2):
+        if patterns.mentions(lowered, asked.text):
+            continue
+        for said in (e for e in sentence.ents if e.label_ in _BODIES):
+            if _same_head(_name_words(said.text), _name_words(asked.text)):
+                return Conflict("", NAMESAKE, re.sub(r"^the\s+", "", said.text), re.sub(r"^the\s+", "", asked.text))
+    return None
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.sub(r"['’]s?$", "", name.lower()).split() if w != "the"]
+
+
+def _same_head(said: list[str], asked: list[str]) -> bool:
+    """Two names for two bodies of one kind: the same last two words ("stock exchange") or the same "X of"
+    ("bank of"), and other words before or after them that neither name holds in full."""
+    if said == asked or set(said) <= set(asked) or set(asked) <= set(said):
+        return False
+    if len(said) >= 3 and len(asked) >= 3 and said[-2:] == asked[-2:]:
+        return True
+    return "of" in said[1:2] and said[:2] == asked[:2]
 
 
 def _clause(token: Any) -> int:
@@ -109,14 +139,22 @@ def _clause(token: Any) -> int:
 
 
 def _in_place(preposition: Any) -> str:
-    """The city or country an "in"/"at" names."""
-    objects = [c for c in preposition.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"]
+    """The city, country or continent an "in"/"at" names."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")]
     return _name(objects[0]) if objects else ""
 
 
+def _elsewhere(said: str, asked: str) -> bool:
+    """Two places neither of which can hold the other: two cities, two countries, or a country and a
+    continent it does not lie on ("approved in the US", "approved in Europe")."""
+    if _same(said, asked):
+        return False
+    return _same_kind(said, asked) or places.off_continent(said, asked) or places.off_continent(asked, said)
+
+
 def _same_kind(first: str, second: str) -> bool:
-    """Two cities, two countries or two regions: one cannot hold the other."""
-    return any(test(first) and test(second) for test in (places.is_city, places.is_country, places.is_region))
+    """Two cities, two countries, two US states or two continents: one cannot hold the other."""
+    return any(test(first) and test(second) for test in (places.is_city, places.is_country, places.is_us_state, places.is_continent))
 
 
 def _named_elsewhere(name: str, lowered: str, verb: Any, role: str) -> bool:

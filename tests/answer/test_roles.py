@@ -114,3 +114,22 @@ def test_a_short_form_of_the_name_is_the_same_name() -> None:
     assert _conflict("How much did the FA fine Arsene Wenger?", fined, "£15,000") is None
     other = _conflict("When did the Fed leave its rate unchanged?", "The Bank of England left its rate unchanged on Thursday.", "Thursday")
     assert other is not None and other.said == "The Bank of England"
+
+
+def test_a_country_off_the_asked_continent_is_another_place() -> None:
+    approved = "Tysabri was approved for use in the US last November and was widely tipped to lead the market."
+    found = _conflict("When was Tysabri approved for use in Europe?", approved, "last November")
+    assert found is not None and found.role == PLACE
+    assert _conflict("When was Tysabri approved for use in North America?", approved, "last November") is None
+    assert _conflict("When was the drug approved for use in Asia?", "It was approved in Russia last May.", "last May") is None
+
+
+def test_another_body_of_the_asked_kind_is_a_namesake() -> None:
+    sentence = "On the New York Stock Exchange, shares in Ireland-based Elan lost 70% while Biogen Idec shed 43%."
+    found = _conflict("How much did Elan's shares fall on the London Stock Exchange?", sentence, "70%")
+    assert found is not None and found.notice() == "The articles found speak of the New York Stock Exchange, not the London Stock Exchange."
+    assert _conflict("How much did Elan's shares fall on the New York Stock Exchange?", sentence, "70%") is None
+    rates = "The Bank of Japan kept its key rate at 0.1% on Tuesday."
+    assert _conflict("At what level did the Bank of England keep its rate?", rates, "0.1%") is not None
+    court = "Her lawsuit, filed in the US District Court in San Francisco, sought $25m."
+    assert _conflict("How much did she seek in the District Court?", court, "$25m") is None  # one name holds the other
