@@ -127,3 +127,35 @@ def _country_continents() -> dict[str, frozenset[str]]:
         for name in group if codes else ():
             found.setdefault(name, set()).update(codes)
     return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def outside_country(city: str, country: str) -> bool:
+    """A city no place of that name lies in the named country ("Manchester" is not in "France"); False when
+    either is unknown (a name several countries have counts as in each)."""
+    if is_region(city) or is_continent(city):  # "Asia" is a town in Peru, and a continent first
+        return False
+    codes = _city_countries().get(_plain(city))
+    iso = _country_codes().get(_plain(country))
+    return bool(codes and iso and iso not in codes)
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for city in _cache().get_cities().values():
+        for name in [city["name"], *(a for a in city.get("alternatenames") or () if a.isascii() and not _code(a))]:
+            found.setdefault(name.lower(), set()).add(city["countrycode"])
+    for country in _cache().get_countries().values():
+        if country.get("capital"):
+            found.setdefault(country["capital"].lower(), set()).add(country["iso"])
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    codes = {c["name"].lower(): c["iso"] for c in _cache().get_countries().values()}
+    codes.update({name: "GB" for name in _NATIONS})
+    for group in patterns.ALIASES:
+        iso = next((codes[name] for name in group if name in codes), None)
+        codes.update({name: iso for name in group if iso and name not in codes})
+    return codes

@@ -35,6 +35,7 @@ _PRONOUNS = frozenset({"it", "he", "she", "they"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _WH = frozenset({"who", "whom", "what", "which", "how", "where", "when", "why", "whose"})
 _WHERE = frozenset({"in", "at"})
+_GOING = frozenset({"visit", "trip", "tour", "journey", "travel", "fly", "go", "come", "return", "head", "move", "arrive"})
 _MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
 _BE = frozenset({"is", "are", "was", "were", "been", "be"})
 _AUXILIARIES = _BE | frozenset({"did", "does", "do", "will", "would", "can", "could", "should", "has", "have", "had", "may", "might"})
@@ -90,12 +91,12 @@ def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, 
 def _place_conflict(question: Any, verbs: list[Any], lowered: str, start: int, end: int) -> Conflict | None:
     """The candidate's clause happens "in" a place of the same kind as the question's (two cities, two
     countries) but another one, and the sentence never names the question's place."""
-    asked = [name for name in (_in_place(t) for t in question if t.lower_ in _WHERE) if name]
+    asked = [name for name in (_in_place(t) for t in question if _locative(t)) if name]
     if not asked or any(patterns.mentions(lowered, name) for name in asked):
         return None
     for verb in verbs:
         for child in verb.subtree:  # "met with Qin Gang in Beijing": the parser may hang the place on a noun
-            if child.dep_ != "prep" or child.lower_ not in _WHERE or start <= child.idx < end or _clause(child) != verb.i:
+            if child.dep_ != "prep" or not _locative(child) or start <= child.idx < end or _clause(child) != verb.i:
                 continue
             said = _in_place(child)
             if said and all(_elsewhere(said, name) for name in asked):
@@ -138,6 +139,11 @@ def _clause(token: Any) -> int:
     return int(token.i)
 
 
+def _locative(token: Any) -> bool:
+    """"in"/"at" a place, or "to" it after a word of going there ("his visit to France", "flew to Paris")."""
+    return token.lower_ in _WHERE or (token.lower_ == "to" and token.head.lemma_.lower() in _GOING)
+
+
 def _in_place(preposition: Any) -> str:
     """The city, country or continent an "in"/"at" names."""
     objects = [c for c in preposition.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")]
@@ -145,11 +151,13 @@ def _in_place(preposition: Any) -> str:
 
 
 def _elsewhere(said: str, asked: str) -> bool:
-    """Two places neither of which can hold the other: two cities, two countries, or a country and a
-    continent it does not lie on ("approved in the US", "approved in Europe")."""
+    """Two places neither of which can hold the other: two cities, two countries, a country and a continent
+    it does not lie on ("approved in the US", "approved in Europe"), a city and a country it is not in."""
     if _same(said, asked):
         return False
-    return _same_kind(said, asked) or places.off_continent(said, asked) or places.off_continent(asked, said)
+    if _same_kind(said, asked):
+        return True
+    return any(outside(a, b) for outside in (places.off_continent, places.outside_country) for a, b in ((said, asked), (asked, said)))
 
 
 def _same_kind(first: str, second: str) -> bool:

@@ -133,3 +133,13 @@ def test_another_body_of_the_asked_kind_is_a_namesake() -> None:
     assert _conflict("At what level did the Bank of England keep its rate?", rates, "0.1%") is not None
     court = "Her lawsuit, filed in the US District Court in San Francisco, sought $25m."
     assert _conflict("How much did she seek in the District Court?", court, "$25m") is None  # one name holds the other
+
+
+def test_a_trip_to_a_place_and_a_city_outside_the_asked_country_are_elsewhere() -> None:
+    spoke = "He spoke to reporters in Manchester on Friday during a three-day trip."
+    found = _conflict("When did Musharraf speak to reporters in France?", spoke, "Friday")
+    assert found is not None and (found.said, found.asked) == ("Manchester", "France")
+    assert _conflict("When did Musharraf speak to reporters in Britain?", spoke, "Friday") is None  # Manchester is in it
+    flew = "Blinken flew to Beijing on Sunday for talks with Qin Gang."
+    assert _conflict("When did Blinken fly to Tokyo?", flew, "Sunday") is not None
+    assert _conflict("When did Blinken fly to China?", flew, "Sunday") is None
