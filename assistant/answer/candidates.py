@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.answer import counts, fits, patterns, places
+from assistant.answer import counts, entity_labels, fits, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
@@ -28,20 +28,14 @@ WEIGHT_TOLD = 0.1
 TOLD_WORDS = 5  # a reporting verb this close before a date makes it the report's date
 WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt Miller"); measured on the dev splits
 NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before the phrase ...
-MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
+MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NEAR_CHARS = 40.0
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
 _PRONOUN_SAID = re.compile(r"\b(?:he|she) (?:said|says|added|told|insisted|argued|warned|explained|stressed)\b")
 _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
     r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
-)
-_CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|picture|image|written|edited|reporting) by $", re.IGNORECASE)
-_TITLE_BEFORE = re.compile(  # a capitalised title right before a name, inside a sentence
-    r"(?<=\S )(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Pope|Rev|Father|Sister|President|"
-    r"Chancellor|Senator|Judge|Justice|General|Gen|Col|Capt|Prof|Professor|Prince|Princess|King|Queen)\.? "
-    r"(?P<first>[A-Z][a-z]+ )?$"  # a first name between: "Cardinal Cormac Murphy-O'Connor" ("Bush's" is none)
 )
 _HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.IGNORECASE)
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
@@ -96,12 +90,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
         parsed.append(sentence)
     spans: list[tuple[Sentence, int, int]] = []
     parses = entities(s.text for s in parsed)
-    usual = _usual_labels(parses)
-    surnames = _surnames(parsed, parses)
-    for sentence, ents in zip(parsed, parses):
-        known = surnames.get(sentence.source, set())
-        ents = tuple(_titled(sentence.text, e) for e in ents if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known))
-        ents += _surname_mentions(sentence, ents, known)
+    for sentence, ents in zip(parsed, entity_labels.relabelled(parsed, parses)):
         for start, end in _typed_spans(question, sentence.text, ents):
             end = _trimmed(sentence.text, start, end)
             if end > start and not _in_question(sentence.text[start:end], question):
@@ -152,73 +141,6 @@ def _trimmed(text: str, start: int, end: int) -> int:
     kept = re.sub(r"(?:['’]s|['’])$", "", re.sub(r"[\s,;:–—-]+$", "", phrase))
     domain = re.match(r"\.(?:com|org|net|co\.uk|org\.uk|tv|fm)\b", text[start + len(kept) :])  # "Suprnova" of "Suprnova.org"
     return start + len(kept) + (domain.end() if domain and len(kept) == len(phrase) else 0)
-
-
-def _surnames(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> dict[str, set[str]]:
-    """The surnames of the people each article names in full ("Brendon O’Connor" -> "O’Connor")."""
-    found: dict[str, set[str]] = {}
-    for sentence, ents in zip(parsed, parses):
-        for e in ents:
-            words = e.text.split()
-            surname = re.sub(r"['’]s$", "", words[-1]) if len(words) >= 2 else ""
-            if e.label == "PERSON" and surname[:1].isupper() and not places.is_capital(surname) and not places.is_country(surname):
-                found.setdefault(sentence.source, set()).add(surname)  # "beat Ireland in Dublin" tagged a person names none
-    return found
-
-
-def _surname_as_place(entity: Entity, surnames: set[str]) -> bool:
-    """"as Blinken departed": a surname of the article's people tagged as a place GeoNames does not know."""
-    return (entity.label in ("GPE", "LOC") and entity.text in surnames
-            and not (places.is_country(entity.text) or places.is_city(entity.text) or places.is_region(entity.text)))
-
-
-def _surname_mentions(sentence: Sentence, ents: tuple[Entity, ...], surnames: set[str]) -> tuple[Entity, ...]:
-    """News names a person in full once, then by surname alone, which spaCy's small model often misses:
-    a known surname outside every entity of the sentence is that person."""
-    if not surnames:
-        return ()
-    taken = [range(e.start, e.end) for e in ents]
-    mentions = []
-    for match in patterns.WORD.finditer(sentence.text):
-        if match.group() in surnames and not any(match.start() in r for r in taken):
-            mentions.append(Entity(match.start(), match.end(), "PERSON", match.group()))
-    return tuple(mentions)
-
-
-def _titled(text: str, entity: Entity) -> Entity:
-    """A name right after a person's title or a credit is a person, whatever spaCy's label: "Cardinal Cormac
-    Murphy-O'Connor", "Photo by Jemal Countess" (the small model tags such names as organisations now and then)."""
-    if entity.label not in ("ORG", "GPE", "NORP", "FAC"):
-        return entity
-    if _CREDIT_BEFORE.search(text[max(0, entity.start - 20) : entity.start]):  # "File Photo by Jemal Countess/UPI"
-        name = entity.text.rstrip("/ ")
-        return replace(entity, end=entity.start + len(name), text=name, label="PERSON")
-    window = max(0, entity.start - 40)
-    title = _TITLE_BEFORE.search(text[window : entity.start])
-    if title is None:
-        return entity
-    start = window + title.start("first") if title.group("first") else entity.start  # "Cardinal Cormac" + "Murphy-O'Connor"
-    return replace(entity, start=start, text=text[start : entity.end], label="PERSON")
-
-
-def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:
-    """The label a name gets most often in these sentences: one 'Blinken' tagged GPE among PERSONs (or
-    among full names that end in it, 'Antony Blinken') is a PERSON."""
-    counts: dict[str, dict[str, int]] = {}
-    for ents in parses:
-        for e in ents:
-            counts.setdefault(e.text, {}).setdefault(e.label, 0)
-            counts[e.text][e.label] += 1
-            words = e.text.split()
-            if e.label == "PERSON" and len(words) >= 2:  # "Antony Blinken" votes for "Blinken" alone being a person
-                counts.setdefault(words[-1], {}).setdefault("PERSON", 0)
-                counts[words[-1]]["PERSON"] += 1
-    usual = {}
-    for text, labels in counts.items():
-        top = max(labels.values())
-        if list(labels.values()).count(top) == 1:  # a tie says nothing
-            usual[text] = max(labels, key=lambda label: labels[label])
-    return usual
 
 
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:

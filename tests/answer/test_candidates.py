@@ -1,6 +1,6 @@
 """Candidate answers: a count must count what the question counts."""
 
-from assistant.answer import candidates, fits
+from assistant.answer import candidates, entity_labels, fits
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity
 from assistant.answer.question import analyse
@@ -435,7 +435,7 @@ def test_a_name_after_a_person_s_title_is_a_person_whatever_spacy_says() -> None
     said = _sentence("Billions spent on conflict in Iraq should have gone to the poor, Cardinal Cormac Murphy-O'Connor has said.")
     assert [c.text for c in candidates.find(question, [said])][:1] == ["Cormac Murphy-O'Connor"]
     party = Entity(start=23, end=39, label="ORG", text="Republican Party")
-    assert candidates._titled("He met President Bush's Republican Party.", party).label == "ORG"  # no first name: "Bush's"
+    assert entity_labels._titled("He met President Bush's Republican Party.", party).label == "ORG"  # no first name: "Bush's"
 
 
 def test_where_a_match_was_played_or_a_part_of_it_answers_neither_who_nor_how_many() -> None:
