@@ -59,7 +59,8 @@ FREQUENCY = re.compile(  # "twice a year", "one visit to Cuba every three years"
     r"\b(?:(?:once|twice|(?:\w+|\d+) times|(?:one|two|three|four|five|\d+) [a-z]+(?: [A-Za-z]+){0,3}?) )?"
     r"(?<!in )(?<!for )(?:a|an|per|every|each) (?:(?:other|few|couple of|two|three|four|five|six|ten|\d+) )?"
     r"(?:day|night|week|fortnight|month|year|decade|season|hour|minute|second|weekend)s?\b"
-    r"|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|once|twice)\b",
+    r"|\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|once|twice)\b"
+    r"|\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|many|dozens of) times\b",  # "visited China 14 times"
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word, with its inner apostrophe ("O’Connor", "world's")

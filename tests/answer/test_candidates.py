@@ -493,6 +493,8 @@ def test_how_often_is_answered_by_a_frequency_not_a_number() -> None:
     question = analyse("How often can Cubans living in the US visit Cuba?")
     limited = _sentence("Cubans in the US are now limited to one visit to Cuba every three years, up 38% in a year.")
     assert [c.text for c in candidates.find(question, [limited])] == ["one visit to Cuba every three years"]
+    visits = _sentence("Cubans in the US have visited the island 14 times since 2001.")
+    assert [c.text for c in candidates.find(question, [visits])] == ["14 times"]
 
 
 def test_a_reason_clause_runs_through_a_quotation_it_opens() -> None:
