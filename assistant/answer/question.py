@@ -370,7 +370,10 @@ _WORK_NOUNS = (
 )
 _LAW_NOUNS = "law|act|bill|legislation|directive|treaty|convention|regulation|statute"
 _MONEY_NOUNS = "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune"
-_AMOUNT_NOUNS = "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|height|depth|weight|length|distance|rate|margin"  # "to what level did gold slide"
+_AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"
+    "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
+    "height|depth|weight|length|distance|rate|margin"
+)
 _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.compile(rf"^({_ORG_NOUNS})s?$")),
           (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$")),
           (QUANTITY, re.compile(rf"^({_AMOUNT_NOUNS})s?$")),

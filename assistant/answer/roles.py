@@ -5,14 +5,19 @@ Wenger, who was fined £15,000": the sentence has the question's verb (fine)
 but another name in the role the question gives Ferguson (the one fined).
 The roles are the doer, the one done to, the one it was done with
 ("his meeting with Xi Jinping" is not "met with Qin Gang"), and, whatever
-the verb, the city or country it happened in ("arrive in Washington" is
-not answered by "met in Beijing on Sunday").
+the verb, the place it happened in or went to ("arrive in Washington" is
+not answered by "met in Beijing on Sunday", "approved in Europe" not by
+"approved in the US"). A sentence that speaks of a namesake body and never
+of the asked one ("the New York Stock Exchange" for "the London Stock
+Exchange") does not answer either.
 The check reads both dependency parses. It only speaks when it is sure: the
 same verb on both sides, a proper name filling the same role on both sides,
 and the question's name nowhere else in the sentence than in the verb's
 other roles ("GM had to pay Fiat": Fiat is paid, not paying). A pronoun, a
 common noun ("the firm") or another verb is no conflict; a place conflicts
-only with one of its own kind (two cities, two countries).
+only with one that cannot hold it (two cities, two countries, a country off
+the asked continent, a city outside the asked country), and a short form is
+the same name ("the Fed", "the Federal Reserve").
 """
 
 from __future__ import annotations
@@ -89,8 +94,8 @@ def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, 
 
 
 def _place_conflict(question: Any, verbs: list[Any], lowered: str, start: int, end: int) -> Conflict | None:
-    """The candidate's clause happens "in" a place of the same kind as the question's (two cities, two
-    countries) but another one, and the sentence never names the question's place."""
+    """The candidate's clause happens in (or goes to) a place that cannot hold the question's (two cities,
+    two countries, ...), and the sentence never names the question's place."""
     asked = [name for name in (_in_place(t) for t in question if _locative(t)) if name]
     if not asked or any(patterns.mentions(lowered, name) for name in asked):
         return None
@@ -127,7 +132,7 @@ def _same_head(said: list[str], asked: list[str]) -> bool:
         return False
     if len(said) >= 3 and len(asked) >= 3 and said[-2:] == asked[-2:]:
         return True
-    return "of" in said[1:2] and said[:2] == asked[:2]
+    return said[1:2] == ["of"] and said[:2] == asked[:2]
 
 
 def _clause(token: Any) -> int:
