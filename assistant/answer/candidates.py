@@ -148,10 +148,10 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         return [m.span() for m in patterns.FREQUENCY.finditer(text)]
     age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
     labels = question.labels | ({"DATE"} if age else set())
-    spans = [
+    spans = list(dict.fromkeys(  # one span once, though it may carry two labels ("of Chelsea": a club and a city)
         (e.start, e.end) for e in ents
         if e.label in labels and fits.fits(question.type, e.text) and not fits.title_part(text, e.start)
-    ]
+    ))
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())]
     for regex in _REGEXES.get(question.type, ()):

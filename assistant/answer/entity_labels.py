@@ -13,6 +13,7 @@ from assistant.answer import patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near)\s$")
 _CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|picture|image|written|edited|reporting) by $", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(  # a capitalised title right before a name, inside a sentence
     r"(?<=\S )(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Pope|Rev|Father|Sister|President|"
@@ -29,7 +30,7 @@ def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list
     for sentence, ents in zip(parsed, parses):
         known = surnames.get(sentence.source, set())
         kept = tuple(_titled(sentence.text, e) for e in ents if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known))
-        found.append(kept + _surname_mentions(sentence, kept, known))
+        found.append(kept + _surname_mentions(sentence, kept, known) + _cities_named(sentence.text, kept))
     return found
 
 
@@ -78,6 +79,17 @@ def _titled(text: str, entity: Entity) -> Entity:
         return entity
     start = window + title.start("first") if title.group("first") else entity.start  # "Cardinal Cormac" + "Murphy-O'Connor"
     return replace(entity, start=start, text=text[start : entity.end], label="PERSON")
+
+
+def _cities_named(text: str, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """One-word names GeoNames knows as cities, right after "in", "at", "from" or "of", that spaCy tagged as
+    something else: the city too ("the huge image of Delft", tagged an organisation). The first label stays,
+    for "the manager of Chelsea" is a club as well."""
+    return tuple(
+        replace(e, label="GPE") for e in ents
+        if e.label in ("ORG", "PERSON") and " " not in e.text and places.is_city(e.text)
+        and _PLACE_BEFORE.search(text[max(0, e.start - 6) : e.start])
+    )
 
 
 def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:

@@ -504,3 +504,12 @@ def test_a_reason_clause_runs_through_a_quotation_it_opens() -> None:
     said = _sentence('The aide said it was necessary because of the increasing "economic aggression" of the US, he said.')
     start, end = reason_clause(said, question) or (0, 0)
     assert said.text[start:end] == 'because of the increasing "economic aggression" of the US'
+
+
+def test_a_city_spacy_tags_as_an_organisation_is_a_city_too() -> None:
+    question = analyse("Which city is pictured in the gigapixel image?")
+    image = _sentence("The huge image of Delft was created by stitching together 600 single snaps.")
+    assert [c.text for c in candidates.find(question, [image])] == ["Delft"]
+    club = analyse("Which club did he manage?")
+    managed = _sentence("He was the manager of Chelsea until May.")
+    assert [c.text for c in candidates.find(club, [managed])] == ["Chelsea"]  # the club stays a club
