@@ -1,6 +1,6 @@
 """Names as the articles use them, where spaCy's small model labels them wrongly: it tags "Blinken" a
 place in one sentence and a person in the next, misses surnames standing alone, and calls "Cardinal
-Cormac Murphy-O'Connor" an organisation. Each rule reads the sentence or its article, never a list of
+Cormac Murphy-O'Connor" and the city of Delft organisations. Each rule reads the sentence or its article, never a list of
 people.
 """
 
@@ -23,7 +23,8 @@ _TITLE_BEFORE = re.compile(  # a capitalised title right before a name, inside a
 
 
 def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list[tuple[Entity, ...]]:
-    """Each sentence's entities with the labels the rules below correct, and surnames standing alone added."""
+    """Each sentence's entities with the labels the rules below correct, surnames standing alone added, and
+    cities spaCy tagged as something else added as cities too."""
     usual = _usual_labels(parses)
     surnames = _surnames(parsed, parses)
     found = []
