@@ -1,7 +1,7 @@
 """Names as the articles use them, where spaCy's small model labels them wrongly: it tags "Blinken" a
 place in one sentence and a person in the next, misses surnames standing alone, and calls "Cardinal
-Cormac Murphy-O'Connor" and the city of Delft organisations. Each rule reads the sentence or its article, never a list of
-people.
+Cormac Murphy-O'Connor" and the city of Delft organisations. Each rule reads the sentence or its
+article, never a list of people.
 """
 
 from __future__ import annotations
