@@ -88,8 +88,8 @@ def _cities_named(text: str, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
     for "the manager of Chelsea" is a club as well."""
     return tuple(
         replace(e, label="GPE") for e in ents
-        if e.label in ("ORG", "PERSON") and " " not in e.text and places.is_city(e.text)
-        and _PLACE_BEFORE.search(text[max(0, e.start - 6) : e.start])
+        if e.label in ("ORG", "PERSON") and " " not in e.text
+        and _PLACE_BEFORE.search(text[max(0, e.start - 6) : e.start]) and places.is_city(e.text)  # GeoNames last: it loads once
     )
 
 
