@@ -143,6 +143,15 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (YES_NO, re.compile(r"^\W*(is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b")),
 ]
 _RULES_BY_KIND = dict(_RULES)
+_LONG_THINGS = (  # things whose length is a distance; "how long was the contract/trip/ban" stays a duration
+    r"bridges?|tunnels?|roads?|runways?|pipelines?|rivers?|railways?|rail lines?|tracks?|walls?|fences?|borders?|"
+    r"coastlines?|canals?|cables?|motorways?|highways?|routes?|streets?|corridors?|beach(?:es)?|ships?|vessels?|"
+    r"piers?|dams?|barriers?|circuits?|pitch(?:es)?|pools?|trails?|tails?|snakes?|whales?|wings?"
+)
+_LENGTH_OF_THING = re.compile(
+    rf"\bhow long (?:is|was|are|were|will|would|could) (?:be )?(?:the |a |an |its |their |this |that |his |her )?"
+    rf"(?:(?!(?:of|on|in|at|for|to|from|with)\b)[\w'’-]+ ){{0,3}}?(?:{_LONG_THINGS})\b"
+)
 _MEASURE = re.compile(r"\bhow (?:far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (?:size|distance|speed)\b")
 _CONTEST = re.compile(r"^\W*who (?:won|wins|win|beat|beats|defeated|lost to|topped|clinched|finished|qualified|knocked out|eliminated)\b")
 _WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?((?:[A-Z][\w'’.-]*\s*)+?)\W*$")
@@ -344,6 +353,8 @@ def answer_type(question: str) -> str:
         return OTHER
     if _NAME.search(lowered):
         return NAME
+    if _LENGTH_OF_THING.search(lowered):  # "how long is the bridge?": metres, not months
+        return QUANTITY
     for kind, rule in _RULES:
         match = rule.search(lowered)
         if match and kind == WHICH:

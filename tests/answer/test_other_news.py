@@ -29,6 +29,7 @@ def wire(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     ("Which news agency reported the earthquake?", "AP"),
     ("Who designed the Tyne bridge?", "Arup"),
     ("How much will the Tyne bridge cost?", "£45m"),
+    ("How long will the new bridge over the Tyne be?", "180 metres"),  # a length, not a time
 ])
 def test_wire_and_markdown_articles_answer_with_a_verified_short_answer(wire: Assistant, question: str, short: str) -> None:
     answer = wire.ask(question)

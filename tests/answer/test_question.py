@@ -18,6 +18,9 @@ TYPES = [
     ("At what time did the match kick off?", "time"),
     ("How long did Blinken and Qin talk?", "duration"),
     ("For how many years was he in charge?", "duration"),
+    ("How long was the contract he signed?", "duration"),
+    ("How long were the delays on the line?", "duration"),
+    ("How long will the new Tyne bridge be?", "quantity"),  # a thing's length is a distance
     ("How many advance orders did Amazon take?", "number"),
     ("How old was Kalusha Bwalya when he played?", "number"),
     ("How much has the Treasury set aside for the rail link?", "money"),
