@@ -17,10 +17,10 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import candidates, clauses, patterns, roles, soft
+from assistant.answer import apposition, candidates, clauses, patterns, roles, soft
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, REASON, SCORE, SOFT, Question, analyse, counted_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, OTHER, REASON, SCORE, SOFT, Question, analyse, counted_thing,
 )
 from assistant.dates import resolve_span
 from assistant.answer.refuse import (
@@ -175,6 +175,9 @@ class Reader:
         short = clauses.reason_clause(first, question) if question.type == REASON else None
         if question.defined:  # "Who is Qin Gang?": the sentence that describes him beside his name
             first, short = clauses.described(question.defined, sentences) or (first, short)
+        elif question.type == OTHER:  # "which drug": the name the sentence gives the drug
+            noun = question.noun or apposition.copular_noun(question.text)
+            short = apposition.named_by(noun, first.text, question.text)
         chosen = self._supporting(first, sentences, _continuation(first, sentences))
         reading = _reading(question, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}

@@ -99,6 +99,14 @@ def test_who_is_a_name_is_answered_with_the_description_beside_it(seeds_assistan
     assert scholar.short_answer == "a scholar at the University of Sydney", scholar.answer
 
 
+def test_which_noun_of_no_entity_type_is_answered_by_the_name_beside_it(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask(  # "such as the Taiwan issue"
+        "Which issue did Qin press as a core Chinese concern both in the pre-visit phone call and at the Beijing meeting?"
+    )
+    assert answer.details["type"] == "other" and answer.short_answer == "Taiwan", answer.answer
+    assert answer.short_answer in answer.citations[0].quote
+
+
 def test_a_question_without_an_answer_of_its_type_says_what_is_missing(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("How old is Qin Gang?")
     assert not answer.answered

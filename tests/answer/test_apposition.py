@@ -1,0 +1,43 @@
+"""The name a sentence gives the asked noun, in the shapes news copy uses (sentences from the BBC corpus)."""
+
+import pytest
+
+from assistant.answer.apposition import copular_noun, named_by
+
+ELAN = "Shares in Elan and Biogen Idec plunged as the firms suspended sales of new multiple sclerosis drug Tysabri after a patient's death."
+
+
+@pytest.mark.parametrize("noun, sentence, name", [
+    ("drug", ELAN, "Tysabri"),  # the noun, then the name
+    ("drug", "The cases cited involved the use of both Tysabri and Avonex, Biogen Idec's existing multiple sclerosis drug.", "Avonex"),
+    ("condition", "They have no reports of the rare condition - progressive multifocal leukoencephalopathy (PML) - in patients.",
+     "progressive multifocal leukoencephalopathy"),  # between dashes, in lower case
+    ("slot", "The cardinal was speaking on BBC Radio 4's Thought for the Day slot.", "Thought for the Day"),
+    ("programme", "He was speaking to the BBC's Newsnight programme a few hours before.", "Newsnight"),
+])
+def test_the_name_beside_the_asked_noun_is_found(noun: str, sentence: str, name: str) -> None:
+    span = named_by(noun, sentence)
+    assert span is not None and sentence[span[0] : span[1]] == name
+
+
+@pytest.mark.parametrize("noun, sentence", [
+    ("drug", "The drug, which was approved in November, was withdrawn."),  # a relative clause names nothing
+    ("gift", "Blinken handed over a gift."),
+    ("role", "Brosnan stars as a hit man in comedy The Matador."),  # a name elsewhere in the sentence is not the noun's
+])
+def test_a_sentence_that_only_mentions_the_noun_names_nothing(noun: str, sentence: str) -> None:
+    assert named_by(noun, sentence) is None
+
+
+def test_a_name_the_question_gives_is_no_answer() -> None:
+    assert named_by("drug", ELAN, asked="Which firm sells the drug Tysabri?") is None
+
+
+@pytest.mark.parametrize("question, noun", [
+    ("What is Biogen Idec's existing multiple sclerosis drug?", "drug"),
+    ("What was the verdict?", "verdict"),
+    ("What was the outcome of the talks?", ""),  # the asked noun is not the last word
+    ("What is happening?", ""),
+])
+def test_a_copular_question_asks_for_its_last_noun(question: str, noun: str) -> None:
+    assert copular_noun(question) == noun
