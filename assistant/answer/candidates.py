@@ -29,6 +29,7 @@ TOLD_WORDS = 5  # a reporting verb this close before a date makes it the report'
 WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt Miller"); measured on the dev splits
 NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before the phrase ...
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
+NAMED_AS_NOUN = 2.0  # ... or is part of the phrase, a name of that kind: a court, not the man sued in it
 MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NEAR_CHARS = 40.0
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
@@ -259,7 +260,7 @@ def _beside_noun(question: Question, text: str, start: int, end: int) -> float:
     if not wanted:
         return 0.0
     if wanted & set(terms(text[start:end])) and text[start:end][:1].isupper():  # "which court": "the US District Court"
-        return 1.0
+        return NAMED_AS_NOUN
     before = patterns.WORD.findall(text[max(0, start - 40) : start])[-NOUN_WORDS:]
     after = text[end : end + 60]
     described = re.match(r"\s*[,(–—-]", after) is not None

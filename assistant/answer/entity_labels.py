@@ -12,9 +12,11 @@ from dataclasses import replace
 from assistant.answer import patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity
+from assistant.answer.question import is_role_noun
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near)\s$")
 _CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|picture|image|written|edited|reporting) by $", re.IGNORECASE)
+_ROLE_THEN_NAME = re.compile(r"(?:^|\s)(?P<role>[a-z][a-z-]+)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)$")
 _TITLE_BEFORE = re.compile(  # a capitalised title right before a name, inside a sentence
     r"(?<=\S )(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Pope|Rev|Father|Sister|President|"
     r"Chancellor|Senator|Judge|Justice|General|Gen|Col|Capt|Prof|Professor|Prince|Princess|King|Queen)\.? "
@@ -30,7 +32,10 @@ def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list
     found = []
     for sentence, ents in zip(parsed, parses):
         known = surnames.get(sentence.source, set())
-        kept = tuple(_titled(sentence.text, e) for e in ents if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known))
+        kept = tuple(
+            part for e in ents if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known)
+            for part in _role_split(_titled(sentence.text, e))
+        )
         found.append(kept + _surname_mentions(sentence, kept, known) + _cities_named(sentence.text, kept))
     return found
 
@@ -80,6 +85,18 @@ def _titled(text: str, entity: Entity) -> Entity:
         return entity
     start = window + title.start("first") if title.group("first") else entity.start  # "Cardinal Cormac" + "Murphy-O'Connor"
     return replace(entity, start=start, text=text[start : entity.end], label="PERSON")
+
+
+def _role_split(entity: Entity) -> tuple[Entity, ...]:
+    """"Balco boss Victor Conte", tagged one organisation: the body before the role noun, the person after it."""
+    if entity.label not in ("ORG", "GPE", "NORP", "FAC"):
+        return (entity,)
+    role = _ROLE_THEN_NAME.search(entity.text)
+    if role is None or not is_role_noun(role.group("role")):
+        return (entity,)
+    person = Entity(entity.start + role.start("name"), entity.end, "PERSON", role.group("name"))
+    body = entity.text[: role.start()].rstrip()
+    return ((replace(entity, end=entity.start + len(body), text=body),) if body else ()) + (person,)
 
 
 def _cities_named(text: str, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:

@@ -1,5 +1,7 @@
 """Candidate answers: a count must count what the question counts."""
 
+from dataclasses import replace
+
 from assistant.answer import candidates, entity_labels, fits
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity
@@ -425,8 +427,21 @@ def test_a_person_the_question_names_by_family_name_first_does_not_answer_who() 
 def test_a_name_holding_the_asked_noun_is_what_which_asks_for() -> None:
     question = analyse("In which court did Marion Jones file her lawsuit?")
     filed = _sentence("Her lawsuit, filed in the US District Court in San Francisco, said the sprinter had passed a test.")
-    assert candidates._beside_noun(question, filed.text, 29, 43) == 1.0  # "District Court"
+    assert candidates._beside_noun(question, filed.text, 29, 43) == candidates.NAMED_AS_NOUN  # "District Court"
     assert candidates._beside_noun(question, "She sued Victor Conte, the Balco boss.", 9, 21) == 0.0
+    sued = _sentence("Marion Jones has filed a lawsuit for defamation against Balco boss Victor Conte following his allegations.")
+    found = candidates.find(question, [filed, replace(sued, dense=filed.dense * 1.5)])  # a court in a weaker sentence
+    assert found[0].text == "District Court"
+
+
+def test_an_organisation_s_role_noun_then_a_name_is_a_person() -> None:
+    """spaCy's small model tags "Balco boss Victor Conte" as one organisation."""
+    boss = Entity(start=8, end=31, label="ORG", text="Balco boss Victor Conte")
+    assert entity_labels._role_split(boss) == (
+        Entity(start=8, end=13, label="ORG", text="Balco"), Entity(start=19, end=31, label="PERSON", text="Victor Conte"),
+    )
+    bank = Entity(start=0, end=15, label="ORG", text="Bank of England")
+    assert entity_labels._role_split(bank) == (bank,)
 
 
 def test_a_name_after_a_person_s_title_is_a_person_whatever_spacy_says() -> None:
