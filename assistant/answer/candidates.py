@@ -40,6 +40,7 @@ _REPORTING = re.compile(  # lower case: "United States" states nothing
 )
 _HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.IGNORECASE)
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
+_BANNED = re.compile(r"\b(?:ban|bans|banned|suspension|suspended|sidelined|out)\b", re.IGNORECASE)
 _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_PHRASE.pattern}))", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _REGEXES = {
@@ -99,7 +100,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     speakers = _speakers(question, parsed, parses, sentences) if question.type == PERSON else {}
     spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
-    for narrowed in (fits.of_the_asked, fits.sized_places, fits.per_unit, fits.reported_by, fits.report_date):
+    for narrowed in (fits.of_the_asked, fits.sized_places, fits.per_unit, fits.reported_by, fits.report_date, fits.moved_to):
         spans = narrowed(question, spans)
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
@@ -185,6 +186,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans = [(s, e) for s, e in spans if not fits.time_since(question, text, s)]
         if _HOW_LONG_SINCE.search(question.text):  # "how long had he been ambassador?": "since July" says it
             spans += [m.span() for m in _SINCE_DATE.finditer(text) if m.span() not in spans]
+        if _BANNED.search(question.text):  # "how long was his ban?": "a three-game ban" is one in games
+            spans += [m.span() for m in patterns.GAMES.finditer(text) if m.span() not in spans]
     counted = counts.asked_thing(question)
     if counted:  # "how many subscribers": not the "three" of "three years"; "how long a contract": not a three-day trip
         spans = [(s, e) for s, e in spans if counts.counts(counted, text, s, e)]

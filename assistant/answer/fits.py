@@ -12,11 +12,12 @@ from assistant.answer import counts, meaning, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, PERCENT, PLACE, QUANTITY, TIME, Question, named_thing,
+    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, PERCENT, PLACE, QUANTITY, RANK, TIME, Question, named_thing,
 )
 from assistant.terms import terms
 
 Spans = list[tuple[Sentence, int, int]]
+_MOVED_TO = re.compile(r"\bto\W*$")
 AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
 
 _RATE = re.compile(r"\b(?:per|a|an|each|every) (ounce|share|barrel|hour|day|week|month|year|tonne|ton|litre|gallon|head|person|"
@@ -213,6 +214,16 @@ def report_date(question: Question, spans: Spans) -> Spans:
         return spans
     datelined = [(s, a, b) for s, a, b in spans if (found := dates.dateline_span(s.text)) and found[0] <= a and b <= found[1]]
     return datelined or spans
+
+
+def moved_to(question: Question, spans: Spans) -> Spans:
+    """"Where did It's Now or Never slip to?": in a sentence that gives the place it moved to ("slipped 13
+    places to number 14"), not the place it left ("Last week's number one")."""
+    if question.type != RANK or not _MOVED_TO.search(question.text):
+        return spans
+    arrived = {(id(s), a) for s, a, _ in spans if re.search(r"\bto\s+$", s.text[max(0, a - 4) : a])}
+    moved = {sentence for sentence, _ in arrived}
+    return [(s, a, b) for s, a, b in spans if id(s) not in moved or (id(s), a) in arrived]
 
 
 def of_the_asked(question: Question, spans: Spans) -> Spans:

@@ -55,6 +55,10 @@ DURATION = re.compile(
     r"|\b(?:between|from) (?:19|20)\d\d (?:and|to|until) (?:19|20)\d\d\b",  # a span of years is a length of time
     re.IGNORECASE,
 )
+GAMES = re.compile(  # how long a ban or an injury lasts in sport: "a three-game ban", "out for six matches"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:match|game|race|fixture|test)(?:es|s)?\b",
+    re.IGNORECASE,
+)
 FREQUENCY = re.compile(  # "twice a year", "one visit to Cuba every three years", "every 10 seconds"; not "in a year"
     r"\b(?:(?:once|twice|(?:\w+|\d+) times|(?:one|two|three|four|five|\d+) [a-z]+(?: [A-Za-z]+){0,3}?) )?"
     r"(?<!in )(?<!for )(?:a|an|per|every|each) (?:(?:other|few|couple of|two|three|four|five|six|ten|\d+) )?"

@@ -528,3 +528,19 @@ def test_a_city_spacy_tags_as_an_organisation_is_a_city_too() -> None:
     club = analyse("Which club did he manage?")
     managed = _sentence("He was the manager of Chelsea until May.")
     assert [c.text for c in candidates.find(club, [managed])] == ["Chelsea"]  # the club stays a club
+
+
+def test_where_a_song_slipped_to_is_the_place_after_to_not_the_one_it_left() -> None:
+    question = analyse("Where did Elvis's It's Now or Never slip to?")
+    chart = _sentence("Last week's number one, Elvis's It's Now or Never, slipped 13 places to number 14, but all five are in the Top 40.")
+    assert [c.text for c in candidates.find(question, [chart])] == ["number 14"]
+    held = analyse("Where did It's Now or Never sit in the chart?")  # no "to": both places stay
+    assert {c.text for c in candidates.find(held, [chart])} == {"number one", "number 14"}
+
+
+def test_a_ban_lasts_a_number_of_games() -> None:
+    question = analyse("How long was Ruud van Nistelrooy's ban for his foul on Ashley Cole?")
+    foul = _sentence("It was worse than Ruud van Nistelrooy's foul on Ashley Cole for which he got a three-game ban.")
+    assert [c.text for c in candidates.find(question, [foul])] == ["three-game"]
+    talks = analyse("How long did the talks in the three-game series last?")
+    assert candidates.find(talks, [foul]) == []  # games are no length of time for anything but a ban
