@@ -32,7 +32,7 @@ NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State D
 NAMED_AS_NOUN = 2.0  # ... or is part of the phrase, a name of that kind: a court, not the man sued in it
 MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NEAR_CHARS = 40.0
-_AGE = re.compile(r"\d+[- ]years?[- ]old|\baged? \d+|^\d{1,3}$", re.IGNORECASE)
+_AGE = re.compile(rf"\d+[- ]years?[- ]old|\baged? \d+|\bage of (?:\d+|{patterns.NUMBER_WORDS.pattern})|^\d{{1,3}}$", re.IGNORECASE)
 _PRONOUN_SAID = re.compile(r"\b(?:he|she) (?:said|says|added|told|insisted|argued|warned|explained|stressed)\b")
 _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
@@ -45,7 +45,7 @@ _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_P
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _REGEXES = {
     MONEY: (patterns.MONEY,),
-    PERCENT: (patterns.PERCENT,),
+    PERCENT: (patterns.PERCENT, patterns.FRACTION),
     NUMBER: (patterns.NUMBER, patterns.NUMBER_WORDS),
     QUANTITY: (patterns.MONEY, patterns.PERCENT, patterns.NUMBER),
     DATE: (patterns.DATE_PHRASE,),

@@ -34,7 +34,7 @@ def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list
         known = surnames.get(sentence.source, set())
         kept = tuple(
             part for e in ents if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known)
-            for part in _role_split(_titled(sentence.text, e))
+            for part in _role_split(_titled(sentence.text, _group(sentence.text, e)))
         )
         found.append(kept + _surname_mentions(sentence, kept, known) + _cities_named(sentence.text, kept))
     return found
@@ -85,6 +85,13 @@ def _titled(text: str, entity: Entity) -> Entity:
         return entity
     start = window + title.start("first") if title.group("first") else entity.start  # "Cardinal Cormac" + "Murphy-O'Connor"
     return replace(entity, start=start, text=text[start : entity.end], label="PERSON")
+
+
+def _group(text: str, entity: Entity) -> Entity:
+    """"The Lib Dems", "the Greens": a plural name after "the" is a party, band or team, never one person."""
+    if entity.label == "PERSON" and entity.text.endswith("s") and text[max(0, entity.start - 4) : entity.start].lower() == "the ":
+        return replace(entity, label="ORG")
+    return entity
 
 
 def _role_split(entity: Entity) -> tuple[Entity, ...]:

@@ -17,6 +17,7 @@ from assistant.answer.question import (
 from assistant.terms import terms
 
 Spans = list[tuple[Sentence, int, int]]
+_FRACTION_WORDS = re.compile(r"\b(?:half|quarters?|thirds?|fifths?|tenths?)$|^\w+ in \w+$")
 _MOVED_TO = re.compile(r"\bto\W*$")
 AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
 
@@ -169,6 +170,8 @@ def fits(kind: str, phrase: str) -> bool:
         return patterns.DURATION.search(phrase) is not None and not re.search(r"\b(?:ago|later|earlier)\b", lowered)
     if kind in (NUMBER, QUANTITY) and patterns.YEAR.fullmatch(phrase.strip()):
         return False  # "2003" is when, not how many
+    if kind == PERCENT and _FRACTION_WORDS.search(lowered):  # "a quarter (of)", "one in five": shares too
+        return True
     if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
         return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
     if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):

@@ -55,6 +55,11 @@ DURATION = re.compile(
     r"|\b(?:between|from) (?:19|20)\d\d (?:and|to|until) (?:19|20)\d\d\b",  # a span of years is a length of time
     re.IGNORECASE,
 )
+FRACTION = re.compile(  # a share in words: "a quarter of broadband users", "two-thirds of", "one in five"
+    r"\b(?:a|one|two|three|four)[\s-](?:half|quarters?|thirds?|fifths?|tenths?)(?= of\b)|(?<!the )(?<!bottom )(?<!top )(?<!first )(?<!second )(?<!other )(?<!a )\bhalf(?= of\b)"
+    r"|\b(?:one|two|three|four|\d+) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    re.IGNORECASE,
+)
 GAMES = re.compile(  # how long a ban or an injury lasts in sport: "a three-game ban", "out for six matches"
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](?:match|game|race|fixture|test)(?:es|s)?\b",
     re.IGNORECASE,

@@ -73,7 +73,8 @@ _PERSON_NOUNS = (
     "dancer|artist|novelist|journalist|editor|reporter|commentator|critic|celebrity|spokesperson|academic|scholar|"
     "researcher|historian|teenager|backbencher|councillor|crooner|film-maker|filmmaker|broadcaster|lecturer|"
     "campaigner|activist|protester|victim|suspect|defendant|witness|fan|employee|worker|owner|buyer|seller|"
-    "administrator|keeper|forward|winger|full-back|fly-half|scrum-half|prop|hooker|flanker|"
+    "administrator|keeper|forward|winger|full-back|fly-half|scrum-half|prop|hooker|flanker|bidder|sponsor|supplier|"
+    "competitor|backer|client|customer|shareholder|"
     "sprinter|swimmer|tennis player|referee|umpire|chef|model|photographer|pilot|soldier|prisoner|robber|"
     "mp|peer|lord|lady|sir|bishop|archbishop|cardinal|priest|vicar|imam|rabbi|pope|emperor|dictator|premier|prime minister|vice-president|councilor|"
     "colleague|partner|friend|aide|adviser|advisor|assistant|counsel|attorney|barrister|solicitor|inventor|"
@@ -153,6 +154,10 @@ _LENGTH_OF_THING = re.compile(
     rf"(?:(?!(?:of|on|in|at|for|to|from|with)\b)[\w'’-]+ ){{0,3}}?(?:{_LONG_THINGS})\b"
 )
 _MEASURE = re.compile(r"\bhow (?:far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (?:size|distance|speed)\b")
+_PERSON_OR_BODY = re.compile(
+    r"^(?:rival|opponent|partner|buyer|seller|bidder|owner|sponsor|supplier|competitor|investor|backer|client|customer|"
+    r"shareholder)s?$"
+)
 _CONTEST = re.compile(r"^\W*who (?:won|wins|win|beat|beats|defeated|lost to|topped|clinched|finished|qualified|knocked out|eliminated)\b")
 _WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?((?:[A-Z][\w'’.-]*\s*)+?)\W*$")
 _ASKING_WORDS = r"(?:who|whom|whose|what|which|where|when|why|how|did|does|do|is|was|were|has|have|had|will|can|could|would)"
@@ -236,6 +241,8 @@ def analyse(question: str) -> Question:
         noun = role.group(1)  # "who was the referee?": the answer often stands next to "referee"
     if kind == QUANTITY and _MEASURE.search(lowered):  # "how big is the hard disk?": a measure, never a sum of money
         labels = labels - {"MONEY"}
+    if kind == PERSON and _PERSON_OR_BODY.match(noun):  # "which rival": Fujitsu as often as a person
+        labels = frozenset({"PERSON", "ORG"})
     if kind == PERSON and _CONTEST.search(lowered):  # "who won the Six Nations?": a team or a country as often as a person
         labels = frozenset({"PERSON", "ORG", "GPE", "NORP"})
     if kind == PLACE and FACILITY.match(noun):  # "which venue": a building, not a city (an ORG only when no FAC is found)

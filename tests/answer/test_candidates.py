@@ -544,3 +544,28 @@ def test_a_ban_lasts_a_number_of_games() -> None:
     assert [c.text for c in candidates.find(question, [foul])] == ["three-game"]
     talks = analyse("How long did the talks in the three-game series last?")
     assert candidates.find(talks, [foul]) == []  # games are no length of time for anything but a ban
+
+
+def test_a_share_in_words_answers_what_share() -> None:
+    question = analyse("What share of British broadband users regularly upload content?")
+    share = _sentence("A quarter of broadband users in Britain regularly upload content and have personal sites.")
+    assert [c.text for c in candidates.find(question, [share])] == ["A quarter"]
+    truants = _sentence("Serial truants make up one in 13 pupils.")
+    assert [c.text for c in candidates.find(analyse("What proportion of pupils are serial truants?"), [truants])] == ["one in 13"]
+    table = _sentence("Wenger is at a loss to explain why Newcastle are in the bottom half of the table.")
+    assert candidates.find(analyse("By what percentage was Wenger's pay raised?"), [table]) == []  # a part, not a share
+
+
+def test_an_age_is_read_from_the_age_of() -> None:
+    question = analyse("How old was Carson when he started performing magic in Norfolk?")
+    magic = _sentence("He began his career in Norfolk, performing magic under the name The Great Carsoni from the age of 14.")
+    assert [c.text for c in candidates.find(question, [magic])] == ["the age of 14"]
+
+
+def test_which_rival_may_be_a_company_and_the_lib_dems_are_no_person() -> None:
+    rival = analyse("From which rival did Hitachi agree to buy plasma display technology?")
+    deal = _sentence("Hitachi recently announced a deal to buy plasma display technology from rival Fujitsu.")
+    assert [c.text for c in candidates.find(rival, [deal])] == ["Fujitsu"]
+    party = analyse("Which party asked the watchdog to stop the cold calls?")
+    asking = _sentence("The Lib Dems are asking the watchdog overseeing the rules to stop the calls.")
+    assert [c.text for c in candidates.find(party, [asking])] == ["Lib Dems"]
