@@ -41,6 +41,12 @@ _REPORTING = re.compile(  # lower case: "United States" states nothing
 _HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.IGNORECASE)
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
 _BANNED = re.compile(r"\b(?:ban|bans|banned|suspension|suspended|sidelined|out)\b", re.IGNORECASE)
+_WHO_DID = re.compile(r"^\W*who\s+(\w+ed|wrote|won|led|made|built|sang|took|gave|beat|drew|bought|sold|shot|told|sent|founded|found|"
+                      r"brought|chose|held|paid|stole|threw|hit|struck|scored|ran|set up|broke|began|caught)\b", re.IGNORECASE)
+_PARTICIPLES = {"wrote": "written", "sang": "sung", "took": "taken", "gave": "given", "beat": "beaten", "drew": "drawn",
+                "chose": "chosen", "stole": "stolen", "threw": "thrown", "ran": "run", "broke": "broken", "began": "begun",
+                "found": "found", "set up": "set up"}
+_HYPHENATED = re.compile(r"-[a-z]")
 _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_PHRASE.pattern}))", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _REGEXES = {
@@ -174,6 +180,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if question.type == PERSON:  # "who won" takes teams named by their country, never where it happened: "in Dublin"
         places_at = {(e.start, e.end) for e in ents if e.label in ("GPE", "LOC", "FAC")}
         spans = [(s, e) for s, e in spans if (s, e) not in places_at or not _LOCATIVE.search(text[max(0, s - 12) : s])]
+        spans = [(s, e) for s, e in spans if not _HYPHENATED.match(text, e)]  # "Oscar-winning director": no one
     if question.type in fits.AMOUNTS:
         spans = [(fits.with_range(text, s), fits.with_scale(text, e)) for s, e in spans]
     if question.type in (MONEY, QUANTITY):
@@ -242,7 +249,22 @@ def _score(question: Question, sentence: Sentence, start: int, end: int, stories
     others = len(stories.get(_key(sentence.text[start:end]), set()) - {sentence.story})
     named = _beside_noun(question, sentence.text, start, end)
     told = _when_told(question, sentence.text, start)
+    if _done_by(question, sentence.text, start):
+        named = max(named, 1.0)
     return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named - WEIGHT_TOLD * told
+
+
+def _done_by(question: Question, text: str, start: int) -> bool:
+    """The one a passive names as the doer of the question's act: "who directed Ocean's Eleven?" is
+    answered by "was directed by Oscar-winning director Steven Soderbergh", not the stars named closer."""
+    if question.type != PERSON:
+        return False
+    asked = _WHO_DID.match(question.text)
+    if asked is None:
+        return False
+    verb = asked.group(1).lower()
+    participle = _PARTICIPLES.get(verb, verb)
+    return re.search(rf"\b{participle}\s+by\s+(?:[\w'’-]+\s+){{0,4}}$", text[max(0, start - 80) : start], re.IGNORECASE) is not None
 
 
 def _when_told(question: Question, text: str, start: int) -> float:

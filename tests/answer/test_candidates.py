@@ -569,3 +569,11 @@ def test_which_rival_may_be_a_company_and_the_lib_dems_are_no_person() -> None:
     party = analyse("Which party asked the watchdog to stop the cold calls?")
     asking = _sentence("The Lib Dems are asking the watchdog overseeing the rules to stop the calls.")
     assert [c.text for c in candidates.find(party, [asking])] == ["Lib Dems"]
+
+
+def test_who_did_it_is_the_one_a_passive_names_after_by() -> None:
+    question = analyse("Who directed Ocean's Eleven?")
+    remake = _sentence("A remake of the 1960s film, starring Frank Sinatra and the Rat Pack, Ocean's Eleven was directed by "
+                       "Oscar-winning director Steven Soderbergh.")
+    found = [c.text for c in candidates.find(question, [remake])]
+    assert found[0] == "Steven Soderbergh" and "Oscar" not in found  # "Oscar-winning" names no one
