@@ -26,7 +26,7 @@ def named_by(noun: str, text: str, asked: str = "") -> tuple[int, int] | None:
     does. A name the question already gives (`asked`) is no answer."""
     if not noun:
         return None
-    word = rf"{re.escape(noun)}(?:s|es)?"
+    word = rf"(?i:{re.escape(noun)}(?:s|es)?)"  # "Computeractive Magazine" names a magazine too
     shapes = (
         rf"\b{word}\s+(?P<name>{NAME})",  # "drug Tysabri", "the programme Newsnight"
         rf"(?P<name>{NAME}),\s+(?:[\w'’-]+\s+){{0,6}}?{word}\b(?=\s*[,.;)]|\s*$)",  # "Avonex, Biogen Idec's existing drug."
@@ -44,6 +44,22 @@ def named_by(noun: str, text: str, asked: str = "") -> tuple[int, int] | None:
             if shape is shapes[2] and not found[:1].isupper() and len(found.split()) > 6:
                 continue
             return end - len(found), end
+    return None
+
+
+def kind_of(noun: str, text: str) -> tuple[int, int] | None:
+    """The noun with the nouns that say which one it is: "what injury forced him off?" is answered by
+    "a shoulder injury"; adjectives ("a serious injury") say how bad, not which."""
+    if not noun:
+        return None
+    for token in parse(text):
+        if token.lower_ not in (noun, noun + "s", noun + "es") or token.pos_ != "NOUN":
+            continue
+        kinds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        if kinds:
+            first = min(kinds, key=lambda c: c.i)
+            start = min(t.idx for t in first.subtree)
+            return start, token.idx + len(token.text)
     return None
 
 

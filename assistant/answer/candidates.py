@@ -16,7 +16,7 @@ from assistant.answer import counts, entity_labels, fits, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NAME, NUMBER, PERCENT, PERSON, QUANTITY, RANK, SCORE, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NAME, NUMBER, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, Question,
 )
 from assistant.terms import terms
 
@@ -46,6 +46,7 @@ _WHO_DID = re.compile(r"^\W*who\s+(\w+ed|wrote|won|led|made|built|sang|took|gave
 _PARTICIPLES = {"wrote": "written", "sang": "sung", "took": "taken", "gave": "given", "beat": "beaten", "drew": "drawn",
                 "chose": "chosen", "stole": "stolen", "threw": "thrown", "ran": "run", "broke": "broken", "began": "begun",
                 "found": "found", "set up": "set up"}
+_AT = re.compile(r"\bat\s+(?:the\s+)?$")
 _HYPHENATED = re.compile(r"-[a-z]")
 _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_PHRASE.pattern}))", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
@@ -177,12 +178,17 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     if question.type in (NUMBER, QUANTITY):
         spans = [(s, e) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
+    if question.type == PLACE:  # "where did he give his speech?": "at the Commonwealth Club", a body's building
+        spans += [(e.start, e.end) for e in ents if e.label == "ORG" and _AT.search(text[max(0, e.start - 8) : e.start])
+                  and (e.start, e.end) not in spans]
     if question.type == PERSON:  # "who won" takes teams named by their country, never where it happened: "in Dublin"
         places_at = {(e.start, e.end) for e in ents if e.label in ("GPE", "LOC", "FAC")}
         spans = [(s, e) for s, e in spans if (s, e) not in places_at or not _LOCATIVE.search(text[max(0, s - 12) : s])]
         spans = [(s, e) for s, e in spans if not _HYPHENATED.match(text, e)]  # "Oscar-winning director": no one
     if question.type in fits.AMOUNTS:
         spans = [(fits.with_range(text, s), fits.with_scale(text, e)) for s, e in spans]
+    if question.type in (NUMBER, QUANTITY):  # "a 2-0 defeat" is a score, not how many or how far
+        spans = [(s, e) for s, e in spans if not fits.in_score(text, s, e)]
     if question.type in (MONEY, QUANTITY):
         spans = [(s, e) for s, e in spans if not fits.conversion(question, text, s)]
     if question.type in (DATE, DAY, TIME):

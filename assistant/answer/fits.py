@@ -18,6 +18,8 @@ from assistant.terms import terms
 
 Spans = list[tuple[Sentence, int, int]]
 _FRACTION_WORDS = re.compile(r"\b(?:half|quarters?|thirds?|fifths?|tenths?)$|^\w+ in \w+$")
+_RESULT_AFTER = re.compile(r"\s*(?:win|wins|defeat|defeats|victory|loss|draw|lead|triumph|success|scoreline|home|away)\b")
+_RESULT_BEFORE = re.compile(r"\b(?:won|win|wins|lost|lose|beat|beaten|drew|draw|led|lead|trailed|trailing)\s+$")
 _MOVED_TO = re.compile(r"\bto\W*$")
 AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
 
@@ -217,6 +219,15 @@ def report_date(question: Question, spans: Spans) -> Spans:
         return spans
     datelined = [(s, a, b) for s, a, b in spans if (found := dates.dateline_span(s.text)) and found[0] <= a and b <= found[1]]
     return datelined or spans
+
+
+def in_score(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is, or is inside, a match result: "a 2-0 defeat", "won 3-1"; a range
+    ("100-120 jobs") is no result."""
+    for score in patterns.SCORE.finditer(text):
+        if score.start() < end and start < score.end():
+            return bool(_RESULT_AFTER.match(text, score.end()) or _RESULT_BEFORE.search(text[max(0, score.start() - 12) : score.start()]))
+    return False
 
 
 def moved_to(question: Question, spans: Spans) -> Spans:

@@ -369,6 +369,8 @@ def answer_type(question: str) -> str:
             if not kind:
                 continue
         if match:
+            if kind == QUANTITY and _RATE.search(lowered) and not _PAID_RATE.search(lowered):  # "what top rate of tax": a percentage
+                return PERCENT
             if kind == QUANTITY and _MONEY_WORDS.search(lowered):
                 return MONEY
             if kind == NUMBER and re.search(r"\bhow many (pounds|dollars|euros)\b", lowered):
@@ -388,6 +390,9 @@ _WORK_NOUNS = (
 )
 _LAW_NOUNS = "law|act|bill|legislation|directive|treaty|convention|regulation|statute"
 _MONEY_NOUNS = "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune"
+_RATE = re.compile(r"\b(?:what|which) (?:[\w-]+ ){0,3}rate\b(?<!exchange rate)")
+_PAID_RATE = re.compile(r"\b(?:hourly|wages?|pay|salary|salaries|fares?|fees?|prices?|charges?|rents?)\b|\b(?:an|per) hour\b")
+_ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat"  # "in which minute": the 84th
 _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"
     "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
     "height|depth|weight|length|distance|rate|margin"
@@ -395,7 +400,8 @@ _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the qua
 _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.compile(rf"^({_ORG_NOUNS})s?$")),
           (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$")),
           (QUANTITY, re.compile(rf"^({_AMOUNT_NOUNS})s?$")),
-          (WORK, re.compile(rf"^({_WORK_NOUNS})s?$")), (LAW, re.compile(rf"^({_LAW_NOUNS})s?$"))]
+          (WORK, re.compile(rf"^({_WORK_NOUNS})s?$")), (LAW, re.compile(rf"^({_LAW_NOUNS})s?$")),
+          (RANK, re.compile(rf"^({_ORDINAL_NOUNS})s?$"))]
 _HEAD_STOP = re.compile(
     r"^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|at|on|for|to|by|with|from|"
     r"that|who|which|and|or|as|after|before|\w+ed|\w+ing)$"

@@ -177,7 +177,7 @@ class Reader:
             first, short = clauses.described(question.defined, sentences) or (first, short)
         elif question.type == OTHER:  # "which drug": the name the sentence gives the drug
             noun = question.noun or apposition.copular_noun(question.text)
-            short = apposition.named_by(noun, first.text, question.text)
+            short = apposition.named_by(noun, first.text, question.text) or apposition.kind_of(noun, first.text)
         chosen = self._supporting(first, sentences, _continuation(first, sentences))
         reading = _reading(question, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}

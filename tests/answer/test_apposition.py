@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.apposition import copular_noun, named_by
+from assistant.answer.apposition import copular_noun, kind_of, named_by
 
 ELAN = "Shares in Elan and Biogen Idec plunged as the firms suspended sales of new multiple sclerosis drug Tysabri after a patient's death."
 
@@ -14,6 +14,7 @@ ELAN = "Shares in Elan and Biogen Idec plunged as the firms suspended sales of n
      "progressive multifocal leukoencephalopathy"),  # between dashes, in lower case
     ("slot", "The cardinal was speaking on BBC Radio 4's Thought for the Day slot.", "Thought for the Day"),
     ("programme", "He was speaking to the BBC's Newsnight programme a few hours before.", "Newsnight"),
+    ("magazine", "It could cost up to £1,700, a study by Computeractive Magazine revealed.", "Computeractive"),
 ])
 def test_the_name_beside_the_asked_noun_is_found(noun: str, sentence: str, name: str) -> None:
     span = named_by(noun, sentence)
@@ -41,3 +42,10 @@ def test_a_name_the_question_gives_is_no_answer() -> None:
 ])
 def test_a_copular_question_asks_for_its_last_noun(question: str, noun: str) -> None:
     assert copular_noun(question) == noun
+
+
+def test_what_injury_is_answered_by_the_nouns_that_say_which() -> None:
+    sentence = "David Beckham came off in the 67th minute with a shoulder injury but should be fit."
+    span = kind_of("injury", sentence)
+    assert span is not None and sentence[span[0] : span[1]] == "shoulder injury"
+    assert kind_of("injury", "He has a serious injury.") is None  # an adjective says how bad, not which

@@ -577,3 +577,20 @@ def test_who_did_it_is_the_one_a_passive_names_after_by() -> None:
                        "Oscar-winning director Steven Soderbergh.")
     found = [c.text for c in candidates.find(question, [remake])]
     assert found[0] == "Steven Soderbergh" and "Oscar" not in found  # "Oscar-winning" names no one
+
+
+def test_a_venue_is_where_and_a_score_is_no_count() -> None:
+    where = analyse("Where did Charles Kennedy give his speech on taxes?")
+    club = _sentence("Speaking at the Commonwealth Club, Mr Kennedy said it was critical for a party to have economic credibility.")
+    assert [c.text for c in candidates.find(where, [club])] == ["the Commonwealth Club"]
+    ahead = analyse("How many points ahead are Barcelona after the defeat?")
+    defeat = _sentence("Barcelona fell to a 2-0 defeat at home to Atletico Madrid, which reduces their lead to four points.")
+    assert [c.text for c in candidates.find(ahead, [defeat])] == ["four"]
+    jobs = _sentence("The plant will employ 100-120 people.")
+    assert "100-120" in [c.text for c in candidates.find(analyse("How many people will the plant employ?"), [jobs])]  # a range
+
+
+def test_in_which_minute_asks_for_an_ordinal() -> None:
+    question = analyse("In which minute did Gravesen score for Real Madrid?")
+    goal = _sentence("Gravesen, who replaced Zidane, completed the scoring in the 84th minute with a low shot.")
+    assert [c.text for c in candidates.find(question, [goal])] == ["84th"]

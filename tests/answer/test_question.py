@@ -26,6 +26,10 @@ TYPES = [
     ("How much has the Treasury set aside for the rail link?", "money"),
     ("What was the value of the Iraqi transport contract?", "money"),
     ("By what percentage did sales rise?", "percent"),
+    ("What new top rate of tax did Charles Kennedy propose?", "percent"),  # a rate of tax, not a sum
+    ("To what hourly rate will the minimum wage rise?", "money"),  # a rate of pay is a sum
+    ("At what exchange rate did the dollar close?", "quantity"),
+    ("In which minute did Gravesen score?", "rank"),  # the 84th
     ("How far did the balloon travel?", "quantity"),
     ("Why did Blinken postpone his trip to Beijing?", "reason"),
     ("What prompted the cancellation of the visit?", "reason"),
