@@ -160,6 +160,13 @@ _PERSON_OR_BODY = re.compile(
 )
 _CONTEST = re.compile(r"^\W*who (?:won|wins|win|beat|beats|defeated|lost to|topped|clinched|finished|qualified|knocked out|eliminated)\b")
 _WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?((?:[A-Z][\w'’.-]*\s*)+?)\W*$")
+_BODY_NOUNS = re.compile(  # bodies whose names spaCy tags as organisations; a "service" or "brand" may be a product's name
+    r"^(?:company|firm|bank|party|club|team|band|charity|union|newspaper|airline|retailer|lender|broadcaster|group)s?$"
+)
+_ROLE_OF_NAME = re.compile(  # "What role did Daniel Kritenbrink hold?": what he is, as "Who is ...?" asks
+    r"^\W*[Ww]hat (?:role|post|position|job|title|office) (?:does|did|do|has|had) ((?:[A-Z][\w'’.-]*\s*)+?) "
+    r"(?:hold|have|occupy|fill)\W*$"
+)
 _ASKING_WORDS = r"(?:who|whom|whose|what|which|where|when|why|how|did|does|do|is|was|were|has|have|had|will|can|could|would)"
 _ASKING_OPENING = rf"(?:(?:at|in|on|for|by|from|to|with|since|until) )?{_ASKING_WORDS}\b"  # "at which ...", "how ..."
 _SECOND_ASK = re.compile(
@@ -236,7 +243,7 @@ def analyse(question: str) -> Question:
     labels = LABELS.get(kind, frozenset())
     if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b|\b(men|women|people)\b", lowered):
         labels = LABELS[PERSON]
-    noun = asked_noun(text)[1]
+    noun = asked_noun(text)[1] or (named_thing(text) if kind in (PLACE, ORGANISATION) and _NAME.search(lowered) else "")
     if kind == PERSON and not noun and (role := _WHO_ROLE.search(asked_clause(text).lower())):
         noun = role.group(1)  # "who was the referee?": the answer often stands next to "referee"
     if kind == QUANTITY and _MEASURE.search(lowered):  # "how big is the hard disk?": a measure, never a sum of money
@@ -359,7 +366,9 @@ def answer_type(question: str) -> str:
     if _WHO_IS_NAME.match(" ".join(asked_clause(question).split())):  # "Who is Qin Gang?" asks what he is, not for a name
         return OTHER
     if _NAME.search(lowered):
-        return NAME
+        thing = named_thing(question)  # "the name of the hotel": a place, read as "which hotel"
+        kind = _head_kind(thing)
+        return kind if kind == PLACE or (kind == ORGANISATION and _BODY_NOUNS.match(thing)) else NAME
     if _LENGTH_OF_THING.search(lowered):  # "how long is the bridge?": metres, not months
         return QUANTITY
     for kind, rule in _RULES:
@@ -432,9 +441,15 @@ def asked_noun(question: str) -> tuple[str, str]:
 
 
 def _defined_name(question: str) -> str:
-    """The name a "Who is ...?" question asks about ("Who is Qin Gang?" -> "Qin Gang"), else empty."""
-    match = _WHO_IS_NAME.match(" ".join(asked_clause(question).split()))
+    """The name a "Who is ...?" or "What role did ... hold?" question asks about ("Who is Qin Gang?" ->
+    "Qin Gang"), else empty."""
+    clause = " ".join(asked_clause(question).split())
+    match = _WHO_IS_NAME.match(clause) or _ROLE_OF_NAME.match(clause)
     return match.group(1).strip() if match else ""
+
+
+def _head_kind(noun: str) -> str:
+    return next((kind for kind, nouns in _HEADS if nouns.match(noun)), "") if noun else ""
 
 
 def _asked_phrase(question: str, noun: str) -> str:

@@ -30,6 +30,8 @@ TYPES = [
     ("To what hourly rate will the minimum wage rise?", "money"),  # a rate of pay is a sum
     ("At what exchange rate did the dollar close?", "quantity"),
     ("In which minute did Gravesen score?", "rank"),  # the 84th
+    ("What is the name of the hotel where Blinken spoke?", "place"),  # read as "which hotel"
+    ("What is the name of the new scheme?", "name"),
     ("How far did the balloon travel?", "quantity"),
     ("Why did Blinken postpone his trip to Beijing?", "reason"),
     ("What prompted the cancellation of the visit?", "reason"),
@@ -159,3 +161,8 @@ def test_a_request_s_opening_verb_is_no_part_of_the_name_after_it() -> None:
     assert analyse("Summarize Blinken's visit to Beijing.").names == ("Blinken", "Beijing")
     assert "Blinken" in analyse("Compare Blinken and Qin statements.").names
     assert analyse("Antony Blinken met whom in Beijing?").names[0] == "Antony Blinken"  # a name that opens stays whole
+
+
+def test_what_role_did_a_name_hold_asks_what_he_is() -> None:
+    assert analyse("What role did Daniel Kritenbrink hold?").defined == "Daniel Kritenbrink"
+    assert analyse("What is the name of the hotel where Blinken spoke?").noun == "hotel"

@@ -97,6 +97,8 @@ def test_who_is_a_name_is_answered_with_the_description_beside_it(seeds_assistan
     assert answer.short_answer in answer.citations[0].quote
     scholar = seeds_assistant.ask("Who is Brendon O'Connor?")  # a straight apostrophe finds O’Connor
     assert scholar.short_answer == "a scholar at the University of Sydney", scholar.answer
+    role = seeds_assistant.ask("What role did Daniel Kritenbrink hold?")
+    assert role.short_answer == "assistant secretary of state for East Asian and Pacific affairs", role.answer
 
 
 def test_which_noun_of_no_entity_type_is_answered_by_the_name_beside_it(seeds_assistant: Assistant) -> None:
