@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.answer import counts, entity_labels, fits, patterns
+from assistant.answer import counts, entity_labels, fits, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NAME, NUMBER, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, Question,
+    is_role_noun,
 )
 from assistant.terms import terms
 
@@ -29,6 +30,10 @@ TOLD_WORDS = 5  # a reporting verb this close before a date makes it the report'
 WEIGHT_NOUN = 0.15  # the asked noun right beside a phrase ("spokesperson Matt Miller"); measured on the dev splits
 NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before the phrase ...
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
+COUNTRY_BEFORE = 60  # how far back a name's title may go: "US Treasury Secretary X"
+_OF_COUNTRY = re.compile(r",?\s+(?:of|from)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)|,\s+((?:the\s+)?[A-Z][\w.]*)['’]s\s")
+_TITLE_WORDS = frozenset({"assistant", "deputy", "former", "foreign", "finance", "top", "senior", "acting", "vice", "prime",
+                          "chief", "defence", "defense", "interior", "trade", "commerce", "economy", "treasury", "state", "home"})
 NAMED_AS_NOUN = 2.0  # ... or is part of the phrase, a name of that kind: a court, not the man sued in it
 MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NEAR_CHARS = 40.0
@@ -257,7 +262,42 @@ def _score(question: Question, sentence: Sentence, start: int, end: int, stories
     told = _when_told(question, sentence.text, start)
     if _done_by(question, sentence.text, start):
         named = max(named, 1.0)
+    country = _country_met(question, sentence.text, start, end)
+    if country:  # "which French minister": "Nicolas Sarkozy of France", not "US Treasury Secretary John Snow"
+        named = max(named, 1.0) if country > 0 else min(named, -1.0)
     return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named - WEIGHT_TOLD * told
+
+
+def _country_met(question: Question, text: str, start: int, end: int) -> int:
+    """1 when the phrase's own words give it the country the asked noun has ("which French finance minister":
+    "Nicolas Sarkozy of France"), -1 when they give it another ("US Treasury Secretary John Snow"), else 0."""
+    if question.type not in (PERSON, ORGANISATION):
+        return 0
+    asked = [w for w in patterns.WORD.findall(question.text) if w[:1].isupper() and set(terms(w)) & question.described
+             and places.nationality(w)]
+    if not asked:
+        return 0
+    said = places.nationalities_in(_own_title(text, start).lower())
+    after = _OF_COUNTRY.match(text, end)  # "Nicolas Sarkozy of France", "Hua, China's assistant foreign minister"
+    if after:
+        said |= places.nationalities_in((after.group(1) or after.group(2)).lower())
+    if not said:
+        return 0
+    wanted = {places.nationality(w) for w in asked}
+    return 1 if said & wanted else -1
+
+
+def _own_title(text: str, start: int) -> str:
+    """The words right before a name that make its title ("US Treasury Secretary", "China's assistant foreign
+    Minister"): capitalised words, role nouns and their usual modifiers, up to a verb, preposition or comma."""
+    words = re.findall(r"[\w'’.-]+|[^\w\s]", text[max(0, start - COUNTRY_BEFORE) : start])
+    title: list[str] = []
+    for word in reversed(words):
+        bare = re.sub(r"['’]s$", "", word)
+        if not (bare[:1].isupper() or is_role_noun(bare) or bare.lower() in _TITLE_WORDS):
+            break
+        title.insert(0, word)
+    return " ".join(title)
 
 
 def _done_by(question: Question, text: str, start: int) -> bool:

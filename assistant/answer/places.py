@@ -165,3 +165,25 @@ def _country_codes() -> dict[str, str]:
         iso = next((codes[name] for name in group if name in codes), None)
         codes.update({name: iso for name in group if iso and name not in codes})
     return codes
+
+
+@lru_cache(maxsize=1)
+def _nationality_groups() -> dict[str, str]:
+    """Each form of a country in the alias table (its name, demonym, capital) -> the group's first country name."""
+    found: dict[str, str] = {}
+    for group in patterns.ALIASES:
+        country = next((form for form in sorted(group) if is_country(form)), "")
+        if country:
+            for form in group:
+                found[form] = country
+    return found
+
+
+def nationality(word: str) -> str:
+    """The country a word names or is the demonym of ("French" -> france), from the alias table; else empty."""
+    return _nationality_groups().get(re.sub(r"['’]s?$", "", word.lower()).strip("."), "")
+
+
+def nationalities_in(text_lower: str) -> set[str]:
+    """The countries a lower-cased text names, by name, demonym or capital."""
+    return {country for form, country in _nationality_groups().items() if patterns.mentions(text_lower, form)}

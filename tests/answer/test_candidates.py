@@ -594,3 +594,15 @@ def test_in_which_minute_asks_for_an_ordinal() -> None:
     question = analyse("In which minute did Gravesen score for Real Madrid?")
     goal = _sentence("Gravesen, who replaced Zidane, completed the scoring in the 84th minute with a low shot.")
     assert [c.text for c in candidates.find(question, [goal])] == ["84th"]
+
+
+def test_which_french_minister_is_not_the_us_treasury_secretary() -> None:
+    question = analyse("Which French finance minister blamed American deficits for the euro's climb against the dollar?")
+    snow = _sentence("The comments come a day after US Treasury Secretary John Snow said a strong dollar was in America's interest.")
+    sarkozy = _sentence("Nicolas Sarkozy of France said the decline of the dollar, linked to American deficits, would hit Europe.")
+    assert candidates._country_met(question, snow.text, snow.text.find("John"), snow.text.find(" said")) == -1
+    assert candidates._country_met(question, sarkozy.text, 0, len("Nicolas Sarkozy")) == 1
+    met = _sentence("In May, US Commerce Secretary Gina Raimondo met with her counterpart, Wang Wentao, in Washington.")
+    cabinet = analyse("Which American cabinet member sat down in May with her Chinese trade counterpart?")
+    assert candidates._country_met(cabinet, met.text, met.text.find("Wang"), met.text.find("Wang") + 11) == 0  # no title of his own
+    assert [c.text for c in candidates.find(cabinet, [met])][0] == "Gina Raimondo"
