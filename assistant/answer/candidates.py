@@ -107,7 +107,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     for sentence, ents in zip(parsed, entity_labels.relabelled(parsed, parses)):
         for start, end in _typed_spans(question, sentence.text, ents):
             end = _trimmed(sentence.text, start, end)
-            if end > start and not _in_question(sentence.text[start:end], question):
+            if end > start and not _in_question(sentence.text[start:end], question) and not fits.unresolved(question, sentence, start, end):
                 spans.append((sentence, start, end))
     speakers = _speakers(question, parsed, parses, sentences) if question.type == PERSON else {}
     spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]

@@ -39,6 +39,9 @@ _UNITS = {
     ),
     "day of the week": re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),
 }
+_CALENDAR_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{patterns.MONTH}|\b{patterns.MONTH}\s+\d{{1,2}}\b|\b\d{{4}}-\d\d-\d\d\b", re.IGNORECASE
+)
 _TITLE_OF = re.compile(
     r"\b(?:Secretary|Minister|Ministry|Chancellor|Secretary-General|Duke|Duchess|Earl|Prince|Princess|Lord|Governor)"
     r"\s+of\s+(?:the\s+)?$"
@@ -161,6 +164,20 @@ def asked_unit(question: Question) -> re.Pattern[str] | None:
         if asked:
             return re.compile(rf"\b{asked.group(1)}s?\b", re.IGNORECASE)
     return None
+
+
+def unresolved(question: Question, sentence: Sentence, start: int, end: int) -> bool:
+    """"In what year" or "on what date" asks for a calendar date: "last year" or "Tuesday" is one only in a
+    dated article, where it resolves; in an undated one it says nothing of the kind."""
+    if question.type != DATE or sentence.date:
+        return False
+    lowered = question.text.lower()
+    phrase = sentence.text[start:end]
+    if re.search(r"\b(what|which) year\b", lowered):
+        return patterns.YEAR.search(phrase) is None
+    if re.search(r"\b(what|which) date\b", lowered):
+        return _CALENDAR_DAY.search(phrase) is None
+    return False
 
 
 def fits(kind: str, phrase: str) -> bool:

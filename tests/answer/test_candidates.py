@@ -606,3 +606,13 @@ def test_which_french_minister_is_not_the_us_treasury_secretary() -> None:
     cabinet = analyse("Which American cabinet member sat down in May with her Chinese trade counterpart?")
     assert candidates._country_met(cabinet, met.text, met.text.find("Wang"), met.text.find("Wang") + 11) == 0  # no title of his own
     assert [c.text for c in candidates.find(cabinet, [met])][0] == "Gina Raimondo"
+
+
+def test_what_year_in_an_undated_article_needs_a_written_year() -> None:
+    question = analyse("In what year did MTV first put Advance Warning on air?")
+    undated = _sentence("Last year's big winner at the MTV Europe Awards was Justin Timberlake.")
+    assert candidates.find(question, [undated]) == []
+    dated = replace(undated, date="2005-11-04")  # "last year" resolves against the article's date
+    assert [c.text for c in candidates.find(question, [dated])] == ["Last year"]
+    day = analyse("On what date do Duran Duran begin their tour of Japan?")
+    assert candidates.find(day, [_sentence("The show airs on Tuesday and will feature a studio performance.")]) == []
