@@ -51,6 +51,11 @@ _WHO_DID = re.compile(r"^\W*who\s+(\w+ed|wrote|won|led|made|built|sang|took|gave
 _PARTICIPLES = {"wrote": "written", "sang": "sung", "took": "taken", "gave": "given", "beat": "beaten", "drew": "drawn",
                 "chose": "chosen", "stole": "stolen", "threw": "thrown", "ran": "run", "broke": "broken", "began": "begun",
                 "found": "found", "set up": "set up"}
+_SAME_ROLE = tuple(frozenset(terms(words)) for words in (  # nouns news uses for one another
+    "club side team", "firm company", "film movie", "head boss chief", "spokesman spokeswoman spokesperson",
+    "lawyer attorney solicitor", "chairman chairwoman chair", "singer star",
+))
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")  # "Super 12", "Channel 4": a number in a name is no age
 _AT = re.compile(r"\bat\s+(?:the\s+)?$")
 _HYPHENATED = re.compile(r"-[a-z]")
 _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_PHRASE.pattern}))", re.IGNORECASE)
@@ -167,7 +172,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         if e.label in labels and fits.fits(question.type, e.text) and not fits.title_part(text, e.start)
     ))
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
-        return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())]
+        return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())
+                and not (text[s:e].strip().isdigit() and _NAME_BEFORE.search(text[max(0, s - 20) : s]))]
     for regex in _REGEXES.get(question.type, ()):
         if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
             continue
@@ -328,6 +334,7 @@ def _beside_noun(question: Question, text: str, start: int, end: int) -> float:
     is introduced or described by other words of the question instead: "which academic doubted the
     Secretary of State's trip?" is not answered by "Secretary of State Antony Blinken"."""
     wanted = set(terms(question.noun))
+    wanted |= {t for group in _SAME_ROLE if wanted & group for t in group}  # "which club": "English side Saracens"
     if not wanted:
         return 0.0
     if wanted & set(terms(text[start:end])) and text[start:end][:1].isupper():  # "which court": "the US District Court"

@@ -20,7 +20,7 @@ MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 NUMBER = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?")
-YEAR = re.compile(r"(?<![\w.])(?:1[89]\d\d|20\d\d)(?![\w.]|\.\d)")
+YEAR = re.compile(r"(?<![\w.])(?:1[89]\d\d|20\d\d)(?!\w|\.\d)")  # "in 2006." ends a sentence: a year
 NUMBER_WORDS = re.compile(  # not the "half" of "second-half" or "half-time": a part of a match
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|"
     r"fifty|sixty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|(?<!first-)(?<!second-)half(?!-time))\b",

@@ -93,7 +93,7 @@ _ORG_NOUNS = (
     "company|firm|bank|group|organisation|organization|team|club|party|agency|broadcaster|network|newspaper|"
     "airline|carrier|retailer|channel|union|body|department|ministry|brand|label|studio|band|institution|"
     "university|side|regulator|watchdog|charity|manufacturer|maker|operator|supermarket|publisher|insurer|"
-    "lender|store|chain|giant|business|outlet|website|court|council|committee|board|government|rivals?|"
+    "lender|store|chain|giant|business|outlet|website|court|council|committee|board|government|rivals?|school|academy|"
     "laboratory|lab|institute|association|federation|foundation|authority|service"
 )
 _PLACE_NOUNS = (
@@ -246,7 +246,7 @@ def analyse(question: str) -> Question:
     noun = asked_noun(text)[1] or (named_thing(text) if kind in (PLACE, ORGANISATION) and _NAME.search(lowered) else "")
     if kind == PERSON and not noun and (role := _WHO_ROLE.search(asked_clause(text).lower())):
         noun = role.group(1)  # "who was the referee?": the answer often stands next to "referee"
-    if kind == QUANTITY and _MEASURE.search(lowered):  # "how big is the hard disk?": a measure, never a sum of money
+    if kind == QUANTITY and _MEASURE.search(lowered) and not _MONEY_WORDS.search(lowered):  # "how big is the hard disk?"
         labels = labels - {"MONEY"}
     if kind == PERSON and _PERSON_OR_BODY.match(noun):  # "which rival": Fujitsu as often as a person
         labels = frozenset({"PERSON", "ORG"})
@@ -380,7 +380,7 @@ def answer_type(question: str) -> str:
         if match:
             if kind == QUANTITY and _RATE.search(lowered) and not _PAID_RATE.search(lowered):  # "what top rate of tax": a percentage
                 return PERCENT
-            if kind == QUANTITY and _MONEY_WORDS.search(lowered):
+            if kind == QUANTITY and _MONEY_WORDS.search(lowered) and not _BY_HOW_MUCH.search(lowered):
                 return MONEY
             if kind == NUMBER and re.search(r"\bhow many (pounds|dollars|euros)\b", lowered):
                 return MONEY
@@ -399,8 +399,10 @@ _WORK_NOUNS = (
 )
 _LAW_NOUNS = "law|act|bill|legislation|directive|treaty|convention|regulation|statute"
 _MONEY_NOUNS = "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune"
-_RATE = re.compile(r"\b(?:what|which) (?:[\w-]+ ){0,3}rate\b(?<!exchange rate)")
+_RATE = re.compile(r"\brates?\b(?<!exchange rate)(?<!exchange rates)")  # "to what level did it cut its tax rate"
 _PAID_RATE = re.compile(r"\b(?:hourly|wages?|pay|salary|salaries|fares?|fees?|prices?|charges?|rents?)\b|\b(?:an|per) hour\b")
+_BY_HOW_MUCH = re.compile(r"\bby how much\b")  # "by how much will health spending rise?": by 9.4% as often as by £1bn
+_PERCENT_NOUNS = "growth|stake|turnout|swing|inflation|unemployment"  # "what growth does he predict": 4.2%
 _ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat"  # "in which minute": the 84th
 _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"
     "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
@@ -410,7 +412,7 @@ _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.com
           (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$")),
           (QUANTITY, re.compile(rf"^({_AMOUNT_NOUNS})s?$")),
           (WORK, re.compile(rf"^({_WORK_NOUNS})s?$")), (LAW, re.compile(rf"^({_LAW_NOUNS})s?$")),
-          (RANK, re.compile(rf"^({_ORDINAL_NOUNS})s?$"))]
+          (RANK, re.compile(rf"^({_ORDINAL_NOUNS})s?$")), (PERCENT, re.compile(rf"^({_PERCENT_NOUNS})s?$"))]
 _HEAD_STOP = re.compile(
     r"^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|at|on|for|to|by|with|from|"
     r"that|who|which|and|or|as|after|before|\w+ed|\w+ing)$"

@@ -175,7 +175,7 @@ class Reader:
         short = clauses.reason_clause(first, question) if question.type == REASON else None
         if question.defined:  # "Who is Qin Gang?": the sentence that describes him beside his name
             first, short = clauses.described(question.defined, sentences) or (first, short)
-        elif question.type == OTHER:  # "which drug": the name the sentence gives the drug
+        elif question.type == OTHER or question.type in SOFT:  # "which drug": the name the sentence gives the drug
             noun = question.noun or apposition.copular_noun(question.text)
             short = apposition.named_by(noun, first.text, question.text) or apposition.kind_of(noun, first.text)
         chosen = self._supporting(first, sentences, _continuation(first, sentences))

@@ -617,3 +617,14 @@ def test_what_year_in_an_undated_article_needs_a_written_year() -> None:
     assert [c.text for c in candidates.find(question, [dated])] == ["Last year"]
     day = analyse("On what date do Duran Duran begin their tour of Japan?")
     assert candidates.find(day, [_sentence("The show airs on Tuesday and will feature a studio performance.")]) == []
+
+
+def test_which_club_is_answered_by_the_side_named_and_an_age_is_no_number_in_a_name() -> None:
+    club = analyse("Which club did Simon Taylor play for on loan?")
+    loan = _sentence("Taylor has turned out for English side Saracens in recent weeks during a short-term loan.")
+    assert candidates._beside_noun(club, loan.text, loan.text.find("Saracens"), loan.text.find(" in recent")) >= 1.0
+    age = analyse("How old is Simon Taylor?")
+    cats = _sentence("Taylor played 40 minutes in a friendly against South African Super 12 side The Cats.")
+    assert [c.text for c in candidates.find(age, [cats])] == []
+    named = _sentence("Simon Taylor, 25, made a scoring return for Edinburgh.")
+    assert [c.text for c in candidates.find(age, [named])] == ["25"]

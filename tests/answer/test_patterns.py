@@ -90,3 +90,9 @@ def test_brand_names_with_a_small_first_letter_are_names() -> None:
 
     found = [word for _, word in capitalised_names("When was the first iPhone sold on eBay by the ex-England star?")]
     assert found == ["iPhone", "eBay", "England"]
+
+
+def test_a_year_that_ends_a_sentence_is_a_year() -> None:
+    assert patterns.years_in("The economy would grow by 4.3% in 2005 and 4.2% in 2006.") == {"2005", "2006"}
+    assert patterns.contradicted("It would grow by 4.2% in 2006.", ["2006"], []) == []
+    assert patterns.years_in("A ratio of 2006.5 is no year.") == set()

@@ -30,6 +30,11 @@ TYPES = [
     ("To what hourly rate will the minimum wage rise?", "money"),  # a rate of pay is a sum
     ("At what exchange rate did the dollar close?", "quantity"),
     ("In which minute did Gravesen score?", "rank"),  # the 84th
+    ("To what level did South Africa cut its corporate tax rate?", "percent"),
+    ("How big is South Africa's 2005 budget?", "money"),  # a budget's size is a sum
+    ("By how much will spending on health rise?", "quantity"),  # by 9.4% as often as by £1bn
+    ("What growth does Trevor Manuel predict for 2006?", "percent"),
+    ("Which drama school did Antonia Bernath leave?", "organisation"),
     ("What is the name of the hotel where Blinken spoke?", "place"),  # read as "which hotel"
     ("What is the name of the new scheme?", "name"),
     ("How far did the balloon travel?", "quantity"),
