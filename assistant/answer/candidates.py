@@ -55,7 +55,8 @@ _SAME_ROLE = tuple(frozenset(terms(words)) for words in (  # nouns news uses for
     "club side team", "firm company", "film movie", "head boss chief", "spokesman spokeswoman spokesperson",
     "lawyer attorney solicitor", "chairman chairwoman chair", "singer star",
 ))
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")  # "Super 12", "Channel 4": a number in a name is no age
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")  # "Super 12", "Channel 4": a number in a name is no age ...
+_NAME_AFTER = re.compile(r"\s+[A-Z]")  # ... nor is "his 19 Entertainment company"
 _AT = re.compile(r"\bat\s+(?:the\s+)?$")
 _HYPHENATED = re.compile(r"-[a-z]")
 _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_PHRASE.pattern}))", re.IGNORECASE)
@@ -173,7 +174,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     ))
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())
-                and not (text[s:e].strip().isdigit() and _NAME_BEFORE.search(text[max(0, s - 20) : s]))]
+                and not (text[s:e].strip().isdigit() and (_NAME_BEFORE.search(text[max(0, s - 20) : s]) or _NAME_AFTER.match(text, e)))]
     for regex in _REGEXES.get(question.type, ()):
         if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
             continue

@@ -626,5 +626,6 @@ def test_which_club_is_answered_by_the_side_named_and_an_age_is_no_number_in_a_n
     age = analyse("How old is Simon Taylor?")
     cats = _sentence("Taylor played 40 minutes in a friendly against South African Super 12 side The Cats.")
     assert [c.text for c in candidates.find(age, [cats])] == []
+    assert candidates.find(age, [_sentence("Simon Fuller has sold his 19 Entertainment company.")]) == []
     named = _sentence("Simon Taylor, 25, made a scoring return for Edinburgh.")
     assert [c.text for c in candidates.find(age, [named])] == ["25"]
