@@ -24,7 +24,7 @@ from assistant.answer.question import (
 )
 from assistant.dates import resolve_span
 from assistant.answer.refuse import (
-    missing_part, mostly_unknown, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
+    missing_part, mostly_unknown, quoted, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
     unknown_names_notice,
 )
 
@@ -47,6 +47,7 @@ CONTRADICTION = "another year or ordinal"
 ROLE_CONFLICT = "someone else's act"  # or the same act in another place: roles.Conflict
 UNCOUNTED = "counted thing absent"
 UNKNOWN_YEAR = "unknown year"
+NOT_ABOUT = "answer's article names no one asked about"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
 
@@ -198,6 +199,11 @@ class Reader:
             found = [c for c in found if self._names_the_match(question, c.sentence)]
             if not found:
                 return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
+        if found and self.articles is not None:
+            about = [c for c in found if self._about_asked(question, c.sentence)]
+            if not about:  # every answer of the type comes from articles that never name whom the question asks about
+                return Reading(question, _not_about_notice(question, found[0].sentence), NOT_ABOUT, support=support)
+            found = about
         if found:
             rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
             if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss
@@ -226,6 +232,15 @@ class Reader:
         if question.type in (DATE, DAY):
             reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
+
+    def _about_asked(self, question: Question, sentence: Sentence) -> bool:
+        """The sentence's article names one of the question's people or longer bodies, in some form (a surname
+        alone will do), or the question names none of them."""
+        strong = _strong_names(question)
+        if not strong or self.articles is None:
+            return True
+        lowered = (self.articles.text(sentence.source) + "\n" + sentence.text).lower()
+        return any(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1]) for name in strong)
 
     def _names_the_match(self, question: Question, sentence: Sentence) -> bool:
         """The score's sentence, or the lines of its article just before it, names a side the question names."""
@@ -323,6 +338,18 @@ def _reading(question: Question, chosen: list[Sentence], short: tuple[int, int] 
     first = chosen[0]
     quotes[0] = replace(quotes[0], answer_start=first.start + short[0], answer_end=first.start + short[1])
     return Reading(question, short_answer=first.text[short[0] : short[1]], evidence=quotes, support=support)
+
+
+def _strong_names(question: Question) -> list[str]:
+    """The people the question names in full ("Walter Smith", "Young Buck"): an article that never names
+    them does not answer for them. One-word names ("Leipzig", "Blinken-Qin"), epithets ("the Man in Black"),
+    places, nationalities and bodies are too often paraphrased or left out of the answering article."""
+    return [n for n in question.people if len(n.split()) >= 2 and all(w[:1].isupper() and w.isalpha() for w in n.split())]
+
+
+def _not_about_notice(question: Question, sentence: Sentence) -> str:
+    names = _strong_names(question)
+    return f"The articles found that give an answer of the kind asked do not mention {quoted(names)}."
 
 
 def _continuation(first: Sentence, sentences: list[Sentence]) -> list[Sentence]:

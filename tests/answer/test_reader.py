@@ -298,3 +298,18 @@ def test_a_score_of_another_match_does_not_answer() -> None:
     assert refused.refusal and not refused.short_answer
     named = sentence("Sale Sharks beat Bath 28-17 in the Powergen Cup quarter-final.")
     assert Reader({}, None, 0.4, 3)._typed(asked, [named, other], named.evidence).short_answer == "28-17"
+
+
+def test_an_answer_from_an_article_that_never_names_the_asked_person_is_refused(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = _indexed_with(
+        corpus_copy, tmp_path / "index",
+        scotland=("Smith named Scotland boss\n\nWalter Smith has been named Scotland manager, the Scottish FA said on Thursday. "
+                  "He takes charge of the national side for the first time against Sweden in February.\n"),
+        arsenal=("Wenger signs new deal\n\nArsene Wenger has agreed a new deal with Arsenal. The Frenchman signed a "
+                 "two-year contract that takes him beyond the opening of the new stadium.\n"),
+    )
+    refused = assistant.ask("How long a contract did Walter Smith sign as Scotland manager?")
+    assert not refused.answered and refused.details["refusal_rule"] == "answer's article names no one asked about"
+    assert "Walter Smith" in refused.notice
+    answered = assistant.ask("How long a contract did Arsene Wenger sign with Arsenal?")
+    assert answered.answered and answered.short_answer == "two-year", (answered.answer, answered.notice)

@@ -143,3 +143,10 @@ def test_a_trip_to_a_place_and_a_city_outside_the_asked_country_are_elsewhere() 
     flew = "Blinken flew to Beijing on Sunday for talks with Qin Gang."
     assert _conflict("When did Blinken fly to Tokyo?", flew, "Sunday") is not None
     assert _conflict("When did Blinken fly to China?", flew, "Sunday") is None
+
+
+def test_a_person_described_by_nationality_is_no_rival_name() -> None:
+    assert conflict("How long a contract did Arsene Wenger sign?", WENGER, 23, 31) is None  # "The Frenchman" is Wenger
+
+
+WENGER = "The Frenchman signed a two-year contract that takes him beyond the opening of the new stadium."
