@@ -328,7 +328,8 @@ class GenerativeChain:
                 return
         encoding = next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
         before = len(written.sentences)
-        yield from self._emit(f"“{cited.quote}”", [Span(cited.source, cited.start, cited.end, cited.quote, encoding)], written)
+        quoted = cited.quote if cited.quote[:1] in "“\"'‘" else f"“{cited.quote}”"  # a quote that opens one is not wrapped again
+        yield from self._emit(quoted, [Span(cited.source, cited.start, cited.end, cited.quote, encoding)], written)
         written.quoted = len(written.sentences) - before
 
     def _deltas(self, llm: LLM, messages: list[ChatMessage], written: _Written) -> Iterator[str]:

@@ -196,7 +196,7 @@ def test_passages_carry_title_outlet_and_date_and_stay_short(fake, model_assista
         model_assistant.ask(question)
         messages = fake.requests[-1]["body"]["messages"]
         headers += re.findall(r"^\[\d+\] \((.+)\)$", messages[-1]["content"], re.M)
-        assert "cite the passage number(s) in square brackets" in messages[-1]["content"]
+        assert "copied word for word" in messages[-1]["content"] and "in square brackets" in messages[-1]["content"]
         assert sum(len(m["content"]) for m in messages) <= 3000  # about 700 tokens of English, the system prompt's cached
     assert len(headers) >= 3
     assert any(re.search(r", \d{4}-\d{2}-\d{2}$", h) for h in headers)  # the article's date
