@@ -113,8 +113,9 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     for sentence, ents in zip(parsed, entity_labels.relabelled(parsed, parses)):
         for start, end in _typed_spans(question, sentence.text, ents):
             end = _trimmed(sentence.text, start, end)
-            if end > start and not _in_question(sentence.text[start:end], question) and not fits.unresolved(question, sentence, start, end):
-                spans.append((sentence, start, end))
+            if end > start and not _in_question(sentence.text[start:end], question):
+                if not fits.unresolved(question, sentence, start, end):  # "last year" in an undated article
+                    spans.append((sentence, start, end))
     speakers = _speakers(question, parsed, parses, sentences) if question.type == PERSON else {}
     spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
@@ -154,6 +155,11 @@ def _speakers(
     return found
 
 
+def _number_in_name(text: str, start: int, end: int) -> bool:
+    """A bare number inside a name ("Super 12 side", "his 19 Entertainment company"): no age."""
+    return text[start:end].strip().isdigit() and bool(_NAME_BEFORE.search(text[max(0, start - 20) : start]) or _NAME_AFTER.match(text, end))
+
+
 def _trimmed(text: str, start: int, end: int) -> int:
     """The end of a phrase without the dash, comma or possessive an entity sometimes carries
     ("Steve Hansen -", "Martin Scorsese's" -> "Martin Scorsese")."""
@@ -173,8 +179,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         if e.label in labels and fits.fits(question.type, e.text) and not fits.title_part(text, e.start)
     ))
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
-        return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip())
-                and not (text[s:e].strip().isdigit() and (_NAME_BEFORE.search(text[max(0, s - 20) : s]) or _NAME_AFTER.match(text, e)))]
+        return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip()) and not _number_in_name(text, s, e)]
     for regex in _REGEXES.get(question.type, ()):
         if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
             continue

@@ -199,10 +199,13 @@ class Reader:
             found = [c for c in found if self._names_the_match(question, c.sentence)]
             if not found:
                 return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
-        if found and self.articles is not None:
-            about = [c for c in found if self._about_asked(question, c.sentence)]
+        strong = _strong_names(question)
+        if found and strong and self.articles is not None:
+            naming = {source: self._names_any(source, strong) for source in {c.sentence.source for c in found}}
+            about = [c for c in found if naming[c.sentence.source]]
             if not about:  # every answer of the type comes from articles that never name whom the question asks about
-                return Reading(question, _not_about_notice(question, found[0].sentence), NOT_ABOUT, support=support)
+                return Reading(question, f"The articles found that give an answer of the kind asked do not mention {quoted(strong)}.",
+                               NOT_ABOUT, support=support)
             found = about
         if found:
             rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
@@ -233,14 +236,10 @@ class Reader:
             reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
 
-    def _about_asked(self, question: Question, sentence: Sentence) -> bool:
-        """The sentence's article names one of the question's people or longer bodies, in some form (a surname
-        alone will do), or the question names none of them."""
-        strong = _strong_names(question)
-        if not strong or self.articles is None:
-            return True
-        lowered = (self.articles.text(sentence.source) + "\n" + sentence.text).lower()
-        return any(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1]) for name in strong)
+    def _names_any(self, source: str, people: list[str]) -> bool:
+        """The article names one of these people, in full or by surname alone."""
+        lowered = self.articles.text(source).lower() if self.articles else ""
+        return any(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1]) for name in people)
 
     def _names_the_match(self, question: Question, sentence: Sentence) -> bool:
         """The score's sentence, or the lines of its article just before it, names a side the question names."""
@@ -345,11 +344,6 @@ def _strong_names(question: Question) -> list[str]:
     them does not answer for them. One-word names ("Leipzig", "Blinken-Qin"), epithets ("the Man in Black"),
     places, nationalities and bodies are too often paraphrased or left out of the answering article."""
     return [n for n in question.people if len(n.split()) >= 2 and all(w[:1].isupper() and w.isalpha() for w in n.split())]
-
-
-def _not_about_notice(question: Question, sentence: Sentence) -> str:
-    names = _strong_names(question)
-    return f"The articles found that give an answer of the kind asked do not mention {quoted(names)}."
 
 
 def _continuation(first: Sentence, sentences: list[Sentence]) -> list[Sentence]:
