@@ -42,7 +42,10 @@ _WH = frozenset({"who", "whom", "what", "which", "how", "where", "when", "why", 
 _WHERE = frozenset({"in", "at"})
 _GOING = frozenset({"visit", "trip", "tour", "journey", "travel", "fly", "go", "come", "return", "head", "move", "arrive"})
 _MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
-_DEMONYM_PERSON = re.compile(r"^(?:[A-Z][a-z]+(?:man|woman)|Scot|Dane|Swede|Finn|Pole|Briton|Kiwi|Aussie|Argentine|Brazilian|Spaniard)$")
+_DEMONYM_PERSON = re.compile(  # "the Frenchman", "the Dane"; not a surname such as Newman
+    r"^(?:(?:French|English|Irish|Scots|Welsh|Dutch|Cornish|Yorkshire)(?:man|woman)|Scot|Dane|Swede|Finn|Pole|Briton|Kiwi|Aussie|"
+    r"Argentine|Brazilian|Spaniard)$"
+)
 _BE = frozenset({"is", "are", "was", "were", "been", "be"})
 _AUXILIARIES = _BE | frozenset({"did", "does", "do", "will", "would", "can", "could", "should", "has", "have", "had", "may", "might"})
 

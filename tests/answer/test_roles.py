@@ -150,3 +150,9 @@ def test_a_person_described_by_nationality_is_no_rival_name() -> None:
 
 
 WENGER = "The Frenchman signed a two-year contract that takes him beyond the opening of the new stadium."
+
+
+def test_a_surname_ending_in_man_is_still_a_rival_name() -> None:
+    sentence = "Leeds striker Newman, who was fined £15,000 in December, believes the punishment was too lenient."
+    found = conflict("How much did the FA fine Sir Alex Ferguson?", sentence, sentence.index("£"), sentence.index(" in December"))
+    assert found is not None and found.said == "Newman"
