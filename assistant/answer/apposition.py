@@ -27,10 +27,13 @@ def named_by(noun: str, text: str, asked: str = "") -> tuple[int, int] | None:
     if not noun:
         return None
     word = rf"(?i:{re.escape(noun)}(?:s|es)?)"  # "Computeractive Magazine" names a magazine too
+    titled = rf"{re.escape(noun[:1].upper() + noun[1:])}(?:s|es)?"
     shapes = (
+        rf"(?P<name>(?:{_NAME_WORD}\s+)+{titled})\b",  # "Billboard's Century Award": the noun is part of the name
         rf"\b{word}\s+(?P<name>{NAME})",  # "drug Tysabri", "the programme Newsnight"
         rf"(?P<name>{NAME}),\s+(?:[\w'’-]+\s+){{0,6}}?{word}\b(?=\s*[,.;)]|\s*$)",  # "Avonex, Biogen Idec's existing drug."
-        rf"\b{word}\s*(?:[-–—:]|,)\s*(?P<name>[^-–—,;:()]{{3,80}}?)\s*(?=[-–—,;(.]|$)",  # "the condition - PML -"
+        rf"\b{word}\s*[-–—:]\s*(?P<name>[^-–—,;:()]{{3,80}}?)\s*(?=[-–—,;(.]|$)",  # "the condition - PML -"
+        rf"\b{word},\s*(?P<name>{NAME})\s*(?=[,;(.]|$)",  # "the drug, Tysabri,"
         rf"(?P<name>{NAME})\s+{word}\b",  # "the Newsnight programme", "Thought for the Day slot"
     )
     lowered = asked.lower()
@@ -41,7 +44,7 @@ def named_by(noun: str, text: str, asked: str = "") -> tuple[int, int] | None:
             found = _trimmed(text[start:end])
             if not found or found in _NOT_NAMES or _NO_APPOSITION.match(found) or found.lower() in lowered:
                 continue
-            if shape is shapes[2] and not found[:1].isupper() and len(found.split()) > 6:
+            if shape is shapes[3] and not found[:1].isupper() and len(found.split()) > 6:
                 continue
             return end - len(found), end
     return None

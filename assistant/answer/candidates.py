@@ -46,9 +46,11 @@ _REPORTING = re.compile(  # lower case: "United States" states nothing
 _HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b", re.IGNORECASE)
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
 _BANNED = re.compile(r"\b(?:ban|bans|banned|suspension|suspended|sidelined|out)\b", re.IGNORECASE)
-_WHO_DID = re.compile(r"^\W*who\s+(\w+ed|wrote|won|led|made|built|sang|took|gave|beat|drew|bought|sold|shot|told|sent|founded|found|"
-                      r"brought|chose|held|paid|stole|threw|hit|struck|scored|ran|set up|broke|began|caught)\b", re.IGNORECASE)
-_PARTICIPLES = {"wrote": "written", "sang": "sung", "took": "taken", "gave": "given", "beat": "beaten", "drew": "drawn",
+_WHO_DID = re.compile(r"^\W*who\s+(?:(?P<future>will|is to|is set to|is going to|would)\s+(\w+)|"
+                      r"(\w+ed|wrote|won|led|made|built|sang|took|gave|beat|drew|bought|sold|shot|told|sent|founded|found|"
+                      r"brought|chose|held|paid|stole|threw|hit|struck|scored|ran|set up|broke|began|caught))\b", re.IGNORECASE)
+_PARTICIPLES = {"write": "written", "sing": "sung", "take": "taken", "give": "given", "lead": "led", "win": "won",
+                "make": "made", "buy": "bought", "sell": "sold", "hold": "held", "pay": "paid", "run": "run", "wrote": "written", "sang": "sung", "took": "taken", "gave": "given", "beat": "beaten", "drew": "drawn",
                 "chose": "chosen", "stole": "stolen", "threw": "thrown", "ran": "run", "broke": "broken", "began": "begun",
                 "found": "found", "set up": "set up"}
 _SAME_ROLE = tuple(frozenset(terms(words)) for words in (  # nouns news uses for one another
@@ -179,7 +181,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         if e.label in labels and fits.fits(question.type, e.text) and not fits.title_part(text, e.start)
     ))
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
-        return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip()) and not _number_in_name(text, s, e)]
+        return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip()) and not _number_in_name(text, s, e)
+                and not fits.in_score(text, s, e)]  # the 2 of "a 2-0 win" is no age
     for regex in _REGEXES.get(question.type, ()):
         if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
             continue
@@ -320,8 +323,10 @@ def _done_by(question: Question, text: str, start: int) -> bool:
     asked = _WHO_DID.match(question.text)
     if asked is None:
         return False
-    verb = asked.group(1).lower()
+    verb = (asked.group(2) or asked.group(3)).lower()
     participle = _PARTICIPLES.get(verb, verb)
+    if asked.group("future"):  # "who will host the awards?": "will be hosted by ..."
+        participle = _PARTICIPLES.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
     return re.search(rf"\b{participle}\s+by\s+(?:[\w'’-]+\s+){{0,4}}$", text[max(0, start - 80) : start], re.IGNORECASE) is not None
 
 

@@ -18,7 +18,7 @@ from assistant.terms import terms
 
 Spans = list[tuple[Sentence, int, int]]
 _FRACTION_WORDS = re.compile(r"\b(?:half|quarters?|thirds?|fifths?|tenths?)$|^\w+ in \w+$")
-_RESULT_AFTER = re.compile(r"\s*(?:win|wins|defeat|defeats|victory|loss|draw|lead|triumph|success|scoreline|home|away)\b")
+_RESULT_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}(?:win|wins|defeat|defeats|victory|loss|draw|lead|triumph|success|scoreline|home|away)\b")
 _RESULT_BEFORE = re.compile(r"\b(?:won|win|wins|lost|lose|beat|beaten|drew|draw|led|lead|trailed|trailing)\s+$")
 _MOVED_TO = re.compile(r"\bto\W*$")
 AMOUNTS = frozenset({MONEY, PERCENT, NUMBER, QUANTITY})
@@ -197,8 +197,10 @@ def fits(kind: str, phrase: str) -> bool:
         return False  # "two years" says how long, not when ("two years ago" says when)
     if kind == TIME:  # "at what time": a clock time or a part of the day, not "12 March"
         return patterns.CLOCK.search(lowered) is not None
+    if kind == DATE and re.fullmatch(r"(?:the\s+)?(?:year|month)(?:['’]s)?", lowered.strip()):
+        return False  # "the year's leading artists" names no date
     if kind == DATE:
-        return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|today|yesterday|tomorrow|week|month|year|morning|evening|night", lowered) is not None
+        return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|\b(?:today|yesterday|tomorrow|weeks?|weekends?|months?|years?|morning|evening|night)\b", lowered) is not None
     return True
 
 

@@ -231,7 +231,7 @@ class Question:
 
 
 _WHO_ROLE = re.compile(
-    rf"\bwho (?:is|was|are|were|will be|has been|had been) (?:the|a|an) (?:[\w-]+ ){{0,2}}?({_PERSON_NOUNS})\b"
+    rf"\bwho (?:is|was|are|were|will be|has been|had been) (?:the|a|an|[\w'’.-]+['’]s) (?:[\w-]+ ){{0,2}}?({_PERSON_NOUNS})\b"
 )
 
 
@@ -363,7 +363,7 @@ def answer_type(question: str) -> str:
         return LIST
     if _WHO_ARE.search(lowered):  # "who are the councillors accused ...": all of them
         return LIST
-    if _WHO_IS_NAME.match(" ".join(asked_clause(question).split())):  # "Who is Qin Gang?" asks what he is, not for a name
+    if _defined_name(question):  # "Who is Qin Gang?" asks what he is, not for a name
         return OTHER
     if _NAME.search(lowered):
         thing = named_thing(question)  # "the name of the hotel": a place, read as "which hotel"
@@ -447,7 +447,11 @@ def _defined_name(question: str) -> str:
     "Qin Gang"), else empty."""
     clause = " ".join(asked_clause(question).split())
     match = _WHO_IS_NAME.match(clause) or _ROLE_OF_NAME.match(clause)
-    return match.group(1).strip() if match else ""
+    name = match.group(1).strip() if match else ""
+    words = name.split()
+    if words and (any(w.endswith(("'s", "’s")) for w in words) or is_role_noun(words[-1])):
+        return ""  # "Who is Scotland's First Minister?" asks for a person, not for what a name is
+    return name
 
 
 def _head_kind(noun: str) -> str:

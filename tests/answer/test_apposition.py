@@ -14,7 +14,8 @@ ELAN = "Shares in Elan and Biogen Idec plunged as the firms suspended sales of n
      "progressive multifocal leukoencephalopathy"),  # between dashes, in lower case
     ("slot", "The cardinal was speaking on BBC Radio 4's Thought for the Day slot.", "Thought for the Day"),
     ("programme", "He was speaking to the BBC's Newsnight programme a few hours before.", "Newsnight"),
-    ("magazine", "It could cost up to £1,700, a study by Computeractive Magazine revealed.", "Computeractive"),
+    ("magazine", "It could cost up to £1,700, a study by Computeractive Magazine revealed.", "Computeractive Magazine"),
+    ("award", "Stevie Wonder will receive Billboard's Century Award, the magazine's highest honour, at the ceremony.", "Century Award"),
 ])
 def test_the_name_beside_the_asked_noun_is_found(noun: str, sentence: str, name: str) -> None:
     span = named_by(noun, sentence)

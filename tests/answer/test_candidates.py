@@ -629,3 +629,18 @@ def test_which_club_is_answered_by_the_side_named_and_an_age_is_no_number_in_a_n
     assert candidates.find(age, [_sentence("Simon Fuller has sold his 19 Entertainment company.")]) == []
     named = _sentence("Simon Taylor, 25, made a scoring return for Edinburgh.")
     assert [c.text for c in candidates.find(age, [named])] == ["25"]
+
+
+def test_who_will_host_prefers_the_one_named_after_will_be_hosted_by() -> None:
+    question = analyse("Who will host the Billboard awards?")
+    awards = _sentence("The awards will be hosted by American Idol presenter Ryan Seacrest, and will feature performances by Usher.")
+    assert [c.text for c in candidates.find(question, [awards])][0] == "Ryan Seacrest"
+
+
+def test_weekly_and_the_year_are_no_dates_and_a_cup_win_s_score_is_no_age() -> None:
+    when = analyse("When will the Billboard awards be held?")
+    charts = _sentence("The awards honour the year's leading artists as determined by Billboard's weekly charts.")
+    assert candidates.find(when, [charts]) == []
+    age = analyse("How old is Middlesbrough football club?")
+    win = _sentence("Boss Steve McClaren praised his side after the 2-0 Uefa Cup win against Lazio.")
+    assert candidates.find(age, [win]) == []

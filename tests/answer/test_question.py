@@ -37,6 +37,7 @@ TYPES = [
     ("Which drama school did Antonia Bernath leave?", "organisation"),
     ("What is the name of the hotel where Blinken spoke?", "place"),  # read as "which hotel"
     ("What is the name of the new scheme?", "name"),
+    ("Who is Scotland's First Minister?", "person"),  # a role asks for a person, not what a name is
     ("How far did the balloon travel?", "quantity"),
     ("Why did Blinken postpone his trip to Beijing?", "reason"),
     ("What prompted the cancellation of the visit?", "reason"),
@@ -171,3 +172,8 @@ def test_a_request_s_opening_verb_is_no_part_of_the_name_after_it() -> None:
 def test_what_role_did_a_name_hold_asks_what_he_is() -> None:
     assert analyse("What role did Daniel Kritenbrink hold?").defined == "Daniel Kritenbrink"
     assert analyse("What is the name of the hotel where Blinken spoke?").noun == "hotel"
+
+
+def test_who_is_a_country_s_role_asks_for_the_person_beside_the_role() -> None:
+    question = analyse("Who is Scotland's First Minister?")
+    assert question.defined == "" and question.noun == "minister"
