@@ -163,6 +163,8 @@ _WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?
 _BODY_NOUNS = re.compile(  # bodies whose names spaCy tags as organisations; a "service" or "brand" may be a product's name
     r"^(?:company|firm|bank|party|club|team|band|charity|union|newspaper|airline|retailer|lender|broadcaster|group)s?$"
 )
+_TITLE_MODIFIERS = frozenset({"prime", "first", "foreign", "home", "deputy", "vice", "shadow", "attorney", "chief", "acting", "culture",
+                              "health", "education", "defence", "trade", "transport", "environment", "interior", "finance"})
 _ROLE_OF_NAME = re.compile(  # "What role did Daniel Kritenbrink hold?": what he is, as "Who is ...?" asks
     r"^\W*[Ww]hat (?:role|post|position|job|title|office) (?:does|did|do|has|had) ((?:[A-Z][\w'’.-]*\s*)+?) "
     r"(?:hold|have|occupy|fill)\W*$"
@@ -449,8 +451,8 @@ def _defined_name(question: str) -> str:
     match = _WHO_IS_NAME.match(clause) or _ROLE_OF_NAME.match(clause)
     name = match.group(1).strip() if match else ""
     words = name.split()
-    if words and (any(w.endswith(("'s", "’s")) for w in words) or is_role_noun(words[-1])):
-        return ""  # "Who is Scotland's First Minister?" asks for a person, not for what a name is
+    if words and (any(w.endswith(("'s", "’s")) for w in words) or all(is_role_noun(w) or w.lower() in _TITLE_MODIFIERS for w in words)):
+        return ""  # "Who is Scotland's First Minister?", "Who is the Prime Minister?": a person, not what a name is
     return name
 
 

@@ -177,3 +177,5 @@ def test_what_role_did_a_name_hold_asks_what_he_is() -> None:
 def test_who_is_a_country_s_role_asks_for_the_person_beside_the_role() -> None:
     question = analyse("Who is Scotland's First Minister?")
     assert question.defined == "" and question.noun == "minister"
+    assert analyse("Who is the Prime Minister?").defined == ""
+    assert analyse("Who is Carole King?").defined == "Carole King"  # a surname that is also a title is still a name
