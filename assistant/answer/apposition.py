@@ -60,8 +60,8 @@ def kind_of(noun: str, text: str) -> tuple[int, int] | None:
             continue
         kinds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
         if kinds:
-            first = min(kinds, key=lambda c: c.i)
-            start = min(t.idx for t in first.subtree)
+            numbers = [c for c in token.lefts if c.dep_ == "nummod"]  # "the 1,000m title": the number is the kind too
+            start = min(t.idx for c in kinds + numbers for t in c.subtree)
             return start, token.idx + len(token.text)
     return None
 

@@ -58,6 +58,7 @@ _SAME_ROLE = tuple(frozenset(terms(words)) for words in (  # nouns news uses for
     "lawyer attorney solicitor", "chairman chairwoman chair", "singer star",
 ))
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")  # "Super 12", "Channel 4": a number in a name is no age ...
+_AGE_PHRASE = re.compile(r"\baged\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b")  # spaCy tags no entity in "died aged 92" at times
 _NAME_AFTER = re.compile(r"\s+[A-Z]")  # ... nor is "his 19 Entertainment company"
 _AT = re.compile(r"\bat\s+(?:the\s+)?$")
 _HYPHENATED = re.compile(r"-[a-z]")
@@ -158,8 +159,10 @@ def _speakers(
 
 
 def _number_in_name(text: str, start: int, end: int) -> bool:
-    """A bare number inside a name ("Super 12 side", "his 19 Entertainment company"): no age."""
-    return text[start:end].strip().isdigit() and bool(_NAME_BEFORE.search(text[max(0, start - 20) : start]) or _NAME_AFTER.match(text, end))
+    """A bare number inside a name or a measure ("Super 12 side", "his 19 Entertainment company", "the 800m"): no age."""
+    if not text[start:end].strip().isdigit():
+        return False
+    return bool(_NAME_BEFORE.search(text[max(0, start - 20) : start]) or _NAME_AFTER.match(text, end) or text[end : end + 1].isalpha())
 
 
 def _trimmed(text: str, start: int, end: int) -> int:
@@ -181,6 +184,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         if e.label in labels and fits.fits(question.type, e.text) and not fits.title_part(text, e.start)
     ))
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
+        spans += [m.span() for m in _AGE_PHRASE.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip()) and not _number_in_name(text, s, e)
                 and not fits.in_score(text, s, e)]  # the 2 of "a 2-0 win" is no age
     for regex in _REGEXES.get(question.type, ()):

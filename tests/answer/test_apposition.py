@@ -50,3 +50,6 @@ def test_what_injury_is_answered_by_the_nouns_that_say_which() -> None:
     span = kind_of("injury", sentence)
     assert span is not None and sentence[span[0] : span[1]] == "shoulder injury"
     assert kind_of("injury", "He has a serious injury.") is None  # an adjective says how bad, not which
+    title = "She stormed to the 1,000m title at the Birmingham Grand Prix."
+    span = kind_of("title", title)
+    assert span is not None and title[span[0] : span[1]] == "1,000m title"  # the number is part of which title

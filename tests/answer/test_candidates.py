@@ -644,3 +644,11 @@ def test_weekly_and_the_year_are_no_dates_and_a_cup_win_s_score_is_no_age() -> N
     age = analyse("How old is Middlesbrough football club?")
     win = _sentence("Boss Steve McClaren praised his side after the 2-0 Uefa Cup win against Lazio.")
     assert candidates.find(age, [win]) == []
+
+
+def test_an_age_spacy_leaves_untagged_is_read_and_a_distance_is_no_age() -> None:
+    question = analyse("How old was Lord Callaghan when he died?")
+    assert [c.text for c in candidates.find(question, [_sentence("Lord Callaghan died aged 92 at home.")])] == ["aged 92"]
+    holmes = analyse("How old is Kelly Holmes?")
+    race = _sentence("Kelly Holmes has been chosen for both the 800m and 1500m at next month's championships.")
+    assert candidates.find(holmes, [race]) == []
