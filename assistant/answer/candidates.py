@@ -17,7 +17,7 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
     DATE, DAY, DURATION, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, Question,
-    is_role_noun,
+    is_title_word,
 )
 from assistant.terms import terms
 
@@ -32,8 +32,6 @@ NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before t
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
 COUNTRY_BEFORE = 60  # how far back a name's title may go: "US Treasury Secretary X"
 _OF_COUNTRY = re.compile(r",?\s+(?:of|from)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)|,\s+((?:the\s+)?[A-Z][\w.]*)['’]s\s")
-_TITLE_WORDS = frozenset({"assistant", "deputy", "former", "foreign", "finance", "top", "senior", "acting", "vice", "prime",
-                          "chief", "defence", "defense", "interior", "trade", "commerce", "economy", "treasury", "state", "home"})
 NAMED_AS_NOUN = 2.0  # ... or is part of the phrase, a name of that kind: a court, not the man sued in it
 MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NEAR_CHARS = 40.0
@@ -313,7 +311,7 @@ def _own_title(text: str, start: int) -> str:
     title: list[str] = []
     for word in reversed(words):
         bare = re.sub(r"['’]s$", "", word)
-        if not (bare[:1].isupper() or is_role_noun(bare) or bare.lower() in _TITLE_WORDS):
+        if not (bare[:1].isupper() or is_title_word(bare)):
             break
         title.insert(0, word)
     return " ".join(title)

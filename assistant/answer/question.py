@@ -163,8 +163,11 @@ _WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?
 _BODY_NOUNS = re.compile(  # bodies whose names spaCy tags as organisations; a "service" or "brand" may be a product's name
     r"^(?:company|firm|bank|party|club|team|band|charity|union|newspaper|airline|retailer|lender|broadcaster|group)s?$"
 )
-_TITLE_MODIFIERS = frozenset({"prime", "first", "foreign", "home", "deputy", "vice", "shadow", "attorney", "chief", "acting", "culture",
-                              "health", "education", "defence", "trade", "transport", "environment", "interior", "finance"})
+_TITLE_MODIFIERS = frozenset({  # words of a title beside its role noun: "Foreign Secretary", "assistant foreign minister"
+    "prime", "first", "foreign", "home", "deputy", "vice", "shadow", "attorney", "chief", "acting", "culture", "health",
+    "education", "defence", "defense", "trade", "transport", "environment", "interior", "finance", "assistant", "former",
+    "top", "senior", "commerce", "economy", "treasury", "state",
+})
 _ROLE_OF_NAME = re.compile(  # "What role did Daniel Kritenbrink hold?": what he is, as "Who is ...?" asks
     r"^\W*[Ww]hat (?:role|post|position|job|title|office) (?:does|did|do|has|had) ((?:[A-Z][\w'’.-]*\s*)+?) "
     r"(?:hold|have|occupy|fill)\W*$"
@@ -436,7 +439,7 @@ def asked_noun(question: str) -> tuple[str, str]:
     for token in parse(clause):
         if token.tag_ in ("WDT", "WP") and token.dep_ == "det" and token.head.pos_ == "NOUN":
             noun = token.head.text.lower()
-            kind = next((k for k, nouns in _HEADS if nouns.match(noun)), "")
+            kind = _head_kind(noun)
             if kind:
                 return (LIST if kind in (PERSON, ORGANISATION, PLACE) and token.head.tag_ == "NNS" else kind), noun
             unknown = unknown or noun
@@ -451,7 +454,7 @@ def _defined_name(question: str) -> str:
     match = _WHO_IS_NAME.match(clause) or _ROLE_OF_NAME.match(clause)
     name = match.group(1).strip() if match else ""
     words = name.split()
-    if words and (any(w.endswith(("'s", "’s")) for w in words) or all(is_role_noun(w) or w.lower() in _TITLE_MODIFIERS for w in words)):
+    if words and (any(w.endswith(("'s", "’s")) for w in words) or all(is_title_word(w) for w in words)):
         return ""  # "Who is Scotland's First Minister?", "Who is the Prime Minister?": a person, not what a name is
     return name
 
@@ -478,7 +481,7 @@ def _head_type(words: str) -> tuple[str, str]:
         if _HEAD_STOP.match(word):
             break
         word = re.sub(r"ies$", "ys", word)  # countries -> countrys: the noun patterns take an "s"
-        found = next((k for k, nouns in _HEADS if nouns.match(word)), "")
+        found = _head_kind(word)
         if kind and not found:
             break
         if found:
@@ -509,6 +512,11 @@ def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if word.lower() not in covered:
             found.append(word)
     return tuple(dict.fromkeys(n for n in found if n)), tuple(dict.fromkeys(n for n in people if n))
+
+
+def is_title_word(word: str) -> bool:
+    """A word of a person's title: a role noun or one of its usual modifiers ("US Treasury Secretary")."""
+    return is_role_noun(word) or word.lower() in _TITLE_MODIFIERS
 
 
 def is_role_noun(word: str) -> bool:
