@@ -24,7 +24,7 @@ from typing import Any
 import bm25s
 
 from assistant.filters import Filters
-from assistant.terms import terms
+from assistant.terms import TERMS_VERSION, terms
 
 STAMP_FILE = "stamp.json"
 CHUNKS_FILE = "chunks.json"
@@ -35,8 +35,8 @@ SAVED_NAME = re.compile(r"(stamp\.json|(chunks|tokens)-[0-9a-f]{16}\.json|bm25-[
 
 
 def ledger_stamp(entries: dict[str, Any]) -> str:
-    """A fingerprint of which file versions an index holds."""
-    digest = hashlib.sha256()
+    """A fingerprint of which file versions an index holds, and of how their terms were read."""
+    digest = hashlib.sha256(f"terms {TERMS_VERSION}\n".encode())
     for source in sorted(entries):
         digest.update(f"{source}\0{entries[source].digest}\n".encode())
     return digest.hexdigest()

@@ -1,8 +1,10 @@
-"""Words as the lexical side sees them: lower-cased, stop words dropped, Porter-stemmed."""
+"""Words as the lexical side sees them: lower-cased, accents and HTML entities folded, stop words dropped, Porter-stemmed."""
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -27,14 +29,29 @@ def _porter():  # type: ignore[no-untyped-def]
     return PorterStemmer()
 
 
+# Bumped whenever terms() changes what it returns: saved BM25 tokens of another version are rebuilt.
+TERMS_VERSION = "2"
+
+
 def terms(text: str) -> list[str]:
-    """Index terms of a text, in order, repeats kept (BM25 counts them)."""
+    """Index terms of a text, in order, repeats kept (BM25 counts them). "S&#227;o Paulo" (as some
+    archives write it), "São Paulo" and "Sao Paulo" give the same terms."""
     stop = _stopwords()
     out = []
-    for match in _WORD.finditer(text.lower()):
+    for match in _WORD.finditer(folded(text.lower())):
         word = match.group().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
         if word and word not in stop:
             out.append(stem(word))
     return out
+
+
+def folded(text: str) -> str:
+    """Without HTML entities, accents or curly apostrophes: "S&#227;o Paulo", "São Paulo" and "Sao Paulo",
+    "O’Connor" and "O'Connor" are one name."""
+    if "&" in text:
+        text = html.unescape(text)
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).replace("’", "'")

@@ -130,6 +130,21 @@ def test_lexical_index_is_updated_in_place_and_matches_a_full_rebuild(
     assert "003_6129a9f508479f3d.txt" not in {m["source"] for m in updated.metas}
 
 
+def test_a_saved_bm25_index_of_other_terms_is_rebuilt_and_accents_match(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import lexical
+
+    (corpus_copy / "tevez.txt").write_text("Tevez moves\n\nCarlos Tevez is joining Corinthians of S&#227;o Paulo.\n")
+    with monkeypatch.context() as patch:  # an index saved by a version whose terms differed
+        patch.setattr(lexical, "TERMS_VERSION", "0")
+        Assistant(corpus=corpus_copy, index=tmp_path / "idx").index()
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
+    assert assistant.lexical.stamp == lexical.ledger_stamp(assistant.store.ledger_entries())
+    hits = assistant.lexical.search("Sao Paulo", 3)
+    assert hits and assistant.lexical.metas[hits[0].position]["source"] == "tevez.txt"
+
+
 def test_corpus_notes_are_not_indexed_and_leave_when_excluded(corpus_copy: Path, tmp_path: Path) -> None:
     (corpus_copy / "README.md").write_text("About this folder: five articles collected for testing.\n")
     everything = Assistant(corpus=corpus_copy, index=tmp_path / "idx", exclude=[]).index()

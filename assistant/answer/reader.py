@@ -17,12 +17,13 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import apposition, candidates, clauses, patterns, roles, soft
+from assistant.answer import apposition, candidates, clauses, patterns, places, roles, soft
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, OTHER, REASON, SCORE, SOFT, Question, analyse, counted_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, OTHER, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
 )
 from assistant.dates import resolve_span
+from assistant.terms import folded
 from assistant.answer.refuse import (
     missing_part, mostly_unknown, quoted, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
     unknown_names_notice,
@@ -199,12 +200,12 @@ class Reader:
             found = [c for c in found if self._names_the_match(question, c.sentence)]
             if not found:
                 return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
-        strong = _strong_names(question)
-        if found and strong and self.articles is not None:
-            naming = {source: self._names_any(source, strong) for source in {c.sentence.source for c in found}}
+        people, where = _strong_names(question), _asked_places(question)
+        if found and (people or where) and self.articles is not None:
+            naming = {source: self._is_about(source, people, where) for source in {c.sentence.source for c in found}}
             about = [c for c in found if naming[c.sentence.source]]
-            if not about:  # every answer of the type comes from articles that never name whom the question asks about
-                return Reading(question, f"The articles found that give an answer of the kind asked do not mention {quoted(strong)}.",
+            if not about:  # every answer of the type comes from articles that never name whom or where the question asks about
+                return Reading(question, f"The articles found that give an answer of the kind asked do not mention {quoted(people + where)}.",
                                NOT_ABOUT, support=support)
             found = about
         if found:
@@ -236,10 +237,12 @@ class Reader:
             reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
 
-    def _names_any(self, source: str, people: list[str]) -> bool:
-        """The article names one of these people, in full or by surname alone."""
-        lowered = self.articles.text(source).lower() if self.articles else ""
-        return any(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1]) for name in people)
+    def _is_about(self, source: str, people: list[str], where: list[str]) -> bool:
+        """The article names one of these people (in full or by surname alone), if any are given, and one of
+        these places (under any of its names), if any are given."""
+        lowered = folded(self.articles.text(source).lower()) if self.articles else ""
+        named = not people or any(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1]) for name in people)
+        return named and (not where or any(patterns.mentions(lowered, folded(place)) for place in where))
 
     def _names_the_match(self, question: Question, sentence: Sentence) -> bool:
         """The score's sentence, or the lines of its article just before it, names a side the question names."""
@@ -344,6 +347,23 @@ def _strong_names(question: Question) -> list[str]:
     them does not answer for them. One-word names ("Leipzig", "Blinken-Qin"), epithets ("the Man in Black"),
     places, nationalities and bodies are too often paraphrased or left out of the answering article."""
     return [n for n in question.people if len(n.split()) >= 2 and all(w[:1].isupper() and w.isalpha() for w in n.split())]
+
+
+def _asked_places(question: Question) -> list[str]:
+    """The countries, US states and cities the asking clause names ("plan for Wales", "his visit to France"):
+    an article that never names them does not answer for them. Places in an opening clause that restates
+    the event, inside a compound ("a Virginia-based contractor") or that qualify the asked noun ("which
+    American city") are left out, as are all-capital names ("UN" is also a town)."""
+    clause = asked_clause(question.text).split(";")[-1]
+    found = []
+    for name in question.names:
+        if name in question.people or name.isupper() or not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", clause):
+            continue
+        if question.noun and re.search(rf"{re.escape(name)}\s+{re.escape(question.noun)}", clause):
+            continue
+        if places.is_country(name) or places.is_us_state(name) or places.is_city(name):
+            found.append(name)
+    return found
 
 
 def _continuation(first: Sentence, sentences: list[Sentence]) -> list[Sentence]:

@@ -9,13 +9,12 @@ Blinken and Taiwan, but not “election”."). Names match their common forms
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Container, Iterable
 
 from assistant.answer import meaning, patterns
 from assistant.answer.evidence import Sentence
 from assistant.answer.question import Question
-from assistant.terms import terms
+from assistant.terms import folded, terms
 
 _ASKING = frozenset({"Who", "What", "Which", "Where", "When", "Why", "How"})  # a name cut short runs into the question
 _NAME_LINKS = frozenset({"of", "the", "and", "de", "du", "la", "le", "von", "van", "for", "on"})
@@ -49,25 +48,20 @@ def unfound_names(names: tuple[str, ...], found_text: str) -> list[str]:
     """Proper names of several words ("Sydney Opera House", "Reserve Bank of India") that the articles
     found never spell out, though each word is known: the question asks about something else. Descriptions
     written in capitals ("the Man in Black") are not names and are left to the reader."""
-    folded = _folded(found_text.lower())
-    return [n for n in names if _proper_name(n) and not patterns.mentions(folded, _folded(n)) and not _spelled_loosely(folded, n)]
+    plain = folded(found_text.lower())
+    return [n for n in names if _proper_name(n) and not patterns.mentions(plain, folded(n)) and not _spelled_loosely(plain, n)]
 
 
 def _spelled_loosely(folded_text: str, name: str) -> bool:
     """The name's words in order, one other word allowed between them: "Diaoyutai Guesthouse" is
     "the Diaoyutai State Guesthouse"."""
-    words = [re.escape(w) for w in _folded(name.lower()).split()]
+    words = [re.escape(w) for w in folded(name.lower()).split()]
     return re.search(r"(?<!\w)" + r"(?:\W+[\w'’-]+)?\W+".join(words) + r"(?!\w)", folded_text) is not None
 
 
 def _proper_name(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and not _ASKING.intersection(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_LINKS for w in words) and words[-1][:1].isupper()
-
-
-def _folded(text: str) -> str:
-    """Without accents or curly apostrophes: "São Paulo" and "Sao Paulo", "O’Connor" and "O'Connor" are one name."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).replace("’", "'")
 
 
 def mostly_unknown(names: tuple[str, ...], people: tuple[str, ...], unknown: list[str]) -> bool:

@@ -313,3 +313,21 @@ def test_an_answer_from_an_article_that_never_names_the_asked_person_is_refused(
     assert "Walter Smith" in refused.notice
     answered = assistant.ask("How long a contract did Arsene Wenger sign with Arsenal?")
     assert answered.answered and answered.short_answer == "two-year", (answered.answer, answered.notice)
+
+
+def test_an_answer_from_an_article_that_never_names_the_asked_place_is_refused(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = _indexed_with(
+        corpus_copy, tmp_path / "index",
+        casinos=("Casino plans cut\n\nThe government plans up to eight super-casinos in England and Scotland, ministers "
+                 "said on Tuesday. The first is likely to be in Glasgow.\n"),
+        cardiff="Arts centre opens\n\nWales has a new arts centre in Cardiff, opened by the Queen on Friday.\n",
+        tevez=("Tevez joins Corinthians\n\nBoca Juniors forward Carlos Tevez is joining Corinthians of S&#227;o Paulo "
+               "for nearly $20m, the club said.\n"),
+    )
+    refused = assistant.ask("How many super-casinos does the government plan for Wales?")
+    assert not refused.answered and refused.details["refusal_rule"] == "answer's article names no one asked about"
+    assert "Wales" in refused.notice
+    answered = assistant.ask("How many super-casinos does the government plan for Scotland?")
+    assert answered.answered and answered.short_answer == "up to eight", (answered.answer, answered.notice)
+    unaccented = assistant.ask("How much is the Sao Paulo club paying for Carlos Tevez?")  # the article writes "S&#227;o"
+    assert unaccented.answered and unaccented.short_answer == "nearly $20m", (unaccented.answer, unaccented.notice)
