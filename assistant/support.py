@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.patterns import MONTHS, NUMBER, WEEKDAYS, WORD
+from assistant.answer.patterns import DIGITS, MONTHS, WEEKDAYS, WORD
 from assistant.terms import terms
 
 MIN_COVER = 0.5
@@ -118,8 +118,8 @@ def specifics_found(claim: str, source: str, context: str = "") -> bool:
     """
     claim, source, context = plain_amounts(claim), plain_amounts(source), plain_amounts(context)
     lowered = source.lower()
-    numbers = {n.rstrip(".,") for n in NUMBER.findall(source)}
-    if any(n.rstrip(".,") not in numbers for n in NUMBER.findall(claim)):  # whole numbers: 4 is not in 1.47
+    numbers = {n.rstrip(".,") for n in DIGITS.findall(source)}
+    if any(n.rstrip(".,") not in numbers for n in DIGITS.findall(claim)):  # whole numbers: 4 is not in 1.47
         return False
     if any(amount.lower() not in lowered for amount in _AMOUNT.findall(claim)):  # 1.47 million is not 1.47 billion
         return False

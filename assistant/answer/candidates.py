@@ -17,7 +17,7 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
     DATE, DAY, DURATION, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, Question,
-    is_title_word,
+    counted_thing, is_title_word,
 )
 from assistant.terms import terms
 
@@ -198,6 +198,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
+    if question.type == NUMBER:
+        spans += [m.span() for m in patterns.nth_of(counted_thing(question).lower()).finditer(text)]
     if question.type in (NUMBER, QUANTITY):
         spans = [(s, e) for s, e in spans if not fits.part_of_other(text, ents, s, e)]
     if question.type == PLACE:  # "where did he give his speech?": "at the Commonwealth Club", a body's building

@@ -191,6 +191,8 @@ def fits(kind: str, phrase: str) -> bool:
         return False  # "2003" is when, not how many
     if kind == PERCENT and _FRACTION_WORDS.search(lowered):  # "a quarter (of)", "one in five": shares too
         return True
+    if kind == NUMBER and re.fullmatch(r"\d+(?:st|nd|rd|th)", phrase):  # "for the 21st time" (patterns.nth_of)
+        return True
     if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
         return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
     if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):

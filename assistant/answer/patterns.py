@@ -19,7 +19,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
-NUMBER = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?")
+DIGITS = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?")  # any run of digits, those of "63rd" too
+NUMBER = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?(?![\d,.]*(?:st|nd|rd|th)\b)")  # "63rd" is an ordinal, not 63
 YEAR = re.compile(r"(?<![\w.])(?:1[89]\d\d|20\d\d)(?!\w|\.\d)")  # "in 2006." ends a sentence: a year
 NUMBER_WORDS = re.compile(  # not the "half" of "second-half" or "half-time": a part of a match
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|"
@@ -206,3 +207,11 @@ _NAME_WORD = r"[A-Z](?:[\w-]|['’](?=[A-Z]))*\w"  # "O'Connor", never "Labour's
 PROPER_NAME = re.compile(
     rf"(?<![\w'’])(?!(?:{_STARTERS})\b){_NAME_WORD}(?:\s+(?:(?:de|du|des|la|le|les|pour|of|von|van|y)\s+)?{_NAME_WORD})*"
 )
+
+
+@lru_cache(maxsize=256)
+def nth_of(counted: str) -> re.Pattern[str]:
+    """"for the 21st time", "his 50th cap": an ordinal before the counted noun (or "time") says how many."""
+    forms = {"time", counted, counted[:-1] if counted.endswith("s") else counted, counted[:-2] if counted.endswith("es") else counted}
+    nouns = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+    return re.compile(rf"(?<![\w.])\d+(?:st|nd|rd|th)(?=\s+(?:{nouns})\b)", re.IGNORECASE)

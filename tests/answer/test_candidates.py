@@ -31,7 +31,16 @@ def test_a_count_in_other_words_still_answers() -> None:
 def test_an_ordinal_count_is_not_judged_by_its_suffix() -> None:
     question = analyse("How many times has the US blocked Iran's bid to join the WTO?")
     found = candidates.find(question, [_sentence("The US blocked Iran's application for the 21st time on Wednesday.")])
-    assert [c.text for c in found] == ["21"]
+    assert [c.text for c in found] == ["21st"]
+
+
+def test_an_ordinal_before_the_counted_noun_counts_but_a_minute_does_not() -> None:
+    caps = analyse("How many caps is Martyn Williams set to win against England?")
+    found = candidates.find(caps, [_sentence("Williams is set to win his 50th cap, replacing the injured Colin Charvis.")])
+    assert [c.text for c in found] == ["50th"]
+    tries = analyse("How many tries did Brian O'Driscoll score against Italy?")
+    minute = _sentence("A late tackle on Brian O'Driscoll let O'Gara notch a penalty in the 63rd minute.")
+    assert candidates.find(tries, [minute]) == []
 
 
 def test_the_asked_noun_beside_a_name_picks_it() -> None:
