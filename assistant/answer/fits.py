@@ -12,7 +12,7 @@ from assistant.answer import counts, meaning, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, PERCENT, PLACE, QUANTITY, RANK, TIME, Question, named_thing,
+    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, PERCENT, PERSON, PLACE, QUANTITY, RANK, TIME, Question, named_thing,
 )
 from assistant.terms import terms
 
@@ -277,6 +277,21 @@ def _other_length(question: Question, text: str, start: int, end: int) -> bool:
     if noun is None or set(terms(noun.group(1))) & question.terms:
         return False
     return all(meaning.similarity(noun.group(1).lower(), word.lower()) < counts.SAME_THING for word in question.focus)
+
+
+_LESSER = r"(?:vice|deputy|assistant|shadow|under)"  # "vice president Farhat ..." holds another office than the president
+
+
+def lesser_role(question: Question, spans: Spans) -> Spans:
+    """"Who is the president of Libya's central bank?" is not answered by "the bank's vice president
+    Farhat ...", nor "Who is the editor?" by "Ian Harris, deputy editor of ...": the asked office with a
+    rank word the question does not use before it, right before or after the name, is another office."""
+    if question.type != PERSON or not question.noun or re.search(rf"\b{_LESSER}\b", question.text, re.IGNORECASE):
+        return spans
+    noun = re.escape(question.noun)
+    before = re.compile(rf"\b{_LESSER}[\s-]+(?:[\w'’-]+\s+){{0,2}}?{noun}s?[\s,]*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
+    after = re.compile(rf"^[\s,]+(?:(?:the|a|an|its|his|her|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){{0,2}}?{_LESSER}[\s-]+(?:[\w'’-]+\s+){{0,2}}?{noun}\b", re.IGNORECASE)
+    return [(s, a, b) for s, a, b in spans if not before.search(s.text[max(0, a - 60) : a]) and not after.search(s.text[b : b + 80])]
 
 
 def sized_places(question: Question, spans: Spans) -> Spans:

@@ -661,3 +661,14 @@ def test_an_age_spacy_leaves_untagged_is_read_and_a_distance_is_no_age() -> None
     holmes = analyse("How old is Kelly Holmes?")
     race = _sentence("Kelly Holmes has been chosen for both the 800m and 1500m at next month's championships.")
     assert candidates.find(holmes, [race]) == []
+
+
+def test_a_lesser_office_does_not_answer_for_the_asked_one() -> None:
+    president = analyse("Who is the president of Libya's central bank?")
+    vice = _sentence("\"We are opening accounts,\" the central bank's vice president Farhat Omar Ben Gadaravice said.")
+    assert candidates.find(president, [vice]) == []
+    editor = analyse("Who is the editor of Mac Format?")
+    deputy = _sentence("Ian Harris, deputy editor of UK magazine Mac Format, said the machine would appeal to PC owners.")
+    assert candidates.find(editor, [deputy]) == []
+    asked = analyse("Who is the deputy editor of Mac Format?")
+    assert [c.text for c in candidates.find(asked, [deputy])] == ["Ian Harris"]
