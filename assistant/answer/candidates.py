@@ -216,6 +216,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans = [(s, e) for s, e in spans if not fits.in_score(text, s, e)]
     if question.type in (MONEY, QUANTITY):
         spans = [(s, e) for s, e in spans if not fits.conversion(question, text, s)]
+    if question.type == QUANTITY:
+        spans = [(s, e) for s, e in spans if not counts.counts_named_thing(question, text, s, e)]
     if question.type in (DATE, DAY, TIME):
         spans = [(s, e) for s, e in spans if not fits.named_day(text, s, e)]
     if question.type == RANK:

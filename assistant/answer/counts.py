@@ -38,6 +38,15 @@ def counts(asked: str, text: str, start: int, end: int) -> bool:
     return bool(head) and bool(set(terms(head)) & set(terms(asked)))
 
 
+def counts_named_thing(question: Question, text: str, start: int, end: int) -> bool:
+    """"How much did the US networks lose?" is not answered by the "four" of "all four US TV networks": a
+    bare number counting a thing the question names says how many of it there are, not how much."""
+    if not re.fullmatch(rf"(?:\d[\d,]*|{patterns.NUMBER_WORDS.pattern})", text[start:end].strip(), re.IGNORECASE):
+        return False
+    head = _quantified_noun(text, start, end)
+    return bool(head) and not patterns.UNIT.fullmatch(head) and bool(set(terms(head)) & question.terms)
+
+
 def _quantified_noun(text: str, start: int, end: int) -> str:
     """The noun spaCy attaches the count to as its number ("eight" -> "resorts"), or empty."""
     for token in parse(text):

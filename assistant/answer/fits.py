@@ -82,6 +82,15 @@ def conversion(question: Question, text: str, start: int) -> bool:
     return not (currency and currency.lastgroup and re.search(_ASKED_CURRENCY[currency.lastgroup], question.text, re.IGNORECASE))
 
 
+def _day_of_month(text: str, start: int, end: int) -> bool:
+    day = text[start:end]
+    if not day.isdigit() or not 1 <= int(day) <= 31:
+        return False
+    after = re.match(rf"\s+({patterns.MONTH})(?!\w)", text[end:], re.IGNORECASE)
+    before = re.search(rf"\b({patterns.MONTH})\s+$", text[max(0, start - 12) : start], re.IGNORECASE)
+    return any(m is not None and m.group(1)[0].isupper() for m in (after, before))  # "12 may fall" is no date
+
+
 def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
     """A number that belongs to something else is no count: the "11.5" of "£11.5m", the "4" of "4bn euros"
     or of "40%", the "One" of "Bank One", the "one" of "hit number one" (a place in a ranking)."""
@@ -95,6 +104,8 @@ def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> 
     if text[start:end].lower() == "one" and re.match(r"\s+of\b", text[end : end + 4]):  # "one of the UK's seats" picks one
         return True
     if re.search(r"\b(?:number|No\.?)\s$", text[max(0, start - 8) : start]):  # "hit number one", "No 10": a place
+        return True
+    if _day_of_month(text, start, end):  # "the 11 September attacks", "on March 4": a date
         return True
     return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
 

@@ -672,3 +672,9 @@ def test_a_lesser_office_does_not_answer_for_the_asked_one() -> None:
     assert candidates.find(editor, [deputy]) == []
     asked = analyse("Who is the deputy editor of Mac Format?")
     assert [c.text for c in candidates.find(asked, [deputy])] == ["Ian Harris"]
+
+
+def test_how_much_is_not_a_count_of_the_named_thing_nor_a_day_of_the_month() -> None:
+    question = analyse("How much did the US networks lose to TV piracy last year?")
+    benefit = _sentence("A TV benefit carried by all four US TV networks after the 11 September attacks raised more than $150m.")
+    assert [c.text for c in candidates.find(question, [benefit])] == ["more than $150m"]
