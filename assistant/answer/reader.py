@@ -357,11 +357,11 @@ def _asked_places(question: Question) -> list[str]:
     clause = asked_clause(question.text).split(";")[-1]
     found = []
     for name in question.names:
-        if name in question.people or name.isupper() or not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", clause):
+        if name in question.people or not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", clause):
             continue
         if question.noun and re.search(rf"{re.escape(name)}\s+{re.escape(question.noun)}", clause):
             continue
-        if places.is_country(name) or places.is_us_state(name) or places.is_city(name):
+        if places.is_country(name) or places.is_us_state(name) or (places.is_city(name) and not name.isupper()):
             found.append(name)
     return found
 

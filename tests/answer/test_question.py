@@ -179,3 +179,9 @@ def test_who_is_a_country_s_role_asks_for_the_person_beside_the_role() -> None:
     assert question.defined == "" and question.noun == "minister"
     assert analyse("Who is the Prime Minister?").defined == ""
     assert analyse("Who is Carole King?").defined == "Carole King"  # a surname that is also a title is still a name
+
+
+def test_what_something_costs_and_the_most_one_can_claim_ask_for_money() -> None:
+    assert analyse("According to PC Pro, what does it cost to make an 8x10in print at home?").type == "money"
+    assert analyse("What is the most they can claim in damages under the state's new law?").type == "money"
+    assert analyse("What was the most popular film of the year?").type == "other"
