@@ -165,10 +165,10 @@ def _number_in_name(text: str, start: int, end: int) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> int:
-    """The end of a phrase without the dash, comma or possessive an entity sometimes carries
-    ("Steve Hansen -", "Martin Scorsese's" -> "Martin Scorsese")."""
+    """The end of a phrase without the dash, comma, possessive or joining word an entity sometimes carries
+    ("Steve Hansen -", "Martin Scorsese's" -> "Martin Scorsese", "Filthy Love and" -> "Filthy Love")."""
     phrase = text[start:end]
-    kept = re.sub(r"(?:['’]s|['’])$", "", re.sub(r"[\s,;:–—-]+$", "", phrase))
+    kept = re.sub(r"(?:['’]s|['’])$", "", re.sub(r"(?:[\s,;:–—-]|\s(?:and|or|of|the|&)(?=\s*$))+$", "", phrase))
     domain = re.match(r"\.(?:com|org|net|co\.uk|org\.uk|tv|fm)\b", text[start + len(kept) :])  # "Suprnova" of "Suprnova.org"
     return start + len(kept) + (domain.end() if domain and len(kept) == len(phrase) else 0)
 
@@ -282,11 +282,12 @@ def _score(question: Question, sentence: Sentence, start: int, end: int, stories
     others = len(stories.get(_key(sentence.text[start:end]), set()) - {sentence.story})
     named = _beside_noun(question, sentence.text, start, end)
     told = _when_told(question, sentence.text, start)
-    if _done_by(question, sentence.text, start):
+    if _done_by(question, sentence.text, start) or _replaces(question, sentence.text, start, end):
         named = max(named, 1.0)
     country = _country_met(question, sentence.text, start, end)
     if country:  # "which French minister": "Nicolas Sarkozy of France", not "US Treasury Secretary John Snow"
         named = max(named, 1.0) if country > 0 else min(named, -1.0)
+    told += _baseline(question, sentence.text, start)
     return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named - WEIGHT_TOLD * told
 
 
@@ -335,6 +336,41 @@ def _done_by(question: Question, text: str, start: int) -> bool:
     if asked.group("future"):  # "who will host the awards?": "will be hosted by ..."
         participle = _PARTICIPLES.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
     return re.search(rf"\b{participle}\s+by\s+(?:[\w'’-]+\s+){{0,4}}$", text[max(0, start - 80) : start], re.IGNORECASE) is not None
+
+
+_IN_PLACE_OF = re.compile(
+    r"\b(?:in place of|instead of|replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|(?:take|takes|took|taking) over from|"
+    r"(?:stand|stands|stood|standing|step|steps|stepped|stepping|come|comes|came|coming) in for)\s+(?:the\s+)?(?:injured\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
+)
+_REPLACING = r"(?:replacing|replaces|replaced|in place of|instead of|for|succeeding|succeeds|takes over from|took over from|comes in for|came in for)"
+
+
+def _replaces(question: Question, text: str, start: int, end: int) -> bool:
+    """"Who comes in for Simon Danielli?": the one the sentence says replaces him ("Simon Webster replacing
+    Simon Danielli", "Danielli is replaced by Simon Webster"), not another name of the same line-up."""
+    if question.type != PERSON:
+        return False
+    asked = _IN_PLACE_OF.search(question.text)
+    if asked is None:
+        return False
+    surname = re.escape(asked.group("name").split()[-1])
+    after = rf"^['’]?s?\s*,?\s*(?:(?:who|will|is|was|has|had|to|be|been|set to)\s+){{0,3}}?{_REPLACING}\s+(?:the\s+)?(?:injured\s+)?(?:[\w'’-]+\s+){{0,3}}?{surname}\b"
+    before = rf"\b{surname}\b[^.;]{{0,40}}\b(?:replaced|succeeded)\s+by\s+(?:[\w'’-]+\s+){{0,3}}$"
+    return bool(re.search(after, text[end : end + 80]) or re.search(before, text[max(0, start - 80) : start]))
+
+
+_BASELINE_BEFORE = re.compile(r"\b(?:compared (?:with|to)|down from|up from)\s+(?:a |an |the )?(?:record |high of |low of )?$")
+_ASKS_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|before|ago|prior|from|compared|used to)\b", re.IGNORECASE)
+
+
+def _baseline(question: Question, text: str, start: int) -> float:
+    """1 for a figure the sentence gives as what the asked one is measured against ("stood at £17.9bn,
+    compared with £21.8bn in January last year", "down from £2.6bn"), unless the question asks about that
+    earlier time."""
+    if question.type not in fits.AMOUNTS or _ASKS_EARLIER.search(question.text):
+        return 0.0
+    return 1.0 if _BASELINE_BEFORE.search(text[max(0, start - 30) : start]) else 0.0
 
 
 def _when_told(question: Question, text: str, start: int) -> float:

@@ -33,11 +33,24 @@ def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list
     for sentence, ents in zip(parsed, parses):
         known = surnames.get(sentence.source, set())
         kept = tuple(
-            part for e in ents if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known)
+            part for e in _day_surnames(sentence.text, ents) if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known)
             for part in _role_split(_titled(sentence.text, _group(sentence.text, e)))
         )
         found.append(kept + _surname_mentions(sentence, kept, known) + _cities_named(sentence.text, kept))
     return found
+
+
+def _day_surnames(text: str, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """"coach Mike Friday": a first name tagged a person right before a weekday tagged a date is one name."""
+    found: list[Entity] = []
+    for e in ents:
+        last = found[-1] if found else None
+        if (last is not None and last.label == "PERSON" and " " not in last.text and e.label == "DATE"
+                and text[last.end : e.start] == " " and e.text.lower() in patterns.WEEKDAYS):
+            found[-1] = Entity(last.start, e.end, "PERSON", text[last.start : e.end])
+        else:
+            found.append(e)
+    return tuple(found)
 
 
 def _surnames(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> dict[str, set[str]]:

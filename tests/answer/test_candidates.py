@@ -678,3 +678,30 @@ def test_how_much_is_not_a_count_of_the_named_thing_nor_a_day_of_the_month() -> 
     question = analyse("How much did the US networks lose to TV piracy last year?")
     benefit = _sentence("A TV benefit carried by all four US TV networks after the 11 September attacks raised more than $150m.")
     assert [c.text for c in candidates.find(question, [benefit])] == ["more than $150m"]
+
+
+def test_who_comes_in_for_someone_is_the_one_replacing_them() -> None:
+    question = analyse("Who comes onto the Scottish wing in place of Simon Danielli?")
+    changes = _sentence("Scotland made two changes, Simon Webster replacing Simon Danielli on the wing and Simon Taylor "
+                        "returning for injured flanker Jason White.")
+    assert [c.text for c in candidates.find(question, [changes])][:1] == ["Simon Webster"]
+
+
+def test_the_figure_a_sentence_compares_against_is_not_the_asked_one() -> None:
+    question = analyse("What was the value of gross mortgage lending in January?")
+    lending = _sentence("The CML said gross mortgage lending stood at £17.9bn, compared with £21.8bn in January last year.")
+    assert [c.text for c in candidates.find(question, [lending])][:1] == ["£17.9bn"]
+    earlier = analyse("What was the value of gross mortgage lending in January last year?")
+    assert [c.text for c in candidates.find(earlier, [lending])][:1] == ["£21.8bn"]
+
+
+def test_a_surname_that_is_a_weekday_stays_part_of_the_name() -> None:
+    question = analyse("Who coaches the England sevens side?")
+    quote = _sentence("\"England have the ability to win this World Cup,\" said England sevens coach Mike Friday.")
+    assert [c.text for c in candidates.find(question, [quote])] == ["Mike Friday"]
+
+
+def test_a_title_does_not_end_in_a_joining_word() -> None:
+    question = analyse("Which ITV1 drama did the soap beat?")
+    soap = _sentence("The soap beat fellow ITV1 show Filthy Love and Channel 4's Shameless to win the best TV drama prize.")
+    assert [c.text for c in candidates.find(question, [soap])] == ["Filthy Love"]
