@@ -290,7 +290,7 @@ def _other_length(question: Question, text: str, start: int, end: int) -> bool:
     return all(meaning.similarity(noun.group(1).lower(), word.lower()) < counts.SAME_THING for word in question.focus)
 
 
-_LESSER = r"(?:vice|deputy|assistant|shadow|under)"  # "vice president Farhat ..." holds another office than the president
+_LESSER = r"(?:vice|deputy|assistant|shadow)"  # "vice president Farhat ..." holds another office than the president
 
 
 def lesser_role(question: Question, spans: Spans) -> Spans:

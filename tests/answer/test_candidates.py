@@ -705,3 +705,9 @@ def test_a_title_does_not_end_in_a_joining_word() -> None:
     question = analyse("Which ITV1 drama did the soap beat?")
     soap = _sentence("The soap beat fellow ITV1 show Filthy Love and Channel 4's Shameless to win the best TV drama prize.")
     assert [c.text for c in candidates.find(question, [soap])] == ["Filthy Love"]
+
+
+def test_a_team_under_a_professor_is_led_by_that_professor() -> None:
+    question = analyse("Which professor led the Birkbeck College research into women MPs?")
+    team = _sentence("The research team, under Professor Joni Lovenduski, had set out to look at women at Westminster.")
+    assert [c.text for c in candidates.find(question, [team])] == ["Joni Lovenduski"]
