@@ -17,7 +17,7 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import apposition, candidates, clauses, patterns, places, roles, soft
+from assistant.answer import apposition, candidates, clauses, patterns, places, roles, soft, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LABELS, LIST, OTHER, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
@@ -49,6 +49,7 @@ ROLE_CONFLICT = "someone else's act"  # or the same act in another place: roles.
 UNCOUNTED = "counted thing absent"
 UNKNOWN_YEAR = "unknown year"
 NOT_ABOUT = "answer's article names no one asked about"
+WITHHELD = "the article says it is not known"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
 
@@ -180,6 +181,9 @@ class Reader:
         elif question.type == OTHER or question.type in SOFT:  # "which drug": the name the sentence gives the drug
             noun = question.noun or apposition.copular_noun(question.text)
             short = apposition.named_by(noun, first.text, question.text) or apposition.kind_of(noun, first.text)
+            held = _withheld(question, sentences, first.evidence) if short is None else None
+            if held is not None:
+                return held
         chosen = self._supporting(first, sentences, _continuation(first, sentences))
         reading = _reading(question, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
@@ -220,6 +224,9 @@ class Reader:
             found = [c for c in candidates.find(wider, sentences) if c.sentence.evidence >= floor]
         if not found and question.type in SOFT:
             return self._untyped(question, sentences, support)
+        held = _withheld(question, sentences, found[0].sentence.evidence if found else KEEP_RATIO * support)
+        if held is not None:  # "paid $2.1m to an unnamed agent": the best match says the name is not given
+            return held
         if not found:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
         if question.type == LIST:  # a sentence that lists several answers beats one that names one
@@ -364,6 +371,19 @@ def _asked_places(question: Question) -> list[str]:
         if places.is_country(name) or places.is_us_state(name) or (places.is_city(name) and not name.isupper()):
             found.append(name)
     return found
+
+
+def _withheld(question: Question, ranked: list[Sentence], floor: float) -> Reading | None:
+    """A refusal when a sentence at least as strong as the answer's says what is asked is not known
+    ("an unnamed agent", "an undisclosed fee"); None otherwise."""
+    for sentence in ranked:
+        if sentence.evidence < floor:
+            break
+        phrase = withheld.withheld(question, sentence.text)
+        if phrase:
+            notice = f"The article found says only “{phrase}”: it does not give what the question asks."
+            return Reading(question, notice, WITHHELD, support=ranked[0].evidence)
+    return None
 
 
 def _continuation(first: Sentence, sentences: list[Sentence]) -> list[Sentence]:

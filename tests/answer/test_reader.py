@@ -331,3 +331,15 @@ def test_an_answer_from_an_article_that_never_names_the_asked_place_is_refused(c
     assert answered.answered and answered.short_answer == "up to eight", (answered.answer, answered.notice)
     unaccented = assistant.ask("How much is the Sao Paulo club paying for Carlos Tevez?")  # the article writes "S&#227;o"
     assert unaccented.answered and unaccented.short_answer == "nearly $20m", (unaccented.answer, unaccented.notice)
+
+
+def test_a_best_match_that_says_the_name_is_withheld_refuses(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = _indexed_with(corpus_copy, tmp_path / "index", titan=(
+        "Titan settles bribery case\n\nUS defence firm Titan has agreed to pay $28.5m after admitting bribery in Benin. "
+        "The SEC had accused Titan of illegally paying $2.1m to an unnamed agent in Benin claiming ties with President Kerekou.\n"
+    ))
+    refused = assistant.ask("What is the name of the agent in Benin who was paid $2.1m by Titan?")
+    assert not refused.answered and refused.details["refusal_rule"] == "the article says it is not known"
+    assert "an unnamed agent" in refused.notice
+    answered = assistant.ask("How much did Titan agree to pay after admitting bribery in Benin?")
+    assert answered.answered and answered.short_answer == "$28.5m", (answered.answer, answered.notice)

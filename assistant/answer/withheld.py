@@ -1,0 +1,39 @@
+"""Where an article says it does not know what the question asks: "an unnamed agent", "an undisclosed fee".
+
+News copy marks a withheld name or sum in so many words. When the sentence that best matches the
+question says so, the question is a near miss ("What is the name of the agent Titan paid?"), and another
+name or sum nearby (the president the agent claimed ties with) would be a confident wrong answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.question import MONEY, NAME, ORGANISATION, PERSON, QUANTITY, Question, is_role_noun, named_thing
+from assistant.terms import terms
+
+_WITHHELD = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous|unspecified|unknown)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[a-z][\w'’-]*)\b"
+)
+_SUMS = frozenset("sum sums fee fees amount price figure fine settlement damages offer bid payment cost value".split())
+_SOMEONE = frozenset("man woman person people individual individuals buyer bidder collector source firm company "
+                     "investor investors party parties client owner donor backer".split())
+
+
+def withheld(question: Question, text: str) -> str:
+    """The phrase ("an unnamed agent") by which `text` says it does not give what the question asks; empty if none."""
+    for match in _WITHHELD.finditer(text):
+        if _asked(question, match.group("noun").lower()):
+            return match.group().strip()
+    return ""
+
+
+def _asked(question: Question, noun: str) -> bool:
+    asked = question.noun or (named_thing(question.text) if question.type == NAME else "")  # "the name of the agent"
+    if asked:  # "which editor": only an unnamed editor
+        return bool(set(terms(noun)) & set(terms(asked)))
+    if question.type in (MONEY, QUANTITY):
+        return noun in _SUMS
+    if question.type in (PERSON, ORGANISATION, NAME):
+        return noun in _SOMEONE or is_role_noun(noun)
+    return False
