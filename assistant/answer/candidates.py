@@ -361,16 +361,28 @@ def _replaces(question: Question, text: str, start: int, end: int) -> bool:
 
 
 _BASELINE_BEFORE = re.compile(r"\b(?:compared (?:with|to)|down from|up from)\s+(?:a |an |the )?(?:record |high of |low of )?$")
+_CHANGE_VERB = (r"(?:rais(?:e|ed|es|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|"
+                r"decreas(?:e|ed|es|ing)|rose|ris(?:e|es|en|ing)|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|grew|grow(?:s|n|ing)?|"
+                r"climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|lost|los(?:e|es|ing)|shed(?:s|ding)?|"
+                r"add(?:s|ed|ing)?|trim(?:s|med|ming)?|slash(?:es|ed|ing)?|up|down)")
+_CHANGE_BY = re.compile(rf"\b{_CHANGE_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?by\s+(?:a |an |another |a further )?$", re.IGNORECASE)
+_ASKS_CHANGE = re.compile(r"\bby (?:how|what)\b|\b(?:rais|lower|cut|reduc|increas|decreas|rose|rise|risen|fell|fall|drop|grew|grow|"
+                          r"climb|slip|jump|surg|gain|lost|lose|shed|shrink|shrank|soar|plung|tumbl|slid|improv|boost|swell|widen|narrow)\w*\b",
+                          re.IGNORECASE)
 _ASKS_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|before|ago|prior|from|compared|used to)\b", re.IGNORECASE)
 
 
 def _baseline(question: Question, text: str, start: int) -> float:
     """1 for a figure the sentence gives as what the asked one is measured against ("stood at £17.9bn,
     compared with £21.8bn in January last year", "down from £2.6bn"), unless the question asks about that
-    earlier time."""
-    if question.type not in fits.AMOUNTS or _ASKS_EARLIER.search(question.text):
+    earlier time, or as a change when a level is asked ("what will it charge?": not the "by $2" of "lower
+    the price by $2, bringing it down to $58")."""
+    if question.type not in fits.AMOUNTS:
         return 0.0
-    return 1.0 if _BASELINE_BEFORE.search(text[max(0, start - 30) : start]) else 0.0
+    before = text[max(0, start - 30) : start]
+    if not _ASKS_EARLIER.search(question.text) and _BASELINE_BEFORE.search(before):
+        return 1.0
+    return 1.0 if not _ASKS_CHANGE.search(question.text) and _CHANGE_BY.search(before) else 0.0
 
 
 def _when_told(question: Question, text: str, start: int) -> float:

@@ -110,6 +110,7 @@ _MONEY_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+_LENGTH_NOUNS = "term|sentence|ban|suspension|stint|spell|tenure"  # "what was the longest prison term": a length of time
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (COMPARISON, re.compile(
         r"\b(compare|compared|comparison|differ|different|difference|differences|contrast|timeline|chronolog\w*|"
@@ -122,12 +123,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
     (PERCENT, re.compile(r"\b(what|which) (percentage|percent|proportion|share)\b|\bby what (percentage|percent)\b|"
                          r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),
-    (DURATION, re.compile(r"\bhow long\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
+    (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,2}}(?:{_LENGTH_NOUNS})\b|\bhow long\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
     (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b|"
-                          r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\bcost\b|"  # "what does it cost to make a print"
+                          r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend)\b|"  # "what does it cost to make a print"
                           r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b")),
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
@@ -401,7 +402,7 @@ _NAME = re.compile(
     r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?[\w'’ -]+? (?:be )?(?:called|named|dubbed|known as|branded)\W*$"
 )
 _WORK_NOUNS = (
-    "film|movie|musical|song|single|album|record|track|novel|book|show|programme|program|series|sitcom|soap|drama|"
+    "film|movie|picture|musical|song|single|album|record|track|novel|book|show|programme|program|series|sitcom|soap|drama|"
     "play|opera|ballet|painting|game|documentary|comedy|thriller|sequel|biopic|episode|poem|anthem|hit"
 )
 _LAW_NOUNS = "law|act|bill|legislation|directive|treaty|convention|regulation|statute"
@@ -419,7 +420,8 @@ _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.com
           (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$")),
           (QUANTITY, re.compile(rf"^({_AMOUNT_NOUNS})s?$")),
           (WORK, re.compile(rf"^({_WORK_NOUNS})s?$")), (LAW, re.compile(rf"^({_LAW_NOUNS})s?$")),
-          (RANK, re.compile(rf"^({_ORDINAL_NOUNS})s?$")), (PERCENT, re.compile(rf"^({_PERCENT_NOUNS})s?$"))]
+          (RANK, re.compile(rf"^({_ORDINAL_NOUNS})s?$")), (PERCENT, re.compile(rf"^({_PERCENT_NOUNS})s?$")),
+          (DURATION, re.compile(rf"^({_LENGTH_NOUNS})s?$"))]
 _HEAD_STOP = re.compile(
     r"^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|of|in|at|on|for|to|by|with|from|"
     r"that|who|which|and|or|as|after|before|\w+ed|\w+ing)$"
@@ -445,7 +447,13 @@ def asked_noun(question: str) -> tuple[str, str]:
             if kind:
                 return (LIST if kind in (PERSON, ORGANISATION, PLACE) and token.head.tag_ == "NNS" else kind), noun
             unknown = unknown or noun
-    kind, noun = _head_type(re.split(r"['’]s?(?=\s)", match.group(1))[0])  # "which laboratory's experts": a laboratory
+    words = re.split(r"['’]s?(?=\s)", match.group(1))[0]  # "which laboratory's experts": a laboratory
+    one_of = re.match(r"\s*of (?:the|his|her|their|its|these|those) ", words)  # "which of his players": one of them
+    kind, noun = _head_type(words[one_of.end():] if one_of else words)
+    if one_of and kind == LIST and _head_kind(noun[:-1]):
+        kind, noun = _head_kind(noun[:-1]), noun[:-1]
+    if not kind and _DEMONYM.match(words):  # "which Italian did Nadal beat": a person
+        return PERSON, ""
     return (kind, noun) if kind else ("", unknown)  # "what gift": no type, but the noun is what is asked
 
 
@@ -491,6 +499,12 @@ def _head_type(words: str) -> tuple[str, str]:
     if kind in (PERSON, ORGANISATION, PLACE) and head.endswith("s") and not any(n.match(head[:-1]) is None for k, n in _HEADS if k == kind):
         return LIST, head
     return kind, head
+
+
+_DEMONYM = re.compile(  # a nationality standing for a person, before the verb: "which Italian did ..."
+    r"\s*[a-z]+(?:ian|ean|ese|ish|ch|ic|an|i)\s+(?:did|does|do|is|was|were|has|had|will|won|beat|lost|scored)\b|"
+    r"\s*(?:frenchman|englishman|scotsman|irishman|welshman|dutchman|briton|swiss|greek|thai|kiwi)\b"
+)
 
 
 _IMPERATIVE = re.compile(  # a request's opening verb, which spaCy reads as the first word of the name after it

@@ -711,3 +711,11 @@ def test_a_team_under_a_professor_is_led_by_that_professor() -> None:
     question = analyse("Which professor led the Birkbeck College research into women MPs?")
     team = _sentence("The research team, under Professor Joni Lovenduski, had set out to look at women at Westminster.")
     assert [c.text for c in candidates.find(question, [team])] == ["Joni Lovenduski"]
+
+
+def test_a_change_does_not_answer_for_the_level_asked() -> None:
+    price = analyse("What will Turkmenistan charge per 1,000 cubic metres of gas?")
+    deal = _sentence("The Turkmen side agreed to lower the price demanded by $2 per 1,000 cubic metres, bringing it down to $58.")
+    assert [c.text for c in candidates.find(price, [deal])][:1] == ["$58"]
+    change = analyse("By how much did the Turkmen side lower the price of gas?")
+    assert [c.text for c in candidates.find(change, [deal])][:1] == ["$2"]

@@ -185,3 +185,17 @@ def test_what_something_costs_and_the_most_one_can_claim_ask_for_money() -> None
     assert analyse("According to PC Pro, what does it cost to make an 8x10in print at home?").type == "money"
     assert analyse("What is the most they can claim in damages under the state's new law?").type == "money"
     assert analyse("What was the most popular film of the year?").type == "other"
+
+
+@pytest.mark.parametrize("question, kind, noun", [
+    ("Which Italian did Rafael Nadal beat to reach the last eight in Buenos Aires?", "person", ""),
+    ("Which of his players did the Chelsea manager say was especially tired?", "person", "player"),
+    ("Which Italian club did he join?", "organisation", "club"),
+    ("At the British Comedy Awards, which picture was named best comedy film?", "title", "picture"),
+    ("Under its new contract, what will Turkmenistan charge per 1,000 cubic metres of gas?", "money", ""),
+    ("What was the longest prison term handed to a member of the piracy ring?", "duration", ""),
+    ("What ban did the striker get?", "duration", "ban"),
+])
+def test_nationalities_one_of_many_pictures_charges_and_terms_are_typed(question: str, kind: str, noun: str) -> None:
+    analysed = analyse(question)
+    assert (analysed.type, analysed.noun) == (kind, noun)
