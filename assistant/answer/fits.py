@@ -333,8 +333,10 @@ def sized_places(question: Question, spans: Spans) -> Spans:
 def _describes(text: str, start: int, end: int) -> bool:
     """A place that qualifies a noun ("Hollywood trade paper Variety", "a Hollywood classic") describes it, like
     a possessive: it is not where anything was."""
-    last = [t for t in parse(text) if start <= t.idx < end][-1:]
-    return bool(last) and last[0].dep_ == "compound" and last[0].head.pos_ in ("NOUN", "PROPN") and last[0].head.idx >= end
+    last = [t for t in parse(text) if start <= t.idx < end][-1:]  # "senior US and Chinese officials": nmod
+    if not last or last[0].head.idx < end:
+        return False
+    return (last[0].dep_ == "compound" and last[0].head.pos_ in ("NOUN", "PROPN")) or (last[0].dep_ == "nmod" and last[0].head.pos_ == "NOUN")
 
 
 def per_unit(question: Question, spans: Spans) -> Spans:

@@ -441,7 +441,8 @@ def asked_noun(question: str) -> tuple[str, str]:
         return PERSON, ""
     unknown = ""
     for token in parse(clause):
-        if token.tag_ in ("WDT", "WP") and token.dep_ == "det" and token.head.pos_ == "NOUN":
+        known = token.head.pos_ != "PROPN" and _head_kind(token.head.text.lower())  # spaCy tags "academic" an adverb at times
+        if token.tag_ in ("WDT", "WP") and token.dep_ == "det" and (token.head.pos_ == "NOUN" or known):
             noun = token.head.text.lower()
             kind = _head_kind(noun)
             if kind:

@@ -719,3 +719,11 @@ def test_a_change_does_not_answer_for_the_level_asked() -> None:
     assert [c.text for c in candidates.find(price, [deal])][:1] == ["$58"]
     change = analyse("By how much did the Turkmen side lower the price of gas?")
     assert [c.text for c in candidates.find(change, [deal])][:1] == ["$2"]
+
+
+def test_a_country_qualifying_officials_is_not_where_they_met() -> None:
+    question = analyse("In which country had Biden and Xi held their meeting the previous November?")
+    meetings = _sentence("This follows a series of meetings between senior US and Chinese officials since last month.")
+    assert "US" not in [c.text for c in candidates.find(question, [meetings])]
+    met = _sentence("Biden and Xi met in Bali, Indonesia, last November.")
+    assert "Indonesia" in [c.text for c in candidates.find(question, [met])]

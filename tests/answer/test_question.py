@@ -59,6 +59,7 @@ TYPES = [
     ("What fees did the three agents charge?", "money"),
     # the noun "which" determines, found in the parse even past "of Sydney"; a relative "who" asks nothing
     ("Which University of Sydney academic doubted that the trip would bring a thaw?", "person"),
+    ("Which University of Sydney academic said Blinken's trip was unlikely to produce a dramatic warming?", "person"),
     ("After the talks, which State Department spokesperson said Qin would visit?", "person"),
     ("The backbencher who dismissed the casino plans said their backers were in it for what?", "other"),
     ("In which jail did the robber who sued over his cell develop eczema?", "place"),
