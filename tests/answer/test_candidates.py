@@ -724,6 +724,5 @@ def test_a_change_does_not_answer_for_the_level_asked() -> None:
 def test_a_country_qualifying_officials_is_not_where_they_met() -> None:
     question = analyse("In which country had Biden and Xi held their meeting the previous November?")
     meetings = _sentence("This follows a series of meetings between senior US and Chinese officials since last month.")
-    assert "US" not in [c.text for c in candidates.find(question, [meetings])]
-    met = _sentence("Biden and Xi met in Bali, Indonesia, last November.")
-    assert "Indonesia" in [c.text for c in candidates.find(question, [met])]
+    met = replace(_sentence("Biden and Xi met in Bali, Indonesia, last November."), dense=0.5)
+    assert [c.text for c in candidates.find(question, [meetings, met])] == ["Indonesia"]
