@@ -369,6 +369,7 @@ _CHANGE_BY = re.compile(rf"\b{_CHANGE_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?by\s+(?:a
 _ASKS_CHANGE = re.compile(r"\bby (?:how|what)\b|\b(?:rais|lower|cut|reduc|increas|decreas|rose|rise|risen|fell|fall|drop|grew|grow|"
                           r"climb|slip|jump|surg|gain|lost|lose|shed|shrink|shrank|soar|plung|tumbl|slid|improv|boost|swell|widen|narrow)\w*\b",
                           re.IGNORECASE)
+_SUPPOSING = re.compile(r"\W*(?:If|Were|Had)\b")
 _ASKS_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|before|ago|prior|from|compared|used to)\b", re.IGNORECASE)
 
 
@@ -382,6 +383,8 @@ def _baseline(question: Question, text: str, start: int) -> float:
     before = text[max(0, start - 30) : start]
     if not _ASKS_EARLIER.search(question.text) and _BASELINE_BEFORE.search(before):
         return 1.0
+    if _SUPPOSING.match(text) and re.search(r"\bwould\b", text[:start]) and not re.search(r"\b(?:if|would)\b", question.text, re.IGNORECASE):
+        return 1.0  # "If minorities were represented in proportion, there would be 42": a supposition, not a count
     return 1.0 if not _ASKS_CHANGE.search(question.text) and _CHANGE_BY.search(before) else 0.0
 
 

@@ -18,7 +18,7 @@ from assistant.terms import terms
 
 BESIDE_WORDS = 3
 SAME_THING = 0.4  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
-_SKIPPED = frozenset("of the a an more than new extra additional other further million billion thousand hundred "
+_SKIPPED = frozenset("of out the a an more than new extra additional other further million billion thousand hundred "
                      "around about some nearly almost over under".split())
 _MEASURED = re.compile(r"\bhow long (?:a|an) (?:[a-z'’-]+ ){0,2}?([a-z'’-]+) (?:did|does|do|is|was|were|has|have|had|will|would|could|can)\b")
 _POINTERS = frozenset("those these them they which who whom each".split())  # "6,000 of those": what they count is said before

@@ -162,6 +162,10 @@ _PERSON_OR_BODY = re.compile(
     r"shareholder)s?$"
 )
 _CONTEST = re.compile(r"^\W*who (?:won|wins|win|beat|beats|defeated|lost to|topped|clinched|finished|qualified|knocked out|eliminated)\b")
+_FIXTURE = re.compile(  # "who will Bangor play in the sixth round?": a side, when no person plays
+    r"^\W*who(?:m)? (?:will|did|does|do|are|is|were|was|would|could|must|has|have|had) (?:[\w'’.-]+ ){1,4}?"
+    r"(?:play|face|beat|draw|take on|meet in|be drawn against|be drawn with)\b"
+)
 _WHO_IS_NAME = re.compile(r"^\W*(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) (?:the )?((?:[A-Z][\w'’.-]*\s*)+?)\W*$")
 _BODY_NOUNS = re.compile(  # bodies whose names spaCy tags as organisations; a "service" or "brand" may be a product's name
     r"^(?:company|firm|bank|party|club|team|band|charity|union|newspaper|airline|retailer|lender|broadcaster|group)s?$"
@@ -263,6 +267,8 @@ def analyse(question: str) -> Question:
     if kind == PLACE and FACILITY.match(noun):  # "which venue": a building, not a city (an ORG only when no FAC is found)
         labels = frozenset({"FAC", "LOC"})
     names, people = _names(text)
+    if kind == PERSON and not people and _FIXTURE.search(asked_clause(text).lower()):
+        labels = frozenset({"PERSON", "ORG", "GPE", "NORP"})
     name_terms = {t for n in names for t in terms(n)}
     focus = tuple(dict.fromkeys(
         w for w in re.findall(r"[A-Za-z][\w'’-]*", text)

@@ -726,3 +726,16 @@ def test_a_country_qualifying_officials_is_not_where_they_met() -> None:
     meetings = _sentence("This follows a series of meetings between senior US and Chinese officials since last month.")
     met = replace(_sentence("Biden and Xi met in Bali, Indonesia, last November."), dense=0.5)
     assert [c.text for c in candidates.find(question, [meetings, met])] == ["Indonesia"]
+
+
+def test_a_count_out_of_a_total_counts_and_a_supposition_does_not() -> None:
+    question = analyse("How many MPs in the Commons come from a visible minority group?")
+    share = _sentence("Ethnic minorities make up 8% of the population but only 2% of MPs - 13 out of 659 - the group said.")
+    supposed = _sentence("If ethnic minorities were represented in the Commons in proportion to their numbers, there would be 42 MPs.")
+    assert [c.text for c in candidates.find(question, [supposed, share])][:1] == ["13"]
+
+
+def test_who_a_side_plays_may_be_a_side() -> None:
+    question = analyse("Now that Newry's expulsion has been upheld, who will Bangor play in the sixth round?")
+    draw = _sentence("It meant that Bangor, beaten 5-1 by Newry on the field, will take on Portadown in the sixth round.")
+    assert [c.text for c in candidates.find(question, [draw])][:1] == ["Portadown"]
