@@ -17,7 +17,7 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
     DATE, DAY, DURATION, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, Question,
-    counted_thing, is_title_word,
+    asked_clause, counted_thing, is_role_noun, is_title_word,
 )
 from assistant.terms import terms
 
@@ -117,6 +117,10 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
             if end > start and not _in_question(sentence.text[start:end], question):
                 if not fits.unresolved(question, sentence, start, end):  # "last year" in an undated article
                     spans.append((sentence, start, end))
+    subjects = _described(question, parsed)
+    if subjects:  # "the Tory leader" the question speaks of is not the patient it asks for
+        kept = [(s, a, b) for s, a, b in spans if _surname(s.text[a:b]) not in subjects]
+        spans = kept or spans
     speakers = _speakers(question, parsed, parses, sentences) if question.type == PERSON else {}
     spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
@@ -237,6 +241,25 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if asked:  # "in what month", "how many days": the phrase must be in that unit
         spans = [(s, e) for s, e in spans if asked.search(text[s:e])]
     return spans
+
+
+_ROLE_PHRASE = re.compile(r"\bthe ((?:[A-Z][\w'’-]*|[a-z][\w-]*) [a-z][\w-]*)\b")
+
+
+def _described(question: Question, sentences: list[Sentence]) -> set[str]:
+    """The surnames of the people the question speaks of by their role ("did the Tory leader deny ..."): the
+    articles introduce them with the same words ("Tory leader Michael Howard"), and they answer nothing
+    about themselves."""
+    if question.type != PERSON:
+        return set()
+    roles = [m.group(1) for m in _ROLE_PHRASE.finditer(asked_clause(question.text))
+             if is_role_noun(m.group(1).split()[-1]) and m.group(1).split()[-1] != question.noun]
+    found: set[str] = set()
+    for role in roles:
+        introduced = re.compile(rf"\b{re.escape(role)}\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)", re.IGNORECASE)
+        for sentence in sentences:
+            found |= {_surname(m.group(1)) for m in introduced.finditer(sentence.text) if m.group(1)[:1].isupper()}
+    return found
 
 
 def _in_question(phrase: str, question: Question) -> bool:
@@ -437,7 +460,7 @@ def _other_words(question: Question, text: str, start: int, following: list[str]
     for token in reversed([t for t in parse(text) if t.idx + len(t.text) <= start][-NOUN_WORDS:]):
         if token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             break
-        if token.text[:1].isupper():
+        if token.text[:1].isupper() or is_role_noun(token.text):  # "Liberal Democrat leader Charles Kennedy"
             title.insert(0, token.text)
     words = set(terms(" ".join(title + following)))
     return bool(words & (question.terms - question.described)) and not words & question.described

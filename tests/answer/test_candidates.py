@@ -739,3 +739,10 @@ def test_who_a_side_plays_may_be_a_side() -> None:
     question = analyse("Now that Newry's expulsion has been upheld, who will Bangor play in the sixth round?")
     draw = _sentence("It meant that Bangor, beaten 5-1 by Newry on the field, will take on Portadown in the sixth round.")
     assert [c.text for c in candidates.find(question, [draw])][:1] == ["Portadown"]
+
+
+def test_the_person_the_question_speaks_of_by_role_is_not_the_answer() -> None:
+    question = analyse("Which patient, whose surgery had been called off, did the Tory leader deny using for point-scoring?")
+    denial = _sentence("Tory leader Michael Howard denied he had been \"playing politics\" by raising the case of Margaret Dixon.")
+    rival = _sentence("But Liberal Democrat leader Charles Kennedy told BBC News the government was split.")
+    assert [c.text for c in candidates.find(question, [denial, rival])][:1] == ["Margaret Dixon"]
