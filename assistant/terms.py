@@ -19,7 +19,24 @@ def _stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _porter().stem(word)
+    return _porter().stem(_american(word))
+
+
+_SPELLINGS = (  # British endings -> American, applied alike to articles and questions: only consistency matters
+    (re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),  # characterise, organisation
+    (re.compile(r"(?<=\w{2}[bdflmnrv])our(s|ed|ing|ite|ites|able)?$"), r"or\1"),  # colour, favourite, labour, behaviour
+    (re.compile(r"(?<=\w{2})tre(s|d)?$"), r"ter\1"),  # centre, theatre, metres
+    (re.compile(r"(?<=\w{3})ell(ed|ing|er|ers)$"), r"el\1"),  # travelled, cancelled, modelling
+    (re.compile(r"^(defen|offen|licen|preten)ce(s)?$"), r"\1se\2"),  # defence, licence
+    (re.compile(r"^programme(s|d)?$"), r"program\1"),
+)
+
+
+def _american(word: str) -> str:
+    """"characterise" and "characterize", "centre" and "center" are one term."""
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +47,7 @@ def _porter():  # type: ignore[no-untyped-def]
 
 
 # Bumped whenever terms() changes what it returns: saved BM25 tokens of another version are rebuilt.
-TERMS_VERSION = "2"
+TERMS_VERSION = "3"
 
 
 def terms(text: str) -> list[str]:
