@@ -36,6 +36,7 @@ NAMED_AS_NOUN = 2.0  # ... or is part of the phrase, a name of that kind: a cour
 MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NEAR_CHARS = 40.0
 _AGE = re.compile(rf"\d+[- ]years?[- ]old|\baged? \d+|\bage of (?:\d+|{patterns.NUMBER_WORDS.pattern})|^\d{{1,3}}$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:(?:But|And|However|Meanwhile|Later),?\s+)?(?:He|She)\s+(?!said\b|says\b)")  # "He dedicated his prize to ..."
 _PRONOUN_SAID = re.compile(r"\b(?:he|she) (?:said|says|added|told|insisted|argued|warned|explained|stressed)\b")
 _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
@@ -147,17 +148,22 @@ def _speakers(
     sentence before it names ("Nicolas Sarkozy of France said ..."). That sentence carries the quote's
     evidence, and the quote is cited after it."""
     found: dict[tuple[str, int], tuple[Sentence, int, int, Sentence]] = {}
+    asked = {_surname(n) for n in question.people}
     for sentence, ents in zip(parsed, parses):
-        if not _PRONOUN_SAID.search(sentence.text) or any(e.label == "PERSON" for e in ents):
+        said = _PRONOUN_SAID.search(sentence.text) is not None
+        if not (said or _PRONOUN_SUBJECT.match(sentence.text)):
+            continue
+        if any(e.label == "PERSON" and _surname(e.text) not in asked for e in ents):  # it names its own people
             continue
         before = next((s for s in sentences if s.source == sentence.source and 0 <= sentence.start - s.end <= 3), None)
         if before is None:
             continue
-        people = [e for e in entities([before.text])[0] if e.label == "PERSON"]
+        people = [e for e in entities([before.text])[0] if e.label == "PERSON" and _surname(e.text) not in asked]
         if people and (before.source, before.start) not in found:
             carrier = replace(before, dense=max(before.dense, sentence.dense), fused=max(before.fused, sentence.fused),
                               cover=max(before.cover, sentence.cover))
-            found[(before.source, before.start)] = (carrier, people[-1].start, people[-1].end, sentence)
+            person = people[-1] if said else people[0]  # a quote's speaker is named last; a pronoun subject's, first
+            found[(before.source, before.start)] = (carrier, person.start, person.end, sentence)
     return found
 
 

@@ -746,3 +746,12 @@ def test_the_person_the_question_speaks_of_by_role_is_not_the_answer() -> None:
     denial = _sentence("Tory leader Michael Howard denied he had been \"playing politics\" by raising the case of Margaret Dixon.")
     rival = _sentence("But Liberal Democrat leader Charles Kennedy told BBC News the government was split.")
     assert [c.text for c in candidates.find(question, [denial, rival])][:1] == ["Margaret Dixon"]
+
+
+def test_a_pronoun_subject_is_answered_by_the_person_the_sentence_before_opens_with() -> None:
+    question = analyse("Who dedicated the career award to Christopher Reeve?")
+    award = replace(_sentence("Robin Williams, a five-time Globe winner, received the Cecil B DeMille award for career achievement."),
+                    dense=0.3, cover=0.2)
+    dedication = replace(_sentence("He dedicated his prize to Superman actor Christopher Reeve, who died last year."), start=101, end=180)
+    other = replace(_sentence("Leonardo DiCaprio was named best actor at the awards."), source="b.txt", story="b.txt", dense=0.6, cover=0.4)
+    assert [c.text for c in candidates.find(question, [dedication, other, award])][:1] == ["Robin Williams"]
