@@ -196,6 +196,7 @@ _SCENE = re.compile(
     r"besides|setting aside|although|though|if|given|according to|now that)\b",
     re.IGNORECASE,
 )
+_OPENS_ASKING = re.compile(r"^\W*(?:at|in|on|from|since|during|after|before|with) (?:which|what|whose)\b", re.IGNORECASE)
 _ASKING = re.compile(
     r"(?:(?:on|in|at|by|for|from|to|of|with|since|until|after|before|under|over) )?"
     r"(?:who|whom|whose|what|which|where|when|why|how)\b|(?:is|are|was|were|did|does|do|has|have|had|will|can|could|would|should)\b",
@@ -335,7 +336,7 @@ def without_relatives(question: str) -> str:
 def asked_clause(question: str) -> str:
     """The part of the question that asks: readers restate the event first ("When Wolves unveiled
     Hoddle on a short deal, what salary was he on?"), and that opening clause's "when" asks nothing."""
-    if not _SCENE.match(question):
+    if not _SCENE.match(question) or _OPENS_ASKING.match(question):  # "At which arena will the ceremony, where ..., be held?"
         return question
     for comma in re.finditer(r",\s*", question):
         rest = question[comma.end():]

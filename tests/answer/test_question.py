@@ -200,3 +200,10 @@ def test_what_something_costs_and_the_most_one_can_claim_ask_for_money() -> None
 def test_nationalities_one_of_many_pictures_charges_and_terms_are_typed(question: str, kind: str, noun: str) -> None:
     analysed = analyse(question)
     assert (analysed.type, analysed.noun) == (kind, noun)
+
+
+def test_an_opening_that_asks_is_the_asking_clause() -> None:
+    arena = analyse("At which Los Angeles arena will this year's Grammy ceremony, where U2 are due to perform, be held?")
+    assert (arena.type, arena.noun) == ("place", "arena")
+    scene = analyse("At the summit in Beijing, who did Blinken meet first?")
+    assert scene.type == "person"
