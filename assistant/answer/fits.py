@@ -12,7 +12,8 @@ from assistant.answer import counts, meaning, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, PERCENT, PERSON, PLACE, QUANTITY, RANK, TIME, Question, named_thing,
+    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, TIME,
+    Question, named_thing,
 )
 from assistant.terms import terms
 
@@ -242,6 +243,20 @@ def reported_by(question: Question, spans: Spans) -> Spans:
         return spans
     own = [(s, a, b) for s, a, b in spans if s.outlet and s.text[a:b].lower() == s.outlet.lower()]
     return own or spans
+
+
+_TOLD_TO = re.compile(r"\b(?:told|telling|tells|tell|speaking to|spoke to|interview with|writing in|wrote in)\s+(?:the\s+)?$", re.IGNORECASE)
+_ASKS_TOLD = re.compile(r"\b(?:told|tell|tells|telling|spoke|speak|speaking|interview|wrote|write|writing|report|reported|newspaper|"
+                        r"programme|website|outlet|broadcaster|station|channel|agency|paper)\b", re.IGNORECASE)
+
+
+def not_the_listener(question: Question, spans: Spans) -> Spans:
+    """"Which firm carried out the study?" is not answered by the "BBC News website" a spokesman told,
+    unless the question asks whom something was told or which outlet reported it."""
+    if question.type not in (ORGANISATION, PERSON) or _ASKS_TOLD.search(question.text):
+        return spans
+    kept = [(s, a, b) for s, a, b in spans if not _TOLD_TO.search(s.text[max(0, a - 20) : a])]
+    return kept or spans
 
 
 def report_date(question: Question, spans: Spans) -> Spans:

@@ -755,3 +755,11 @@ def test_a_pronoun_subject_is_answered_by_the_person_the_sentence_before_opens_w
     dedication = replace(_sentence("He dedicated his prize to Superman actor Christopher Reeve, who died last year."), start=101, end=180)
     other = replace(_sentence("Leonardo DiCaprio was named best actor at the awards."), source="b.txt", story="b.txt", dense=0.6, cover=0.4)
     assert [c.text for c in candidates.find(question, [dedication, other, award])][:1] == ["Robin Williams"]
+
+
+def test_the_outlet_someone_spoke_to_is_not_the_body_asked_for() -> None:
+    question = analyse("Which electronics firm carried out the study suggesting Britons are becoming digitally obese?")
+    quote = _sentence("\"We will all be digitally obese,\" Jason Moore of Toshiba told the BBC News website.")
+    assert [c.text for c in candidates.find(question, [quote])] == ["Toshiba"]
+    outlet = analyse("Which website did Jason Moore tell about the study?")
+    assert "BBC News" in " ".join(c.text for c in candidates.find(outlet, [quote]))
