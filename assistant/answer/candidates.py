@@ -372,7 +372,8 @@ _IN_PLACE_OF = re.compile(
     r"(?:stand|stands|stood|standing|step|steps|stepped|stepping|come|comes|came|coming) in for)\s+(?:the\s+)?(?:injured\s+)?"
     r"(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
 )
-_REPLACING = r"(?:replacing|replaces|replaced|in place of|instead of|for|succeeding|succeeds|takes over from|took over from|comes in for|came in for)"
+_REPLACING = (r"(?:replacing|replaces|replaced|in place of|instead of|for|succeeding|succeeds|takes over from|took over from|"
+              r"comes in for|came in for)")
 
 
 def _replaces(question: Question, text: str, start: int, end: int) -> bool:
@@ -384,7 +385,8 @@ def _replaces(question: Question, text: str, start: int, end: int) -> bool:
     if asked is None:
         return False
     surname = re.escape(asked.group("name").split()[-1])
-    after = rf"^['’]?s?\s*,?\s*(?:(?:who|will|is|was|has|had|to|be|been|set to)\s+){{0,3}}?{_REPLACING}\s+(?:the\s+)?(?:injured\s+)?(?:[\w'’-]+\s+){{0,3}}?{surname}\b"
+    after = (rf"^['’]?s?\s*,?\s*(?:(?:who|will|is|was|has|had|to|be|been|set to)\s+){{0,3}}?{_REPLACING}\s+"
+             rf"(?:the\s+)?(?:injured\s+)?(?:[\w'’-]+\s+){{0,3}}?{surname}\b")
     before = rf"\b{surname}\b[^.;]{{0,40}}\b(?:replaced|succeeded)\s+by\s+(?:[\w'’-]+\s+){{0,3}}$"
     return bool(re.search(after, text[end : end + 80]) or re.search(before, text[max(0, start - 80) : start]))
 

@@ -316,7 +316,8 @@ def lesser_role(question: Question, spans: Spans) -> Spans:
         return spans
     noun = re.escape(question.noun)
     before = re.compile(rf"\b{_LESSER}[\s-]+(?:[\w'’-]+\s+){{0,2}}?{noun}s?[\s,]*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
-    after = re.compile(rf"^[\s,]+(?:(?:the|a|an|its|his|her|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){{0,2}}?{_LESSER}[\s-]+(?:[\w'’-]+\s+){{0,2}}?{noun}\b", re.IGNORECASE)
+    after = re.compile(rf"^[\s,]+(?:(?:the|a|an|its|his|her|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){{0,2}}?{_LESSER}[\s-]+"
+                       rf"(?:[\w'’-]+\s+){{0,2}}?{noun}\b", re.IGNORECASE)
     return [(s, a, b) for s, a, b in spans if not before.search(s.text[max(0, a - 60) : a]) and not after.search(s.text[b : b + 80])]
 
 

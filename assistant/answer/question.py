@@ -123,7 +123,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
     (PERCENT, re.compile(r"\b(what|which) (percentage|percent|proportion|share)\b|\bby what (percentage|percent)\b|"
                          r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),
-    (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,2}}(?:{_LENGTH_NOUNS})\b|\bhow long\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
+    (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,2}}(?:{_LENGTH_NOUNS})\b|"  # "the longest prison term"
+                          r"\bhow long\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
     (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"

@@ -209,8 +209,8 @@ class Reader:
             naming = {source: self._is_about(source, people, where) for source in {c.sentence.source for c in found}}
             about = [c for c in found if naming[c.sentence.source]]
             if not about:  # every answer of the type comes from articles that never name whom or where the question asks about
-                return Reading(question, f"The articles found that give an answer of the kind asked do not mention {quoted(people + where)}.",
-                               NOT_ABOUT, support=support)
+                notice = f"The articles found that give an answer of the kind asked do not mention {quoted(people + where)}."
+                return Reading(question, notice, NOT_ABOUT, support=support)
             found = about
         if found:
             rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
@@ -360,7 +360,7 @@ def _asked_places(question: Question) -> list[str]:
     """The countries, US states and cities the asking clause names ("plan for Wales", "his visit to France"):
     an article that never names them does not answer for them. Places in an opening clause that restates
     the event, inside a compound ("a Virginia-based contractor") or that qualify the asked noun ("which
-    American city") are left out, as are all-capital names ("UN" is also a town)."""
+    American city") are left out, as are cities written in capitals ("UN" is also a town)."""
     clause = asked_clause(question.text).split(";")[-1]
     found = []
     for name in question.names:

@@ -13,7 +13,8 @@ from assistant.answer.question import MONEY, NAME, ORGANISATION, PERSON, QUANTIT
 from assistant.terms import terms
 
 _WITHHELD = re.compile(
-    r"\b(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous|unspecified|unknown)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[a-z][\w'’-]*)\b"
+    r"\b(?:an?\s+|the\s+)?(?:undisclosed|unnamed|unidentified|anonymous|unspecified|unknown)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?P<noun>[a-z][\w'’-]*)\b"
 )
 _SUMS = frozenset("sum sums fee fees amount price figure fine settlement damages offer bid payment cost value".split())
 _SOMEONE = frozenset("man woman person people individual individuals buyer bidder collector source firm company "
