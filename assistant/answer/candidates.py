@@ -36,7 +36,7 @@ NAMED_AS_NOUN = 2.0  # ... or is part of the phrase, a name of that kind: a cour
 MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NEAR_CHARS = 40.0
 _AGE = re.compile(rf"\d+[- ]years?[- ]old|\baged? \d+|\bage of (?:\d+|{patterns.NUMBER_WORDS.pattern})|^\d{{1,3}}$", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"\W*(?:(?:But|And|However|Meanwhile|Later),?\s+)?(?:He|She)\s+(?!said\b|says\b)")  # "He dedicated his prize to ..."
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:(?:But|And|However|Meanwhile|Later),?\s+)?(?:He|She)\s+(?!said\b|says\b)")  # "He dedicated ..."
 _PRONOUN_SAID = re.compile(r"\b(?:he|she) (?:said|says|added|told|insisted|argued|warned|explained|stressed)\b")
 _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
@@ -262,9 +262,9 @@ def _described(question: Question, sentences: list[Sentence]) -> set[str]:
              if is_role_noun(m.group(1).split()[-1]) and m.group(1).split()[-1] != question.noun]
     found: set[str] = set()
     for role in roles:
-        introduced = re.compile(rf"\b{re.escape(role)}\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)", re.IGNORECASE)
+        introduced = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")  # the name as written
         for sentence in sentences:
-            found |= {_surname(m.group(1)) for m in introduced.finditer(sentence.text) if m.group(1)[:1].isupper()}
+            found |= {_surname(m.group(1)) for m in introduced.finditer(sentence.text)}
     return found
 
 
@@ -405,17 +405,18 @@ _ASKS_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|before|ago|pr
 
 
 def _baseline(question: Question, text: str, start: int) -> float:
-    """1 for a figure the sentence gives as what the asked one is measured against ("stood at £17.9bn,
+    """1 for a figure that is not the level asked: what the asked one is measured against ("stood at £17.9bn,
     compared with £21.8bn in January last year", "down from £2.6bn"), unless the question asks about that
-    earlier time, or as a change when a level is asked ("what will it charge?": not the "by $2" of "lower
-    the price by $2, bringing it down to $58")."""
+    earlier time; a change when a level is asked ("what will it charge?": not the "by $2" of "lower the
+    price by $2, bringing it down to $58"); a supposition ("If ..., there would be 42")."""
     if question.type not in fits.AMOUNTS:
         return 0.0
     before = text[max(0, start - 30) : start]
     if not _ASKS_EARLIER.search(question.text) and _BASELINE_BEFORE.search(before):
         return 1.0
-    if _SUPPOSING.match(text) and re.search(r"\bwould\b", text[:start]) and not re.search(r"\b(?:if|would)\b", question.text, re.IGNORECASE):
-        return 1.0  # "If minorities were represented in proportion, there would be 42": a supposition, not a count
+    supposed = _SUPPOSING.match(text) and re.search(r"\bwould\b", text[:start])
+    if supposed and not re.search(r"\b(?:if|would)\b", question.text, re.IGNORECASE):
+        return 1.0
     return 1.0 if not _ASKS_CHANGE.search(question.text) and _CHANGE_BY.search(before) else 0.0
 
 
