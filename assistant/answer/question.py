@@ -461,9 +461,15 @@ def asked_noun(question: str) -> tuple[str, str]:
     kind, noun = _head_type(words[one_of.end():] if one_of else words)
     if one_of and kind == LIST and _head_kind(noun[:-1]):
         kind, noun = _head_kind(noun[:-1]), noun[:-1]
-    if not kind and _DEMONYM.match(words):  # "which Italian did Nadal beat": a person
+    demonym = _DEMONYM.match(words) if not kind else None
+    if demonym and (demonym.group(1) or _is_demonym(demonym.group(2), clause)):  # "which Italian did Nadal beat": a person
         return PERSON, ""
     return (kind, noun) if kind else ("", unknown)  # "what gift": no type, but the noun is what is asked
+
+
+def _is_demonym(word: str, clause: str) -> bool:
+    """"Italian" (spaCy: a nationality), not "plan" or "China"."""
+    return any(t.lower_ == word and t.ent_type_ == "NORP" for t in parse(clause))
 
 
 def _defined_name(question: str) -> str:
@@ -511,8 +517,8 @@ def _head_type(words: str) -> tuple[str, str]:
 
 
 _DEMONYM = re.compile(  # a nationality standing for a person, before the verb: "which Italian did ..."
-    r"\s*[a-z]+(?:ian|ean|ese|ish|ch|ic|an|i)\s+(?:did|does|do|is|was|were|has|had|will|won|beat|lost|scored)\b|"
-    r"\s*(?:frenchman|englishman|scotsman|irishman|welshman|dutchman|briton|swiss|greek|thai|kiwi)\b"
+    r"\s*(?:(frenchman|englishman|scotsman|irishman|welshman|dutchman|briton|kiwi)\b|"
+    r"([a-z]+)\s+(?:did|does|do|is|was|were|has|had|will|won|beat|lost|scored)\b)"
 )
 
 

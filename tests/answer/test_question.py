@@ -192,6 +192,8 @@ def test_what_something_costs_and_the_most_one_can_claim_ask_for_money() -> None
     ("Which Italian did Rafael Nadal beat to reach the last eight in Buenos Aires?", "person", ""),
     ("Which of his players did the Chelsea manager say was especially tired?", "person", "player"),
     ("Which Italian club did he join?", "organisation", "club"),
+    ("Which plan did the council approve?", "other", "plan"),
+    ("Which Frenchman scored?", "person", ""),
     ("At the British Comedy Awards, which picture was named best comedy film?", "title", "picture"),
     ("Under its new contract, what will Turkmenistan charge per 1,000 cubic metres of gas?", "money", ""),
     ("What was the longest prison term handed to a member of the piracy ring?", "duration", ""),
