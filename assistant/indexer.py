@@ -93,7 +93,7 @@ def _remove_chroma_files(folder: Path, keep: set[str] | None = None) -> None:
         return
     for path in folder.iterdir():
         if keep is None and path.name.startswith(SQLITE_FILE) and path.is_file():
-            path.unlink()
+            path.unlink(missing_ok=True)  # SQLite removes its "-journal" itself as the failed client closes
         elif path.is_dir() and not path.is_symlink() and _is_uuid(path.name) and path.name not in (keep or set()):
             shutil.rmtree(path)
 
