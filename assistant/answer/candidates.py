@@ -48,8 +48,9 @@ _BANNED = re.compile(r"\b(?:ban|bans|banned|suspension|suspended|sidelined|out)\
 _WHO_DID = re.compile(r"^\W*who\s+(?:(?P<future>will|is to|is set to|is going to|would)\s+(\w+)|"
                       r"(\w+ed|wrote|won|led|made|built|sang|took|gave|beat|drew|bought|sold|shot|told|sent|founded|found|"
                       r"brought|chose|held|paid|stole|threw|hit|struck|scored|ran|set up|broke|began|caught))\b", re.IGNORECASE)
-_PARTICIPLES = {"write": "written", "sing": "sung", "take": "taken", "give": "given", "lead": "led", "win": "won",
-                "make": "made", "buy": "bought", "sell": "sold", "hold": "held", "pay": "paid", "run": "run", "wrote": "written", "sang": "sung", "took": "taken", "gave": "given", "beat": "beaten", "drew": "drawn",
+_PARTICIPLES = {"write": "written", "sing": "sung", "take": "taken", "give": "given", "lead": "led", "win": "won",  # "who will ..."
+                "make": "made", "buy": "bought", "sell": "sold", "hold": "held", "pay": "paid", "run": "run",
+                "wrote": "written", "sang": "sung", "took": "taken", "gave": "given", "beat": "beaten", "drew": "drawn",  # "who wrote ..."
                 "chose": "chosen", "stole": "stolen", "threw": "thrown", "ran": "run", "broke": "broken", "began": "begun",
                 "found": "found", "set up": "set up"}
 _SAME_ROLE = tuple(frozenset(terms(words)) for words in (  # nouns news uses for one another

@@ -115,6 +115,11 @@ ALIASES: tuple[frozenset[str], ...] = tuple(
         {"nato", "north atlantic treaty organization"},
     )
 )
+DEMONYM_PERSON = re.compile(  # one person by nationality: "the Frenchman", "the Dane"; not a surname such as Newman
+    r"(?:(?:French|English|Irish|Scots|Welsh|Dutch|Cornish|Yorkshire)(?:man|woman)|Scot|Dane|Swede|Finn|Pole|Briton|Kiwi|Aussie|"
+    r"Argentine|Brazilian|Spaniard)",
+    re.IGNORECASE,
+)
 _DEMONYM_ENDINGS = (("ese", ""), ("ian", "ia"), ("ish", ""), ("an", "a"), ("i", ""))
 
 

@@ -461,9 +461,9 @@ def asked_noun(question: str) -> tuple[str, str]:
     kind, noun = _head_type(words[one_of.end():] if one_of else words)
     if one_of and kind == LIST and _head_kind(noun[:-1]):
         kind, noun = _head_kind(noun[:-1]), noun[:-1]
-    demonym = _DEMONYM.match(words) if not kind else None
-    if demonym and (demonym.group(1) or _is_demonym(demonym.group(2), clause)):  # "which Italian did Nadal beat": a person
-        return PERSON, ""
+    first = words.split()[0] if words.split() else ""
+    if not kind and (patterns.DEMONYM_PERSON.fullmatch(first) or (_BEFORE_VERB.match(words) and _is_demonym(first, clause))):
+        return PERSON, ""  # "which Frenchman scored", "which Italian did Nadal beat": a person
     return (kind, noun) if kind else ("", unknown)  # "what gift": no type, but the noun is what is asked
 
 
@@ -516,10 +516,7 @@ def _head_type(words: str) -> tuple[str, str]:
     return kind, head
 
 
-_DEMONYM = re.compile(  # a nationality standing for a person, before the verb: "which Italian did ..."
-    r"\s*(?:(frenchman|englishman|scotsman|irishman|welshman|dutchman|briton|kiwi)\b|"
-    r"([a-z]+)\s+(?:did|does|do|is|was|were|has|had|will|won|beat|lost|scored)\b)"
-)
+_BEFORE_VERB = re.compile(r"\s*[a-z]+\s+(?:did|does|do|is|was|were|has|had|will|won|beat|lost|scored)\b")  # "which Italian did"
 
 
 _IMPERATIVE = re.compile(  # a request's opening verb, which spaCy reads as the first word of the name after it

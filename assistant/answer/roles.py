@@ -42,10 +42,6 @@ _WH = frozenset({"who", "whom", "what", "which", "how", "where", "when", "why", 
 _WHERE = frozenset({"in", "at"})
 _GOING = frozenset({"visit", "trip", "tour", "journey", "travel", "fly", "go", "come", "return", "head", "move", "arrive"})
 _MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
-_DEMONYM_PERSON = re.compile(  # "the Frenchman", "the Dane"; not a surname such as Newman
-    r"^(?:(?:French|English|Irish|Scots|Welsh|Dutch|Cornish|Yorkshire)(?:man|woman)|Scot|Dane|Swede|Finn|Pole|Briton|Kiwi|Aussie|"
-    r"Argentine|Brazilian|Spaniard)$"
-)
 _BE = frozenset({"is", "are", "was", "were", "been", "be"})
 _AUXILIARIES = _BE | frozenset({"did", "does", "do", "will", "would", "can", "could", "should", "has", "have", "had", "may", "might"})
 
@@ -314,7 +310,7 @@ def _name(token: Any) -> str:
         return ""
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
-            if len(ent) == 1 and (_DEMONYM_PERSON.match(ent.text) or (ent.label_ == "NORP" and not ent.text.endswith("s"))):
+            if len(ent) == 1 and (patterns.DEMONYM_PERSON.fullmatch(ent.text) or (ent.label_ == "NORP" and not ent.text.endswith("s"))):
                 return ""  # "the Frenchman", "the Dane": a person described by nationality, named elsewhere
             return "" if all(is_role_noun(word) for word in ent.text.split()) else str(ent.text)  # "Councilor"
     compounds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]  # a name spaCy did not tag
