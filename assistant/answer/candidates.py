@@ -16,7 +16,7 @@ from assistant.answer import counts, entity_labels, fits, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, Question,
+    DATE, DAY, DURATION, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, WORK, Question,
     asked_clause, counted_thing, is_role_noun, is_title_word,
 )
 from assistant.terms import terms
@@ -64,6 +64,7 @@ _AT = re.compile(r"\bat\s+(?:the\s+)?$")
 _HYPHENATED = re.compile(r"-[a-z]")
 _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_PHRASE.pattern}))", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
+_NOT_TITLES = frozenset({"ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
 _REGEXES = {
     MONEY: (patterns.MONEY,),
     PERCENT: (patterns.PERCENT, patterns.FRACTION),
@@ -116,7 +117,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     for sentence, ents in zip(parsed, entity_labels.relabelled(parsed, parses)):
         for start, end in _typed_spans(question, sentence.text, ents):
             end = _trimmed(sentence.text, start, end)
-            if end > start and not _in_question(sentence.text[start:end], question):
+            if end > start and not _in_question(sentence.text[start:end], question) and (sentence, start, end) not in spans:
                 if not fits.unresolved(question, sentence, start, end):  # "last year" in an undated article
                     spans.append((sentence, start, end))
     subjects = _described(question, parsed)
@@ -127,7 +128,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
     for narrowed in (fits.of_the_asked, fits.sized_places, fits.per_unit, fits.reported_by, fits.report_date, fits.moved_to,
-                     fits.lesser_role, fits.not_the_listener):
+                     fits.lesser_role, fits.not_the_listener, fits.in_asked_measure):
         spans = narrowed(question, spans)
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
@@ -184,11 +185,32 @@ def _trimmed(text: str, start: int, end: int) -> int:
     return start + len(kept) + (domain.end() if domain and len(kept) == len(phrase) else 0)
 
 
+def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
+    """Capitalised runs that may title a work: not a person, body, nationality or date by spaCy's reading, not a
+    known place (spaCy calls "No Way Out" a place), not an acronym alone ("TV") and not a lone word capitalised
+    only because it opens the sentence."""
+    found = []
+    for match in patterns.WORK_TITLE.finditer(text):
+        start, end = match.span()
+        phrase = match.group()
+        if (not text[:start].strip(" \"“‘'(") and " " not in phrase) or phrase.isupper():
+            continue
+        if any(e.start <= start and end <= e.end and e.label in _NOT_TITLES for e in ents):
+            continue
+        if any(e.start < end and start < e.end and e.label in ("PERSON", "NORP") for e in ents):  # "... Minister Qin Gang"
+            continue
+        if places.is_country(phrase) or places.is_city(phrase) or places.is_region(phrase) or places.is_us_state(phrase):
+            continue
+        found.append((start, end))
+    return found
+
+
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
     if _HOW_OFTEN.search(question.text):  # a frequency, not a number: "one visit to Cuba every three years"
         return [m.span() for m in patterns.FREQUENCY.finditer(text)]
     age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
-    labels = question.labels | ({"DATE"} if age else set())
+    speed = fits.asked_measure(question) is not None and re.search(r"\bhow fast\b|\bspeed\b", question.text, re.I)
+    labels = question.labels | ({"DATE"} if age else set()) | ({"TIME"} if speed else set())  # "ran it in 4min 14.74sec"
     spans = list(dict.fromkeys(  # one span once, though it may carry two labels ("of Chelsea": a club and a city)
         (e.start, e.end) for e in ents
         if e.label in labels and fits.fits(question.type, e.text) and not fits.title_part(text, e.start)
@@ -210,6 +232,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
+    if question.type == WORK:  # spaCy's small model misses most titles ("No Way Out", "Dead Man's Shoes")
+        spans += [span for span in _titles(text, ents) if span not in spans]
     if question.type == NUMBER:
         spans += [m.span() for m in patterns.nth_of(counted_thing(question).lower()).finditer(text)]
     if question.type in (NUMBER, QUANTITY):

@@ -162,6 +162,34 @@ def time_since(question: Question, text: str, start: int) -> bool:
     return any(t.idx < start and (t.tag_ in _SUPERLATIVE_TAGS or t.lower_ == "first") for t in parse(text))
 
 
+_MEASURES = (  # what a measure question asks for, and the units that give it
+    (re.compile(r"\bweigh(?:s|ed)?\b|\bhow heavy\b|\bwhat (?:\w+ )?weight\b"),
+     re.compile(r"\d\s*(?:kg|lbs?|st|g)\b|\b(?:kilos?|kilograms?|grams?|tonnes?|tons?|stones?|ounces?|oz|pounds? in weight)\b", re.I)),
+    (re.compile(r"\bhow fast\b|\bwhat (?:\w+ )?speed\b|\bat what speed\b"),
+     re.compile(r"\d\s*(?:mph|kph|km/h|kmh|s)\b|\b(?:miles|kilometres|kilometers) (?:an|per) hour\b|\bknots?\b|"
+                r"\b(?:seconds?|minutes?|hours?|mins?|secs?)\b", re.I)),
+    (re.compile(r"\bhow (?:far|tall|high|deep|wide)\b|\bwhat (?:\w+ )?(?:distance|height|depth|width|altitude)\b"),
+     re.compile(r"\d\s*(?:m|km|cm|mm|ft)\b|\b(?:metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inch(?:es)?|yards?)\b", re.I)),
+)
+
+
+def asked_measure(question: Question) -> re.Pattern[str] | None:
+    """The units a "how heavy / how fast / how far" question's answer comes in, as a pattern; None for others."""
+    if question.type != QUANTITY:
+        return None
+    lowered = question.text.lower()
+    return next((units for asks, units in _MEASURES if asks.search(lowered)), None)
+
+
+def in_asked_measure(question: Question, spans: Spans) -> Spans:
+    """Only the amounts in the asked measure ("86.9kg" for "what does he weigh", not "the 4x100m"), when any is."""
+    units = asked_measure(question)
+    if units is None:
+        return spans
+    measured = [(s, a, b) for s, a, b in spans if units.search(s.text[a:b])]
+    return measured or spans
+
+
 def asked_unit(question: Question) -> re.Pattern[str] | None:
     """The unit a date or duration question asks in ("what month", "how many hours"), as a pattern."""
     lowered = question.text.lower()

@@ -213,6 +213,14 @@ PROPER_NAME = re.compile(
     rf"(?<![\w'’])(?!(?:{_STARTERS})\b){_NAME_WORD}(?:\s+(?:(?:de|du|des|la|le|les|pour|of|von|van|y)\s+)?{_NAME_WORD})*"
 )
 
+_TITLE_REST = r"(?:[\w-]|['’]\w|:(?=\s))*"  # "Man's", "Rings:"
+# The title of a work: capitalised words (or numbers) joined by the small words titles hold ("Shaun of the
+# Dead", "Shrek 2", "Dead Man's Shoes", "The Lord of the Rings: The Return of the King"); "and" ends it.
+WORK_TITLE = re.compile(
+    rf"(?<![\w'’])(?:The\s+)?[A-Z]{_TITLE_REST}"
+    rf"(?:\s+(?:(?:of|the|a|an|to|for|de|la|le|The)\s+)*(?:[A-Z]{_TITLE_REST}|\d+\b(?!['’]?s)))*"
+)
+
 
 @lru_cache(maxsize=256)
 def nth_of(counted: str) -> re.Pattern[str]:

@@ -94,7 +94,8 @@ _ORG_NOUNS = (
     "airline|carrier|retailer|channel|union|body|department|ministry|brand|label|studio|band|institution|"
     "university|side|regulator|watchdog|charity|manufacturer|maker|operator|supermarket|publisher|insurer|"
     "lender|store|chain|giant|business|outlet|website|court|council|committee|board|government|rivals?|school|academy|"
-    "laboratory|lab|institute|association|federation|foundation|authority|service"
+    "laboratory|lab|institute|association|federation|foundation|authority|service|consultancy|brokerage|carmaker|automaker|"
+    "conglomerate|pollster|society"
 )
 _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
@@ -129,6 +130,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b|"
+                          r"\bwhat (?:is|was|are|were|will be) .{1,80}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
                           r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend)\b|"  # "what does it cost to make a print"
                           r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b")),
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
@@ -385,6 +387,8 @@ def answer_type(question: str) -> str:
         thing = named_thing(question)  # "the name of the hotel": a place, read as "which hotel"
         kind = _head_kind(thing)
         return kind if kind == PLACE or (kind == ORGANISATION and _BODY_NOUNS.match(thing)) else NAME
+    if _TITLE_OF.search(lowered):  # "what is the title of their new album?"
+        return WORK
     if _LENGTH_OF_THING.search(lowered):  # "how long is the bridge?": metres, not months
         return QUANTITY
     for kind, rule in _RULES:
@@ -409,9 +413,11 @@ _NAME = re.compile(
     r"\b(?:what|which) (?:new |official |brand |code |full )?name\b|"
     r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?[\w'’ -]+? (?:be )?(?:called|named|dubbed|known as|branded)\W*$"
 )
+_TITLE_OF = re.compile(r"^\W*what (?:is|was|are|were|will be) the (?:\w+ )?titles? of\b")
 _WORK_NOUNS = (
     "film|movie|picture|musical|song|single|album|record|track|novel|book|show|programme|program|series|sitcom|soap|drama|"
-    "play|opera|ballet|painting|game|documentary|comedy|thriller|sequel|biopic|episode|poem|anthem|hit"
+    "play|opera|ballet|painting|game|documentary|comedy|thriller|sequel|biopic|episode|poem|anthem|hit|reissue|remix|tune|"
+    "ballad|blockbuster|cartoon"
 )
 _LAW_NOUNS = "law|act|bill|legislation|directive|treaty|convention|regulation|statute"
 _MONEY_NOUNS = "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune"
@@ -456,6 +462,9 @@ def asked_noun(question: str) -> tuple[str, str]:
             if kind:
                 return (LIST if kind in (PERSON, ORGANISATION, PLACE) and token.head.tag_ == "NNS" else kind), noun
             unknown = unknown or noun
+    what_is = _WHAT_IS_THE.match(lowered)  # "what is the average profit share payout for members?": a sum
+    if what_is and _head_kind(what_is.group(1)) and not (unknown and unknown != what_is.group(1)):
+        return _head_kind(what_is.group(1)), what_is.group(1)
     words = re.split(r"['’]s?(?=\s)", match.group(1))[0]  # "which laboratory's experts": a laboratory
     one_of = re.match(r"\s*of (?:the|his|her|their|its|these|those) ", words)  # "which of his players": one of them
     kind, noun = _head_type(words[one_of.end():] if one_of else words)
@@ -502,7 +511,9 @@ def _head_type(words: str) -> tuple[str, str]:
     known noun of the run of words that ends at a verb, a preposition or the first word after a known noun.
     A plural noun ("which rivals", "what countries") asks for a list."""
     kind, head = "", ""
-    for word in re.split(r"[ -]+", words.strip()):
+    for at, word in enumerate(re.split(r"[ -]+", words.strip())):
+        if at == 0 and re.fullmatch(r"\w+(?:ing|ed)", word):  # "which reigning champion", "which sacked manager"
+            continue
         if _HEAD_STOP.match(word):
             break
         word = re.sub(r"ies$", "ys", word)  # countries -> countrys: the noun patterns take an "s"
@@ -516,6 +527,10 @@ def _head_type(words: str) -> tuple[str, str]:
     return kind, head
 
 
+_WHAT_IS_THE = re.compile(  # the noun "what is the ..." asks for, when a preposition or the end follows it
+    r"^\W*what (?:is|was|are|were|will be) the (?:[\w'’-]+ ){0,3}?([a-z]+?)s?(?= (?:of|for|in|at|on|to|from|under|between|paid|"
+    r"offered|given)\b|\W*$)"
+)
 _BEFORE_VERB = re.compile(r"\s*[a-z]+\s+(?:did|does|do|is|was|were|has|had|will|won|beat|lost|scored)\b")  # "which Italian did"
 
 

@@ -185,7 +185,7 @@ def test_who_is_a_country_s_role_asks_for_the_person_beside_the_role() -> None:
 def test_what_something_costs_and_the_most_one_can_claim_ask_for_money() -> None:
     assert analyse("According to PC Pro, what does it cost to make an 8x10in print at home?").type == "money"
     assert analyse("What is the most they can claim in damages under the state's new law?").type == "money"
-    assert analyse("What was the most popular film of the year?").type == "other"
+    assert analyse("What was the most popular film of the year?").type == "title"  # a film, not a sum
 
 
 @pytest.mark.parametrize("question, kind, noun", [
@@ -209,3 +209,18 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     assert (arena.type, arena.noun) == ("place", "arena")
     scene = analyse("At the summit in Beijing, who did Blinken meet first?")
     assert scene.type == "person"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What is the average profit share payout for Britannia Building Society members this year?", "money"),
+    ("What is the Powys health board contract worth to Hereford hospital?", "money"),
+    ("After cutting out snacks, what does British sprinter Mark Lewis-Francis now weigh?", "quantity"),
+    ("What is the title of Duran Duran's new album?", "title"),
+    ("Which reigning French Open champion was knocked out of the Qatar Open?", "person"),
+    ("Which consultancy surveyed 2,000 consumers about RFID tags?", "organisation"),
+    ("Which Elvis Presley reissue was expected to become the 1,001st number one single?", "title"),
+    ("What is the capital of Peru?", "place"),
+    ("What is the company planning?", "other"),  # the company is who plans, not the answer
+])
+def test_the_noun_asked_for_names_the_type(question: str, kind: str) -> None:
+    assert analyse(question).type == kind
