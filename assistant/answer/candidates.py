@@ -64,6 +64,8 @@ _AT = re.compile(r"\bat\s+(?:the\s+)?$")
 _HYPHENATED = re.compile(r"-[a-z]")
 _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_PHRASE.pattern}))", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
+_OPENERS = frozenset({'"', "“", "‘", "'", "(", "-", "–", ":"})
+_OPENING_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "new", "former"})
 _NOT_TITLES = frozenset({"ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
 _REGEXES = {
     MONEY: (patterns.MONEY,),
@@ -185,6 +187,35 @@ def _trimmed(text: str, start: int, end: int) -> int:
     return start + len(kept) + (domain.end() if domain and len(kept) == len(phrase) else 0)
 
 
+def _named_by_noun(kind: str, noun: str, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
+    """Names the sentence gives with the asked noun, whatever spaCy's label: "Shochiku film studios", "the
+    studio Shochiku", "OneStat.com, a web analytics firm" for "which studio / which firm"."""
+    if not re.search(rf"\b{re.escape(noun)}", text, re.IGNORECASE):
+        return []
+    doc = parse(text)
+    other = _NOT_TITLES - {"ORG"} | ({"GPE", "LOC"} if kind != PLACE else set())
+    named = []
+    role = is_role_noun(noun)
+    for token in doc:
+        if token.lemma_.lower() != noun and token.lower_ != noun:
+            continue
+        beside = [t for t in token.lefts if t.dep_ == "compound"]
+        beside += [t for t in beside for t in t.lefts if t.dep_ == "compound"]  # "Shochiku" of "Shochiku film studios"
+        beside += [t for t in token.children if t.dep_ == "appos"]
+        if token.dep_ in ("compound", "appos"):
+            beside.append(token.head)
+        for word in beside:
+            opens = word.i == 0 or doc[word.i - 1].text in _OPENERS  # capitalised there whatever it is
+            if word.text[:1].isupper() and word.lower_ not in _OPENING_WORDS and (not opens or word.pos_ in ("PROPN", "NOUN")):
+                run = [t for t in doc if t.i <= word.i and all(doc[k].text[:1].isupper() and doc[k].pos_ != "DET" and (k != token.i or not role)
+                                                                  for k in range(t.i, word.i + 1))]  # "Group E", not "Professor X"
+                first = min(run, key=lambda t: t.i) if run else word
+                end = word.idx + len(word.text)
+                if not any(e.start < end and first.idx < e.end and e.label in other for e in ents):  # "a US researcher"
+                    named.append((first.idx, end))
+    return named
+
+
 def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
     """Capitalised runs that may title a work: not a person, body, nationality or date by spaCy's reading, not a
     known place (spaCy calls "No Way Out" a place), not an acronym alone ("TV") and not a lone word capitalised
@@ -232,6 +263,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
+    if question.type in (ORGANISATION, PERSON, PLACE, WORK) and question.noun:  # "Shochiku film studios"
+        spans += [span for span in _named_by_noun(question.type, question.noun, text, ents) if span not in spans]
     if question.type == WORK:  # spaCy's small model misses most titles ("No Way Out", "Dead Man's Shoes")
         spans += [span for span in _titles(text, ents) if span not in spans]
     if question.type == NUMBER:

@@ -785,3 +785,15 @@ def test_a_measure_question_takes_an_amount_in_its_units() -> None:
     speed = analyse("How fast did Kelly Holmes run to win the 1500m in Glasgow?")
     race = _sentence("Holmes cruised to victory in the 1500m in four minutes 14.74 seconds.")
     assert [c.text for c in candidates.find(speed, [race])][:1] == ["four minutes 14.74 seconds"]
+
+
+def test_a_name_given_with_the_asked_noun_is_a_candidate_whatever_spacy_calls_it() -> None:
+    studio = analyse("Which Japanese film studio became the first cinematic institution to receive the Berlinale Camera award?")
+    founded = _sentence("Shochiku film studios, which was founded 110 years ago, will become the first cinematic institution to get it.")
+    assert [c.text for c in candidates.find(studio, [founded])] == ["Shochiku"]
+    firm = analyse("Which web analytics firm reported the drop?")
+    said = _sentence("Web analytics firm OneStat.com said IE had dropped.")
+    assert [c.text for c in candidates.find(firm, [said])][:1] == ["OneStat.com"]
+    researcher = analyse("Which researcher argues that The Sims could teach languages?")
+    vague = _sentence("A US researcher has suggested that games such as The Sims could be a good way to teach languages.")
+    assert "A US" not in [c.text for c in candidates.find(researcher, [vague])]  # a nationality names no one
