@@ -233,6 +233,8 @@ def fits(kind: str, phrase: str) -> bool:
         return True
     if kind == NUMBER and re.fullmatch(r"\d+(?:st|nd|rd|th)", phrase):  # "for the 21st time" (patterns.nth_of)
         return True
+    if kind == MONEY and re.search(r"%|\bper ?cent\b|\bpercent", lowered):  # spaCy tags "Forty per cent" money at times
+        return False
     if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
         return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
     if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):

@@ -65,7 +65,7 @@ _PERSON_NOUNS = (
     "person|man|woman|minister|official|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"
     "leader|chief|executive|boss|actor|actress|singer|director|manager|coach|secretary|spokesman|spokeswoman|"
     "candidate|author|writer|politician|mp|chancellor|envoy|ambassador|diplomat|senator|king|queen|prince|princess|"
-    "captain|champion|winner|founder|chairman|chairwoman|chair|chairperson|ceo|analyst|economist|lawyer|doctor|rapper|musician|"
+    "captain|champion|veteran|winner|founder|chairman|chairwoman|chair|chairperson|ceo|analyst|economist|lawyer|doctor|rapper|musician|"
     "presenter|host|comedian|athlete|runner|boxer|golfer|batsman|bowler|jockey|architect|designer|producer|"
     "investor|entrepreneur|billionaire|tycoon|brother|sister|son|daughter|wife|husband|father|mother|rival|"
     "opponent|deputy|head|governor|mayor|commissioner|negotiator|counterpart|predecessor|successor|cabinet member|"
@@ -428,7 +428,7 @@ _PERCENT_NOUNS = "growth|stake|turnout|swing|inflation|unemployment"  # "what gr
 _ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat"  # "in which minute": the 84th
 _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"
     "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
-    "height|depth|weight|length|distance|rate|margin"
+    "height|depth|weight|length|distance|rate|margin|range"
 )
 _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.compile(rf"^({_ORG_NOUNS})s?$")),
           (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$")),

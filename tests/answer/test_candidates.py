@@ -797,3 +797,9 @@ def test_a_name_given_with_the_asked_noun_is_a_candidate_whatever_spacy_calls_it
     researcher = analyse("Which researcher argues that The Sims could teach languages?")
     vague = _sentence("A US researcher has suggested that games such as The Sims could be a good way to teach languages.")
     assert "A US" not in [c.text for c in candidates.find(researcher, [vague])]  # a nationality names no one
+
+
+def test_a_share_is_never_a_sum_of_money() -> None:
+    invest = analyse("How much did News Corporation invest in its joint venture?")
+    assert invest.type == "money"
+    assert not fits.fits("money", "Forty per cent") and fits.fits("money", "$40m")

@@ -221,6 +221,8 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     ("Which Elvis Presley reissue was expected to become the 1,001st number one single?", "title"),
     ("What is the capital of Peru?", "place"),
     ("What is the company planning?", "other"),  # the company is who plans, not the answer
+    ("Which Bollywood veteran directed Kisna - the Warrior Poet?", "person"),
+    ("What range did the Brookings Institution give for Iraq's jobless rate?", "percent"),
 ])
 def test_the_noun_asked_for_names_the_type(question: str, kind: str) -> None:
     assert analyse(question).type == kind
