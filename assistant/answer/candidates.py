@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.answer import counts, entity_labels, fits, patterns, places
+from assistant.answer import counts, entity_labels, fits, patterns, places, roles
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
@@ -263,6 +263,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 continue
             if all(match.start() <= s and e <= match.end() for s, e in inside):  # "$17m" over "17", "1600 GMT" over "1600"
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
+    if question.type in (ORGANISATION, PERSON):  # "who headed the equaliser": "Lomana LuaLua headed home ...", untagged
+        spans += [span for span in roles.doers(roles.asked_act(question.text), text) if span not in spans]
     if question.type in (ORGANISATION, PERSON, PLACE, WORK) and question.noun:  # "Shochiku film studios"
         spans += [span for span in _named_by_noun(question.type, question.noun, text, ents) if span not in spans]
     if question.type == WORK:  # spaCy's small model misses most titles ("No Way Out", "Dead Man's Shoes")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from assistant.answer import patterns, places
@@ -337,3 +338,36 @@ def _shortens(short: str, name: str) -> bool:
 def _words(name: str) -> set[str]:
     """A name's words, lower-cased, without full stops or a possessive ("Wenger's" -> wenger)."""
     return {re.sub(r"['’]s?$", "", w.lower().strip(".")) for w in name.split()} - {""}
+
+
+@lru_cache(maxsize=256)
+def asked_act(question: str) -> str:
+    """The verb whose doer the question asks for ("Who headed the equaliser?", "Which player headed ..." ->
+    "head"), or empty when the asked one is not its doer."""
+    doc = parse(question[-PARSED_CHARS:])
+    for token in doc:
+        if token.lower_ not in ("who", "which", "what"):
+            continue
+        subject = token if token.dep_ == "nsubj" else token.head if token.dep_ == "det" and token.head.dep_ == "nsubj" else None
+        verb = subject.head if subject is not None else None
+        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT_VERBS:
+            return verb.lemma_.lower()
+        return ""
+    return ""
+
+
+def doers(act: str, sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence names who did the act, as a proper name ("Lomana LuaLua headed home an injury-time
+    equaliser"): the answer to "who headed it?", however spaCy labelled the name."""
+    if not act or not any(act[:4] in word for word in sentence.lower().split()):
+        return []
+    found = []
+    for verb in parse(sentence):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != act or _passive(verb):
+            continue
+        doer = _roles(verb).get(AGENT)
+        if doer is None or doer.pos_ != "PROPN":
+            continue
+        names = [t for t in doer.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [doer]
+        found.append((names[0].idx, doer.idx + len(doer.text)))
+    return found

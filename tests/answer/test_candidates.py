@@ -803,3 +803,9 @@ def test_a_share_is_never_a_sum_of_money() -> None:
     invest = analyse("How much did News Corporation invest in its joint venture?")
     assert invest.type == "money"
     assert not fits.fits("money", "Forty per cent") and fits.fits("money", "$40m")
+
+
+def test_the_doer_of_the_asked_act_is_a_candidate_though_spacy_tags_no_name() -> None:
+    question = analyse("Which Portsmouth player headed the injury-time equaliser at Anfield after Jerzy Dudek fumbled a cross?")
+    goal = _sentence("Dudek fumbled a cross before Lomana LuaLua headed home an injury-time equaliser, levelling after Steven Gerrard scored.")
+    assert [c.text for c in candidates.find(question, [goal])][:1] == ["Lomana LuaLua"]
