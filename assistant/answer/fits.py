@@ -360,7 +360,7 @@ def sized_places(question: Question, spans: Spans) -> Spans:
     if question.type != PLACE:
         return spans
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
-    where = [(s, a, b) for s, a, b in spans if not _describes(s.text, a, b)]
+    where = [(s, a, b) for s, a, b in spans if not _describes(s.text, a, b, question.noun)]
     spans = where or spans
     if places.US_STATE.search(question.text):  # a closed list: no other place answers "which US state"
         return [(s, a, b) for s, a, b in spans if places.is_us_state(s.text[a:b])]
@@ -376,11 +376,17 @@ def sized_places(question: Question, spans: Spans) -> Spans:
     return spans
 
 
-def _describes(text: str, start: int, end: int) -> bool:
+def _describes(text: str, start: int, end: int, asked: str = "") -> bool:
     """A place that qualifies a noun ("Hollywood trade paper Variety", "a Hollywood classic") describes it, like
-    a possessive: it is not where anything was."""
+    a possessive: it is not where anything was. The asked noun's own name is no description ("Paddington
+    Green police station" for "which police station")."""
     last = [t for t in parse(text) if start <= t.idx < end][-1:]  # "senior US and Chinese officials": nmod
     if not last or last[0].head.idx < end:
+        return False
+    head = last[0].head
+    while head.dep_ == "compound" and head.head.i > head.i:  # "Green" -> "police" -> "station"
+        head = head.head
+    if asked and head.lemma_.lower() == asked:
         return False
     return (last[0].dep_ == "compound" and last[0].head.pos_ in ("NOUN", "PROPN")) or (last[0].dep_ == "nmod" and last[0].head.pos_ == "NOUN")
 

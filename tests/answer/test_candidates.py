@@ -809,3 +809,10 @@ def test_the_doer_of_the_asked_act_is_a_candidate_though_spacy_tags_no_name() ->
     question = analyse("Which Portsmouth player headed the injury-time equaliser at Anfield after Jerzy Dudek fumbled a cross?")
     goal = _sentence("Dudek fumbled a cross before Lomana LuaLua headed home an injury-time equaliser, levelling after Steven Gerrard scored.")
     assert [c.text for c in candidates.find(question, [goal])][:1] == ["Lomana LuaLua"]
+
+
+def test_the_name_of_the_asked_place_is_not_a_description_of_it() -> None:
+    question = analyse("At which London police station were the four Britons held for questioning?")
+    held = _sentence("The men are being held at London's Paddington Green police station, where they will be questioned.")
+    landed = _sentence("The detainees were arrested when they landed at RAF Northolt, west London, on Tuesday.")
+    assert [c.text for c in candidates.find(question, [held, landed])][:1] == ["Paddington Green"]
