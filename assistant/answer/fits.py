@@ -92,9 +92,13 @@ def _day_of_month(text: str, start: int, end: int) -> bool:
     return any(m is not None and m.group(1)[0].isupper() for m in (after, before))  # "12 may fall" is no date
 
 
+_ONE_IN = re.compile(r"\b(?:one|two|three|four|\d+) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.IGNORECASE)
+
+
 def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
     """A number that belongs to something else is no count: the "11.5" of "£11.5m", the "4" of "4bn euros"
-    or of "40%", the "One" of "Bank One", the "one" of "hit number one" (a place in a ranking)."""
+    or of "40%", the "One" of "Bank One", the "one" of "hit number one" (a place in a ranking), the "10" of
+    "one in 10 adults" (a share)."""
     for regex in (patterns.MONEY, patterns.PERCENT):
         if any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end) for m in regex.finditer(text)):
             return True
@@ -107,6 +111,8 @@ def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> 
     if re.search(r"\b(?:number|No\.?)\s$", text[max(0, start - 8) : start]):  # "hit number one", "No 10": a place
         return True
     if _day_of_month(text, start, end):  # "the 11 September attacks", "on March 4": a date
+        return True
+    if any(m.start() <= start and end <= m.end() for m in _ONE_IN.finditer(text)):  # "one in 10 adults": a share
         return True
     return any(e.label in _NAMING and e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in ents)
 

@@ -816,3 +816,9 @@ def test_the_name_of_the_asked_place_is_not_a_description_of_it() -> None:
     held = _sentence("The men are being held at London's Paddington Green police station, where they will be questioned.")
     landed = _sentence("The detainees were arrested when they landed at RAF Northolt, west London, on Tuesday.")
     assert [c.text for c in candidates.find(question, [held, landed])][:1] == ["Paddington Green"]
+
+
+def test_a_share_of_people_is_not_how_many_they_are() -> None:
+    question = analyse("How many adult Americans own an MP3 player?")
+    owners = _sentence("One in 10 adult Americans - equivalent to 22 million people - owns an MP3 player.")
+    assert [c.text for c in candidates.find(question, [owners])][:1] == ["22 million"]
