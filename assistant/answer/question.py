@@ -125,7 +125,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (PERCENT, re.compile(r"\b(what|which) (percentage|percent|proportion|share)\b|\bby what (percentage|percent)\b|"
                          r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),
     (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,2}}(?:{_LENGTH_NOUNS})\b|"  # "the longest prison term"
-                          r"\bhow long\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
+                          r"\bhow long\b|\bhow quickly\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
     (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
@@ -135,7 +135,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                           r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b")),
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
-    (RANK, re.compile(r"\b(what|which) (position|placing|ranking|rank|number[- ]one)\b|"
+    (RANK, re.compile(r"\b(what|which) (?:world |league |final |current |highest |lowest |best |chart |table )?(position|placing|ranking|rank|number[- ]one)\b|"
                       r"\bwhere did .{1,80}\b(sit|rank|ranked|finish|stand|lie|come|place|placed)\b.{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b|"
                       r"\bwhere (did|has|have|will) .{1,80}\b(slip|slipped|fall|fell|drop|dropped|climb|climbed|rise|rose|move|moved)\s+to\W*$")),
     (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),

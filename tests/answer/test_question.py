@@ -223,6 +223,9 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     ("What is the company planning?", "other"),  # the company is who plans, not the answer
     ("Which Bollywood veteran directed Kisna - the Warrior Poet?", "person"),
     ("What range did the Brookings Institution give for Iraq's jobless rate?", "percent"),
+    ("How quickly did all 10,000 tickets go for the tsunami benefit concert?", "duration"),
+    ("What world ranking does David Sherwood hold?", "rank"),
+    ("What new position will he take up?", "other"),  # a job, not a place in a ranking
 ])
 def test_the_noun_asked_for_names_the_type(question: str, kind: str) -> None:
     assert analyse(question).type == kind
