@@ -226,6 +226,8 @@ def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
         phrase = match.group()
         if (not text[:start].strip(" \"“‘'(") and " " not in phrase) or phrase.isupper():
             continue
+        if not re.search(r"[A-Z]", phrase.removeprefix("The ")):  # "The 2004" titles nothing
+            continue
         if any(e.start <= start and end <= e.end and e.label in _NOT_TITLES for e in ents):
             continue
         if any(e.start < end and start < e.end and e.label in ("PERSON", "NORP") for e in ents):  # "... Minister Qin Gang"

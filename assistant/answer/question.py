@@ -105,7 +105,7 @@ _PLACE_NOUNS = (
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
     r"invest|invested|sell|sold|bid|bids|offer|offered|offering|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
-    r"sales|deal|takings|gross|grossed|debt|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars|"
+    r"sales|deal|takings|gross|grossed|debt|deficit|surplus|turnover|earnings|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars|"
     r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|donate|donated|pledge|pledged|lend|lent|borrow|borrowed|"
     r"seek|seeks|seeking|sought|demand|demands|demanding|demanded)\b",
     re.IGNORECASE,
@@ -210,7 +210,10 @@ _COUNTED_NOUN = re.compile(
     r"have|had|will|would|could|can|of|in|at|on|for|to|by|with|from)\b"
 )
 _WHO_ARE = re.compile(rf"^\W*who (?:are|were) (?:the |these |those )?(?:[\w'’-]+ ){{0,4}}(?:(?:{_PERSON_NOUNS})s|men|women|people)\b")
-_LIST = re.compile(r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|\blist\b")
+_LIST = re.compile(  # not "the draw in which all four clubs will be involved": a relative clause asks nothing
+    r"(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bby )(?<!\bwith )(?<!\bfrom )(?<!\bunder )"
+    r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|\blist\b"
+)
 _NOT_FOCUS = frozenset(terms(
     "who whom whose what which where when why how many much did does do is was were say said tell told report "
     "reportedly according article articles news give gave make made get got take took go went one ones kind type "
@@ -420,7 +423,10 @@ _WORK_NOUNS = (
     "ballad|blockbuster|cartoon"
 )
 _LAW_NOUNS = "law|act|bill|legislation|directive|treaty|convention|regulation|statute"
-_MONEY_NOUNS = "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune"
+_MONEY_NOUNS = (
+    "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune|profit|"
+    "revenue|turnover|earning|deficit|surplus"
+)
 _RATE = re.compile(r"\brates?\b(?<!exchange rate)(?<!exchange rates)")  # "to what level did it cut its tax rate"
 _PAID_RATE = re.compile(r"\b(?:hourly|wages?|pay|salary|salaries|fares?|fees?|prices?|charges?|rents?)\b|\b(?:an|per) hour\b")
 _BY_HOW_MUCH = re.compile(r"\bby how much\b")  # "by how much will health spending rise?": by 9.4% as often as by £1bn

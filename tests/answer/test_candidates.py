@@ -822,3 +822,9 @@ def test_a_share_of_people_is_not_how_many_they_are() -> None:
     question = analyse("How many adult Americans own an MP3 player?")
     owners = _sentence("One in 10 adult Americans - equivalent to 22 million people - owns an MP3 player.")
     assert [c.text for c in candidates.find(question, [owners])][:1] == ["22 million"]
+
+
+def test_a_year_after_the_is_no_title() -> None:
+    question = analyse("What was the title of the work Paul Cavanagh read to win the Lit Idol contest?")
+    read = _sentence("The 2004 winner, Paul Cavanagh, read from his novel Northwest Passage.")
+    assert [c.text for c in candidates.find(question, [read])][:1] == ["Northwest Passage"]
