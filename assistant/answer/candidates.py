@@ -17,7 +17,7 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse
 from assistant.answer.question import (
     DATE, DAY, DURATION, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, WORK, Question,
-    asked_clause, counted_thing, is_role_noun, is_title_word,
+    asked_clause, counted_thing, is_body_noun, is_role_noun, is_title_word,
 )
 from assistant.terms import terms
 
@@ -66,7 +66,7 @@ _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_P
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "-", "–", ":"})
 _OPENING_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "new", "former"})
-_NOT_TITLES = frozenset({"ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+_NOT_TITLES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
 _REGEXES = {
     MONEY: (patterns.MONEY,),
     PERCENT: (patterns.PERCENT, patterns.FRACTION),
@@ -193,7 +193,7 @@ def _named_by_noun(kind: str, noun: str, text: str, ents: tuple[Entity, ...]) ->
     if not re.search(rf"\b{re.escape(noun)}", text, re.IGNORECASE):
         return []
     doc = parse(text)
-    other = _NOT_TITLES - {"ORG"} | ({"GPE", "LOC"} if kind != PLACE else set())
+    other = _NOT_TITLES | ({"GPE", "LOC"} if kind != PLACE else set())
     named = []
     role = is_role_noun(noun)
     for token in doc:
@@ -217,7 +217,8 @@ def _named_by_noun(kind: str, noun: str, text: str, ents: tuple[Entity, ...]) ->
 
 
 def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
-    """Capitalised runs that may title a work: not a person, body, nationality or date by spaCy's reading, not a
+    """Capitalised runs that may title a work: not a person, nationality or date by spaCy's reading, no name
+    ending in a body's or a role's noun ("UK Film Council", "the Hollywood Reporter"), not a
     known place (spaCy calls "No Way Out" a place), not an acronym alone ("TV") and not a lone word capitalised
     only because it opens the sentence."""
     found = []
@@ -229,6 +230,9 @@ def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
         if not re.search(r"[A-Z]", phrase.removeprefix("The ")):  # "The 2004" titles nothing
             continue
         if any(e.start <= start and end <= e.end and e.label in _NOT_TITLES for e in ents):
+            continue
+        last = phrase.split()[-1]
+        if is_body_noun(last) or is_role_noun(last) or last in ("Reporter", "Times", "Post", "News"):  # "UK Film Council"
             continue
         if any(e.start < end and start < e.end and e.label in ("PERSON", "NORP") for e in ents):  # "... Minister Qin Gang"
             continue

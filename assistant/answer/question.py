@@ -573,6 +573,11 @@ def is_role_noun(word: str) -> bool:
     return bool(_HEADS[0][1].match(word.lower()))
 
 
+def is_body_noun(word: str) -> bool:
+    """A noun for a body ("council", "association"): a name that ends in one names no work."""
+    return bool(_HEADS[1][1].match(word.lower()))
+
+
 _NAMED_THING = re.compile(
     r"\bname of (?:the |a |an |this |that |its |his |her |their )?(?:new |official )?([a-z][\w-]*)|"
     r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?(?:[\w'’-]+ ){0,8}?([a-z][\w-]*)"

@@ -826,5 +826,6 @@ def test_a_share_of_people_is_not_how_many_they_are() -> None:
 
 def test_a_year_after_the_is_no_title() -> None:
     question = analyse("What was the title of the work Paul Cavanagh read to win the Lit Idol contest?")
-    read = _sentence("The 2004 winner, Paul Cavanagh, read from his novel Northwest Passage.")
-    assert [c.text for c in candidates.find(question, [read])][:1] == ["Northwest Passage"]
+    read = _sentence("The 2004 winner, Paul Cavanagh, read from The Journey Home.")
+    found = [c.text for c in candidates.find(question, [read])]
+    assert "The 2004" not in found and found[:1] == ["The Journey Home"]
