@@ -392,6 +392,8 @@ def answer_type(question: str) -> str:
         return kind if kind == PLACE or (kind == ORGANISATION and _BODY_NOUNS.match(thing)) else NAME
     if _TITLE_OF.search(lowered):  # "what is the title of their new album?"
         return WORK
+    if _PART_OF_PLACE.search(question):  # "which part of Darlington": a district of it
+        return PLACE
     if _LENGTH_OF_THING.search(lowered):  # "how long is the bridge?": metres, not months
         return QUANTITY
     for kind, rule in _RULES:
@@ -416,6 +418,7 @@ _NAME = re.compile(
     r"\b(?:what|which) (?:new |official |brand |code |full )?name\b|"
     r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?[\w'’ -]+? (?:be )?(?:called|named|dubbed|known as|branded)\W*$"
 )
+_PART_OF_PLACE = re.compile(r"\b(?:[Ww]hich|[Ww]hat) parts? of (?:the )?[A-Z]")
 _TITLE_OF = re.compile(r"^\W*what (?:is|was|are|were|will be) the (?:\w+ )?titles? of\b")
 _WORK_NOUNS = (
     "film|movie|picture|musical|song|single|album|record|track|novel|book|show|programme|program|series|sitcom|soap|drama|"

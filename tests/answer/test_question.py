@@ -226,6 +226,8 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     ("How quickly did all 10,000 tickets go for the tsunami benefit concert?", "duration"),
     ("What world ranking does David Sherwood hold?", "rank"),
     ("What new position will he take up?", "other"),  # a job, not a place in a ranking
+    ("Which part of Darlington had a Royal Mail delivery fault?", "place"),
+    ("Which part of the deal did the unions reject?", "other"),
     ("What profit did Nike post for its record second quarter?", "money"),
     ("How big was the UK trade deficit in November 2004?", "money"),
     ("On what date is the knockout draw in which all four English clubs will be involved?", "date"),  # no list asked
