@@ -26,7 +26,7 @@ from assistant import Assistant  # noqa: E402
 from assistant.evaluation.golden import read_golden  # noqa: E402
 from assistant.evaluation.metrics import run_golden, summarize  # noqa: E402
 
-SPLITS = ["seeds-test", "bbc-test", "seeds-dev", "bbc-dev", "seeds-dev2", "bbc-dev2", "seeds-dev3", "bbc-dev3", "seeds-dev4", "bbc-dev4"]
+SPLITS = ["seeds-test", "bbc-test", "bbc-test2", "seeds-dev", "bbc-dev", "seeds-dev2", "bbc-dev2", "seeds-dev3", "bbc-dev3", "seeds-dev4", "bbc-dev4"]
 ROWS = [
     ("fact_accuracy", "fact accuracy"), ("source_recall", "cited-source recall"),
     ("citation_precision", "citation precision"), ("verified_spans", "verified spans"),
@@ -73,7 +73,7 @@ def render(now: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]] | N
                 cells.append(_cell(before.get(split, {}).get(key)))
             cells.append(f"**{_cell(now[split].get(key))}**" if before else _cell(now[split].get(key)))
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    for split in ("seeds-test", "bbc-test"):
+    for split in ("seeds-test", "bbc-test", "bbc-test2"):
         lines += ["", f"## {split}, per answer type", "",
                   "| type | questions | fact accuracy | unanswerable refused | answerable refused |",
                   "| --- | --- | --- | --- | --- |"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from assistant.answer import counts, entity_labels, fits, patterns, places, roles
 from assistant.answer.evidence import Sentence
@@ -66,6 +67,7 @@ _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_P
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "-", "–", ":"})
 _OPENING_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "new", "former"})
+_OUTLET_WORDS = frozenset({"Reporter", "Times", "Post", "News", "Herald", "Guardian", "Telegraph", "Journal"})
 _NOT_TITLES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
 _REGEXES = {
     MONEY: (patterns.MONEY,),
@@ -193,27 +195,38 @@ def _named_by_noun(kind: str, noun: str, text: str, ents: tuple[Entity, ...]) ->
     if not re.search(rf"\b{re.escape(noun)}", text, re.IGNORECASE):
         return []
     doc = parse(text)
-    other = _NOT_TITLES | ({"GPE", "LOC"} if kind != PLACE else set())
+    other = _NOT_TITLES | ({"GPE", "LOC"} if kind != PLACE else set())  # "a US researcher" names no one
+    title = is_role_noun(noun)  # "Professor Joni Lovenduski": the role word is no part of the name; "Group E" is
     named = []
-    role = is_role_noun(noun)
     for token in doc:
         if token.lemma_.lower() != noun and token.lower_ != noun:
             continue
-        beside = [t for t in token.lefts if t.dep_ == "compound"]
-        beside += [t for t in beside for t in t.lefts if t.dep_ == "compound"]  # "Shochiku" of "Shochiku film studios"
-        beside += [t for t in token.children if t.dep_ == "appos"]
-        if token.dep_ in ("compound", "appos"):
-            beside.append(token.head)
-        for word in beside:
+        for word in _beside(token):
             opens = word.i == 0 or doc[word.i - 1].text in _OPENERS  # capitalised there whatever it is
-            if word.text[:1].isupper() and word.lower_ not in _OPENING_WORDS and (not opens or word.pos_ in ("PROPN", "NOUN")):
-                run = [t for t in doc if t.i <= word.i and all(doc[k].text[:1].isupper() and doc[k].pos_ != "DET" and (k != token.i or not role)
-                                                                  for k in range(t.i, word.i + 1))]  # "Group E", not "Professor X"
-                first = min(run, key=lambda t: t.i) if run else word
-                end = word.idx + len(word.text)
-                if not any(e.start < end and first.idx < e.end and e.label in other for e in ents):  # "a US researcher"
-                    named.append((first.idx, end))
+            if not word.text[:1].isupper() or word.lower_ in _OPENING_WORDS or (opens and word.pos_ not in ("PROPN", "NOUN")):
+                continue
+            first = word
+            while first.i > 0 and _name_part(doc[first.i - 1]) and not (title and first.i - 1 == token.i):
+                first = doc[first.i - 1]
+            end = word.idx + len(word.text)
+            if not any(e.start < end and first.idx < e.end and e.label in other for e in ents):
+                named.append((first.idx, end))
     return named
+
+
+def _beside(noun: Any) -> list[Any]:
+    """The words that name the noun's thing: its compounds ("Shochiku film studios"), its apposition ("the studio
+    Shochiku"), or what it is itself the compound or apposition of ("Professor Joni Lovenduski")."""
+    words = [t for t in noun.lefts if t.dep_ == "compound"]
+    words += [inner for t in words for inner in t.lefts if inner.dep_ == "compound"]
+    words += [t for t in noun.children if t.dep_ == "appos"]
+    if noun.dep_ in ("compound", "appos"):
+        words.append(noun.head)
+    return words
+
+
+def _name_part(token: Any) -> bool:
+    return token.text[:1].isupper() and token.pos_ != "DET"
 
 
 def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
@@ -232,7 +245,7 @@ def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
         if any(e.start <= start and end <= e.end and e.label in _NOT_TITLES for e in ents):
             continue
         last = phrase.split()[-1]
-        if is_body_noun(last) or is_role_noun(last) or last in ("Reporter", "Times", "Post", "News"):  # "UK Film Council"
+        if is_body_noun(last) or is_role_noun(last) or last in _OUTLET_WORDS:  # "UK Film Council", "the Hollywood Reporter"
             continue
         if any(e.start < end and start < e.end and e.label in ("PERSON", "NORP") for e in ents):  # "... Minister Qin Gang"
             continue
@@ -246,7 +259,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if _HOW_OFTEN.search(question.text):  # a frequency, not a number: "one visit to Cuba every three years"
         return [m.span() for m in patterns.FREQUENCY.finditer(text)]
     age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
-    speed = fits.asked_measure(question) is not None and re.search(r"\bhow fast\b|\bspeed\b", question.text, re.I)
+    speed = question.type == QUANTITY and re.search(r"\bhow fast\b|\bspeed\b", question.text, re.I) is not None
     labels = question.labels | ({"DATE"} if age else set()) | ({"TIME"} if speed else set())  # "ran it in 4min 14.74sec"
     spans = list(dict.fromkeys(  # one span once, though it may carry two labels ("of Chelsea": a club and a city)
         (e.start, e.end) for e in ents

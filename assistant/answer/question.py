@@ -472,8 +472,10 @@ def asked_noun(question: str) -> tuple[str, str]:
                 return (LIST if kind in (PERSON, ORGANISATION, PLACE) and token.head.tag_ == "NNS" else kind), noun
             unknown = unknown or noun
     what_is = _WHAT_IS_THE.match(lowered)  # "what is the average profit share payout for members?": a sum
-    if what_is and _head_kind(what_is.group(1)) and not (unknown and unknown != what_is.group(1)):
-        return _head_kind(what_is.group(1)), what_is.group(1)
+    said = what_is.group(1) if what_is else ""
+    asked = re.sub(r"s$", "", said)  # the noun patterns take an "s" themselves
+    if said and _head_kind(said) and not (unknown and unknown != asked):
+        return _head_kind(said), asked
     words = re.split(r"['’]s?(?=\s)", match.group(1))[0]  # "which laboratory's experts": a laboratory
     one_of = re.match(r"\s*of (?:the|his|her|their|its|these|those) ", words)  # "which of his players": one of them
     kind, noun = _head_type(words[one_of.end():] if one_of else words)
@@ -537,7 +539,7 @@ def _head_type(words: str) -> tuple[str, str]:
 
 
 _WHAT_IS_THE = re.compile(  # the noun "what is the ..." asks for, when a preposition or the end follows it
-    r"^\W*what (?:is|was|are|were|will be) the (?:[\w'’-]+ ){0,3}?([a-z]+?)s?(?= (?:of|for|in|at|on|to|from|under|between|paid|"
+    r"^\W*what (?:is|was|are|were|will be) the (?:[\w'’-]+ ){0,3}?([a-z]+)(?= (?:of|for|in|at|on|to|from|under|between|paid|"
     r"offered|given)\b|\W*$)"
 )
 _BEFORE_VERB = re.compile(r"\s*[a-z]+\s+(?:did|does|do|is|was|were|has|had|will|won|beat|lost|scored)\b")  # "which Italian did"
