@@ -67,6 +67,7 @@ _SINCE_DATE = re.compile(rf"\bsince (?:(?:early |late |mid-)?(?:{patterns.DATE_P
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "-", "–", ":"})
 _OPENING_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "new", "former"})
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\b")
 _OUTLET_WORDS = frozenset({"Reporter", "Times", "Post", "News", "Herald", "Guardian", "Telegraph", "Journal"})
 _NOT_TITLES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
 _REGEXES = {
@@ -208,7 +209,8 @@ def _named_by_noun(kind: str, noun: str, text: str, ents: tuple[Entity, ...]) ->
             first = word
             while first.i > 0 and _name_part(doc[first.i - 1]) and not (title and first.i - 1 == token.i):
                 first = doc[first.i - 1]
-            end = word.idx + len(word.text)
+            last = token if not title and token.i > word.i and all(_name_part(t) for t in doc[word.i : token.i + 1]) else word
+            end = last.idx + len(last.text)  # "Alltel Stadium", "Group E": the noun is part of the name
             if not any(e.start < end and first.idx < e.end and e.label in other for e in ents):
                 named.append((first.idx, end))
     return named
@@ -240,7 +242,7 @@ def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
         phrase = match.group()
         if (not text[:start].strip(" \"“‘'(") and " " not in phrase) or phrase.isupper():
             continue
-        if not re.search(r"[A-Z]", phrase.removeprefix("The ")):  # "The 2004" titles nothing
+        if not re.search(r"[A-Z]", phrase.removeprefix("The ")) or _HONORIFIC.match(phrase):  # "The 2004", "Mr Smith"
             continue
         if any(e.start <= start and end <= e.end and e.label in _NOT_TITLES for e in ents):
             continue

@@ -111,7 +111,7 @@ _MONEY_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_LENGTH_NOUNS = "term|sentence|ban|suspension|stint|spell|tenure"  # "what was the longest prison term": a length of time
+_LENGTH_NOUNS = "term|sentence|ban|suspension|stint|spell|tenure|period"  # "what was the longest prison term": a length of time
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (COMPARISON, re.compile(
         r"\b(compare|compared|comparison|differ|different|difference|differences|contrast|timeline|chronolog\w*|"
@@ -124,7 +124,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
     (PERCENT, re.compile(r"\b(what|which) (percentage|percent|proportion|share)\b|\bby what (percentage|percent)\b|"
                          r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),
-    (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,2}}(?:{_LENGTH_NOUNS})\b|"  # "the longest prison term"
+    (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,3}}(?:{_LENGTH_NOUNS})\b|"  # "the longest prison term"
                           r"\bhow long\b|\bhow quickly\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
     (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
@@ -415,8 +415,8 @@ def answer_type(question: str) -> str:
 
 _NAME = re.compile(
     r"^\W*(?:what|which) (?:is|was|are|were|will be) the (?:new |official |brand |code |full )?name (?:of|for|given to)\b|"
-    r"\b(?:what|which) (?:new |official |brand |code |full )?name\b|"
-    r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?[\w'’ -]+? (?:be )?(?:called|named|dubbed|known as|branded)\W*$"
+    r"\b(?:what|which) (?:new |official |brand |code |full )?name\b|\b(?:what|which) (?:codename|code-name|nickname|moniker)\b|"
+    r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?[\w'’ .-]+? (?:be )?(?:called|named|dubbed|known as|branded)\W*$"
 )
 _PART_OF_PLACE = re.compile(r"\b(?:[Ww]hich|[Ww]hat) parts? of (?:the )?[A-Z]")
 _TITLE_OF = re.compile(r"^\W*what (?:is|was|are|were|will be) the (?:\w+ )?titles? of\b")

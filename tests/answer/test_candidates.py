@@ -797,6 +797,9 @@ def test_a_name_given_with_the_asked_noun_is_a_candidate_whatever_spacy_calls_it
     researcher = analyse("Which researcher argues that The Sims could teach languages?")
     vague = _sentence("A US researcher has suggested that games such as The Sims could be a good way to teach languages.")
     assert "A US" not in [c.text for c in candidates.find(researcher, [vague])]  # a nationality names no one
+    stadium = analyse("At what stadium did Sir Paul McCartney perform his Super Bowl half-time set?")
+    played = _sentence("McCartney played at the Alltel Stadium in Jacksonville on Sunday.")
+    assert [c.text for c in candidates.find(stadium, [played])][:1] == ["Alltel Stadium"]  # the noun is part of the name
 
 
 def test_a_share_is_never_a_sum_of_money() -> None:
@@ -829,3 +832,6 @@ def test_a_year_after_the_is_no_title() -> None:
     read = _sentence("The 2004 winner, Paul Cavanagh, read from The Journey Home.")
     found = [c.text for c in candidates.find(question, [read])]
     assert "The 2004" not in found and found[:1] == ["The Journey Home"]
+    film = analyse("For which film did Sophie Okonedo receive her first Oscar nomination?")
+    role = _sentence("Okonedo plays the wife of Mr Rusesabagina in Hotel Rwanda.")
+    assert [c.text for c in candidates.find(film, [role])] == ["Hotel Rwanda"]  # "Mr X" is a person

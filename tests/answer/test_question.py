@@ -228,6 +228,10 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     ("What new position will he take up?", "other"),  # a job, not a place in a ranking
     ("Which part of Darlington had a Royal Mail delivery fault?", "place"),
     ("Which part of the deal did the unions reject?", "other"),
+    ("What codename has Microsoft given its Xbox 2 games console?", "name"),
+    ("What nickname did Oliver Letwin give Gordon Brown?", "name"),
+    ("What was the crackdown on the Shadowcrew.com identity fraud site called?", "name"),
+    ("What is the current maximum closure period police can impose on disorderly pubs?", "duration"),
     ("What profit did Nike post for its record second quarter?", "money"),
     ("How big was the UK trade deficit in November 2004?", "money"),
     ("On what date is the knockout draw in which all four English clubs will be involved?", "date"),  # no list asked
