@@ -835,3 +835,6 @@ def test_a_year_after_the_is_no_title() -> None:
     film = analyse("For which film did Sophie Okonedo receive her first Oscar nomination?")
     role = _sentence("Okonedo plays the wife of Mr Rusesabagina in Hotel Rwanda.")
     assert [c.text for c in candidates.find(film, [role])] == ["Hotel Rwanda"]  # "Mr X" is a person
+    knocked = analyse("Which film did Ocean's Twelve knock off the top of the box office?")
+    top = _sentence("Ocean's Twelve knocked Lord of the Rings off the top spot.")
+    assert [c.text for c in candidates.find(knocked, [top])][:1] == ["Lord of the Rings"]
