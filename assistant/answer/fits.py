@@ -243,6 +243,8 @@ def fits(kind: str, phrase: str) -> bool:
         return False
     if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
         return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
+    if kind == DATE and re.fullmatch(r"\d{1,2}(?:\s*(?:to|-|–)\s*\d{1,2})?", phrase.strip()):
+        return False  # "60 to 65" (an age spaCy tags a date) says no when
     if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):
         return False  # "two years" says how long, not when ("two years ago" says when)
     if kind == TIME:  # "at what time": a clock time or a part of the day, not "12 March"

@@ -100,7 +100,8 @@ _ORG_NOUNS = (
 _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
     "county|prison|jail|airport|port|street|area|village|ground|arena|theatre|hospital|site|continent|district|"
-    f"neighbourhood|guesthouse|palace|residence|sea|river|border|resort|suburb|lake|mountain|valley|coast|{_BUILDING_NOUNS}"
+    f"neighbourhood|guesthouse|palace|residence|sea|river|border|resort|suburb|lake|mountain|valley|coast|constituency|"
+    f"borough|{_BUILDING_NOUNS}"
 )
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
@@ -161,7 +162,7 @@ _LENGTH_OF_THING = re.compile(
 )
 _MEASURE = re.compile(r"\bhow (?:far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (?:size|distance|speed)\b")
 _PERSON_OR_BODY = re.compile(
-    r"^(?:rival|opponent|partner|buyer|seller|bidder|owner|sponsor|supplier|competitor|investor|backer|client|customer|"
+    r"^(?:rival|opponent|partner|buyer|seller|bidder|owner|sponsor|supplier|competitor|investor|backer|client|customer|developer|"
     r"shareholder)s?$"
 )
 _CONTEST = re.compile(r"^\W*who (?:won|wins|win|beat|beats|defeated|lost to|topped|clinched|finished|qualified|knocked out|eliminated)\b")
@@ -476,7 +477,9 @@ def asked_noun(question: str) -> tuple[str, str]:
     asked = re.sub(r"s$", "", said)  # the noun patterns take an "s" themselves
     if said and _head_kind(said) and not (unknown and unknown != asked):
         return _head_kind(said), asked
-    words = re.split(r"['’]s?(?=\s)", match.group(1))[0]  # "which laboratory's experts": a laboratory
+    owner, *owned = re.split(r"['’]s?(?=\s)", match.group(1), maxsplit=1)  # "which laboratory's experts": a laboratory
+    which = lowered[match.start() : match.start() + 5] == "which"  # "what did China's minister call ...": no owner asked
+    words = owned[0] if owned and which and not _head_type(owner)[0] else owner  # "which children's charity": a charity
     one_of = re.match(r"\s*of (?:the|his|her|their|its|these|those) ", words)  # "which of his players": one of them
     kind, noun = _head_type(words[one_of.end():] if one_of else words)
     if one_of and kind == LIST and _head_kind(noun[:-1]):
@@ -538,8 +541,9 @@ def _head_type(words: str) -> tuple[str, str]:
     return kind, head
 
 
-_WHAT_IS_THE = re.compile(  # the noun "what is the ..." asks for, when a preposition or the end follows it
-    r"^\W*what (?:is|was|are|were|will be) the (?:[\w'’-]+ ){0,3}?([a-z]+)(?= (?:of|for|in|at|on|to|from|under|between|paid|"
+_WHAT_IS_THE = re.compile(  # the noun "what is the ..." / "what was Lenovo's ..." asks for, before a preposition or the end
+    r"^\W*what (?:is|was|are|were|will be) (?:the |(?:[\w.&-]+ ){0,3}[\w.&-]+['’]s? )(?:[\w'’-]+ ){0,3}?([a-z]+)"
+    r"(?= (?:of|for|in|at|on|to|from|under|between|paid|"
     r"offered|given)\b|\W*$)"
 )
 _BEFORE_VERB = re.compile(r"\s*[a-z]+\s+(?:did|does|do|is|was|were|has|had|will|won|beat|lost|scored)\b")  # "which Italian did"

@@ -838,3 +838,7 @@ def test_a_year_after_the_is_no_title() -> None:
     knocked = analyse("Which film did Ocean's Twelve knock off the top of the box office?")
     top = _sentence("Ocean's Twelve knocked Lord of the Rings off the top spot.")
     assert [c.text for c in candidates.find(knocked, [top])][:1] == ["Lord of the Rings"]
+
+
+def test_an_age_range_is_no_date() -> None:
+    assert not fits.fits("date", "60 to 65") and fits.fits("date", "23 March")

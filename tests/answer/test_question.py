@@ -232,6 +232,11 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     ("What nickname did Oliver Letwin give Gordon Brown?", "name"),
     ("What was the crackdown on the Shadowcrew.com identity fraud site called?", "name"),
     ("What is the current maximum closure period police can impose on disorderly pubs?", "duration"),
+    ("Which children's charity will benefit from the auction?", "organisation"),
+    ("Which constituency is represented by Quentin Davies?", "place"),
+    ("What was Khodorkovsky's estimated fortune?", "money"),
+    ("What was Qin Gang's predecessor expected to move on to?", "other"),  # not the predecessor: what he moves to
+    ("What did China's foreign minister call the greatest danger?", "other"),
     ("What profit did Nike post for its record second quarter?", "money"),
     ("How big was the UK trade deficit in November 2004?", "money"),
     ("On what date is the knockout draw in which all four English clubs will be involved?", "date"),  # no list asked
