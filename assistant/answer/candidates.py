@@ -240,7 +240,7 @@ def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
     for match in patterns.WORK_TITLE.finditer(text):
         start, end = match.span()
         phrase = match.group()
-        if (not text[:start].strip(" \"“‘'(") and " " not in phrase) or phrase.isupper():
+        if (fits.opens_sentence(text, start) and " " not in phrase) or phrase.isupper():
             continue
         if not re.search(r"[A-Z]", phrase.removeprefix("The ")) or _HONORIFIC.match(phrase):  # "The 2004", "Mr Smith"
             continue
@@ -261,7 +261,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if _HOW_OFTEN.search(question.text):  # a frequency, not a number: "one visit to Cuba every three years"
         return [m.span() for m in patterns.FREQUENCY.finditer(text)]
     age = re.search(r"\bhow old\b|\bwhat age\b|\bat what age\b", question.text, re.I) is not None
-    speed = question.type == QUANTITY and re.search(r"\bhow fast\b|\bspeed\b", question.text, re.I) is not None
+    speed = fits.asked_measure(question) == fits.SPEED
     labels = question.labels | ({"DATE"} if age else set()) | ({"TIME"} if speed else set())  # "ran it in 4min 14.74sec"
     spans = list(dict.fromkeys(  # one span once, though it may carry two labels ("of Chelsea": a club and a city)
         (e.start, e.end) for e in ents

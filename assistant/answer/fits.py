@@ -168,30 +168,32 @@ def time_since(question: Question, text: str, start: int) -> bool:
     return any(t.idx < start and (t.tag_ in _SUPERLATIVE_TAGS or t.lower_ == "first") for t in parse(text))
 
 
-_MEASURES = (  # what a measure question asks for, and the units that give it
-    (re.compile(r"\bweigh(?:s|ed)?\b|\bhow heavy\b|\bwhat (?:\w+ )?weight\b"),
+WEIGHT, SPEED, LENGTH = "weight", "speed", "length"
+_MEASURES = {  # what a measure question asks for: the question's words, and the units that give it
+    WEIGHT: (re.compile(r"\bweigh(?:s|ed)?\b|\bhow heavy\b|\bwhat (?:\w+ )?weight\b"),
      re.compile(r"\d\s*(?:kg|lbs?|st|g)\b|\b(?:kilos?|kilograms?|grams?|tonnes?|tons?|stones?|ounces?|oz|pounds? in weight)\b", re.I)),
-    (re.compile(r"\bhow fast\b|\bwhat (?:\w+ )?speed\b|\bat what speed\b"),
+    SPEED: (re.compile(r"\bhow fast\b|\bwhat (?:\w+ )?speed\b|\bat what speed\b"),
      re.compile(r"\d\s*(?:mph|kph|km/h|kmh|s)\b|\b(?:miles|kilometres|kilometers) (?:an|per) hour\b|\bknots?\b|"
                 r"\b(?:seconds?|minutes?|hours?|mins?|secs?)\b", re.I)),
-    (re.compile(r"\bhow (?:far|tall|high|deep|wide)\b|\bwhat (?:\w+ )?(?:distance|height|depth|width|altitude)\b"),
+    LENGTH: (re.compile(r"\bhow (?:far|tall|high|deep|wide)\b|\bwhat (?:\w+ )?(?:distance|height|depth|width|altitude)\b"),
      re.compile(r"\d\s*(?:m|km|cm|mm|ft)\b|\b(?:metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inch(?:es)?|yards?)\b", re.I)),
-)
+}
 
 
-def asked_measure(question: Question) -> re.Pattern[str] | None:
-    """The units a "how heavy / how fast / how far" question's answer comes in, as a pattern; None for others."""
+def asked_measure(question: Question) -> str:
+    """What a "how heavy / how fast / how far" question measures (WEIGHT, SPEED, LENGTH); empty for others."""
     if question.type != QUANTITY:
-        return None
+        return ""
     lowered = question.text.lower()
-    return next((units for asks, units in _MEASURES if asks.search(lowered)), None)
+    return next((measure for measure, (asks, _) in _MEASURES.items() if asks.search(lowered)), "")
 
 
 def in_asked_measure(question: Question, spans: Spans) -> Spans:
     """Only the amounts in the asked measure ("86.9kg" for "what does he weigh", not "the 4x100m"), when any is."""
-    units = asked_measure(question)
-    if units is None:
+    measure = asked_measure(question)
+    if not measure:
         return spans
+    units = _MEASURES[measure][1]
     measured = [(s, a, b) for s, a, b in spans if units.search(s.text[a:b])]
     return measured or spans
 
@@ -427,8 +429,12 @@ def name_like(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool
         return False
     if places.is_region(phrase) or places.is_city(phrase):
         return False
-    opens = not text[:start].strip(" \"“‘'(")
-    return not opens or " " in phrase or any(c.isdigit() for c in phrase) or any(c.isupper() for c in phrase[1:])
+    return not opens_sentence(text, start) or " " in phrase or any(c.isdigit() for c in phrase) or any(c.isupper() for c in phrase[1:])
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Nothing but quotes or a bracket before the phrase: capitalised there whatever it is."""
+    return not text[:start].strip(" \"“‘'(")
 
 
 def given_as_name(question: Question, text: str, start: int, end: int) -> bool:
