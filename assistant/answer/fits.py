@@ -95,14 +95,19 @@ def _day_of_month(text: str, start: int, end: int) -> bool:
 _ONE_IN = re.compile(r"\b(?:one|two|three|four|\d+) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.IGNORECASE)
 
 
+_GLUED_LETTER = re.compile(r"[A-Z](?![A-Za-z])")  # "3G", "3D"; not the units of "11m", "160GB", "5kg"
+
+
 def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
     """A number that belongs to something else is no count: the "11.5" of "£11.5m", the "4" of "4bn euros"
     or of "40%", the "One" of "Bank One", the "one" of "hit number one" (a place in a ranking), the "10" of
-    "one in 10 adults" (a share)."""
+    "one in 10 adults" (a share), the "3" of "3G handsets"."""
     for regex in (patterns.MONEY, patterns.PERCENT):
         if any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end) for m in regex.finditer(text)):
             return True
     if text[end : end + 1] == "%":
+        return True
+    if text[start:end].isdigit() and (_GLUED_LETTER.match(text, end) or text[start - 1 : start].isalpha()):  # "3G", "MP3": a name
         return True
     if _NAME_BEFORE.search(text[max(0, start - 30) : start]):  # "the Hot 100 chart", "Radio 4", "FTSE 100"
         return True

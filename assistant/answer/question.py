@@ -17,6 +17,7 @@ from assistant.answer.nlp import entities, parse
 from assistant.terms import terms
 
 PARSED_CHARS = 1000  # a question longer than this is analysed on its last part (where the asking is)
+MUCH_NOUN_GAP = 3  # "how much severance pay": the noun "much" qualifies stands this few words after it
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 DATE, DAY, TIME, DURATION = "date", "day", "time", "duration"
@@ -361,6 +362,38 @@ def counted_thing(question: Question) -> str:
     return "" if not noun or set(terms(noun)) <= _NOT_FOCUS else noun
 
 
+def measured_thing(question: Question) -> str:
+    """What an amount is of, when the question names it: "how much profit did ..." -> "profit", "how much
+    in wages" -> "wages", "how many tries" -> "tries"; empty when the noun only names the kind of amount
+    ("what share", "what price", "how many people"), which any sentence giving the amount may leave unsaid."""
+    if question.type == NUMBER:
+        noun = counted_noun(question.text)
+    elif question.type in (MONEY, PERCENT, QUANTITY):
+        noun = question.noun or _much_noun(question.text)
+    else:
+        return ""
+    noun = " ".join(w for w in noun.split() if not set(terms(w)) <= _NOT_FOCUS | _KINDS_OF_AMOUNT)
+    return noun
+
+
+@lru_cache(maxsize=1024)
+def _much_noun(question: str) -> str:
+    """The noun "how much" asks an amount of, in spaCy's parse: "how much profit" -> "profit",
+    "how much in wages" -> "wages"; empty for "how much did it cost" and "how much of the budget" (a part
+    of the budget, which the answer's sentence may call by its own name)."""
+    clause = without_relatives(asked_clause(question[-PARSED_CHARS:]))
+    for token in parse(clause):
+        if token.lower_ == "much" and token.i > 0 and token.nbor(-1).lower_ == "how":
+            head = token.head
+            if head.pos_ == "NOUN" and 0 < head.i - token.i <= MUCH_NOUN_GAP:  # "how much severance pay"
+                return " ".join(t.text.lower() for t in head.children if t.dep_ == "compound" and t.i > token.i) + " " + head.text.lower()
+            following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if following is not None and following.lower_ == "in":
+                objects = [c for c in following.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                return objects[0].text.lower() if objects else ""
+    return ""
+
+
 @lru_cache(maxsize=1024)
 def counted_noun(question: str) -> str:
     """The noun "how many" counts: in spaCy's parse, the noun "many" qualifies ("how many extra flights a
@@ -436,6 +469,11 @@ _PAID_RATE = re.compile(r"\b(?:hourly|wages?|pay|salary|salaries|fares?|fees?|pr
 _BY_HOW_MUCH = re.compile(r"\bby how much\b")  # "by how much will health spending rise?": by 9.4% as often as by £1bn
 _PERCENT_NOUNS = "growth|stake|turnout|swing|inflation|unemployment"  # "what growth does he predict": 4.2%
 _ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat"  # "in which minute": the 84th
+_KINDS_OF_AMOUNT = frozenset(terms(  # nouns that name the kind of amount asked, not what it is an amount of
+    "amount sum money cash price cost value figure total level share percentage proportion rate range margin "
+    "ceiling limit cap stake fee pay payment payout bid offer fortune estimate target threshold tally size distance "
+    "speed height depth weight length magnitude temperature people persons times"
+))
 _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"
     "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
     "height|depth|weight|length|distance|rate|margin|range"

@@ -21,12 +21,13 @@ from assistant.answer import apposition, candidates, clauses, patterns, places, 
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LABELS, LIST, OTHER, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
+    measured_thing,
 )
 from assistant.dates import resolve_span
 from assistant.terms import folded
 from assistant.answer.refuse import (
-    missing_part, mostly_unknown, quoted, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
-    unknown_names_notice,
+    measures, missing_part, mostly_unknown, quoted, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
+    unknown_names_notice, unmeasured_notice,
 )
 
 KEEP_RATIO = 0.8  # a further quote must have evidence this close to the best sentence's
@@ -49,6 +50,7 @@ ROLE_CONFLICT = "someone else's act"  # or the same act in another place: roles.
 UNCOUNTED = "counted thing absent"
 UNKNOWN_YEAR = "unknown year"
 NOT_ABOUT = "answer's article names no one asked about"
+UNMEASURED = "amount of another thing"
 WITHHELD = "the article says it is not known"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
@@ -212,6 +214,13 @@ class Reader:
                 notice = f"The articles found that give an answer of the kind asked do not mention {quoted(people + where)}."
                 return Reading(question, notice, NOT_ABOUT, support=support)
             found = about
+        thing = measured_thing(question)
+        if found and thing:
+            measuring = [c for c in found if measures(thing, c.sentence.text)]
+            if not measuring:  # "how much profit": every amount found is of something else (sales, a share price)
+                notice = unmeasured_notice(question, thing, self._found_text(sentences))
+                return Reading(question, notice, UNMEASURED, support=support)
+            found = measuring
         if found:
             rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
             if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss

@@ -19,6 +19,7 @@ from assistant.terms import folded, terms
 _ASKING = frozenset({"Who", "What", "Which", "Where", "When", "Why", "How"})  # a name cut short runs into the question
 _NAME_LINKS = frozenset({"of", "the", "and", "de", "du", "la", "le", "von", "van", "for", "on"})
 MAX_NAMES_SCANNED = 200  # a pasted essay is not a question: its first names are enough to judge
+AMOUNT_OF = 0.5  # "mobiles" for "handsets" 0.56, "killed" for "casualties" 0.56; "bonuses" for "pay" 0.44, "data" for "traffic" 0.36
 MAX_WORDS_COMPARED = 200  # ... and the best sentences' first words are enough to say what they speak of
 TYPE_NOUNS = {
     "person": "person", "organisation": "organisation", "place": "place", "date": "date", "day": "day",
@@ -136,6 +137,26 @@ def speaks_of(thing: str, found_text: str, best_text: str = "") -> bool:
     if not wanted or not words:
         return False
     return meaning.closest(thing, words) >= meaning.SAME_MEANING
+
+
+def measures(thing: str, sentence: str) -> bool:
+    """The sentence giving an amount says what it is an amount of: one of the thing's words in some form
+    ("profits" for "profit"), or a word that means it ("salary" for "wages")."""
+    lowered = sentence.lower()
+    words = list(dict.fromkeys(re.findall(r"[a-z]{4,}", lowered)))[:MAX_WORDS_COMPARED]
+    found = set(terms(lowered))
+    return any(set(terms(w)) <= found or meaning.closest(w, words) >= AMOUNT_OF for w in thing.split())
+
+
+def unmeasured_notice(question: Question, thing: str, found_text: str) -> str:
+    """'The articles found mention Solidere, but give no sum for “profit”.': amounts of the kind asked
+    stand in them, none of the thing asked."""
+    lowered = found_text.lower()
+    mentioned = [n for n in question.names if patterns.mentions(lowered, n)]
+    noun = TYPE_NOUNS.get(question.type, "amount")
+    if mentioned:
+        return f"The articles found mention {_and(mentioned[:3])}, but give no {noun} for {quoted([thing])}."
+    return f"The articles found give no {noun} for {quoted([thing])}."
 
 
 def _and(words: list[str]) -> str:

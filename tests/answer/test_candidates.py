@@ -178,6 +178,12 @@ def test_a_number_inside_a_sum_or_a_name_is_no_count() -> None:
     assert candidates.find(question, [takings]) == []
 
 
+def test_a_number_glued_to_a_capital_is_a_name_but_one_with_its_unit_counts() -> None:
+    question = analyse("How many handsets were sold in 2005?")
+    survey = _sentence("A survey predicted that the number of 3G handsets sold would double, to 11m handsets.")
+    assert [c.text for c in candidates.find(question, [survey])] == ["11m"]
+
+
 def test_time_since_is_not_how_long_something_lasted() -> None:
     lasted = analyse("How long did the meeting last?")
     trip = _sentence("The meeting marks the highest-level trip to China in nearly five years.")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.question import analyse, answer_type, asked_parts, counted_thing
+from assistant.answer.question import analyse, answer_type, asked_parts, counted_thing, measured_thing
 from assistant.terms import terms
 
 TYPES = [
@@ -103,6 +103,23 @@ def test_a_plural_noun_after_which_asks_for_a_list() -> None:
     assert answer_type("Which countries did he visit?") == "list"
     assert answer_type("Which country did he visit?") == "place"
     assert answer_type("What business did she run?") == "organisation"  # a singular ending in s
+
+
+@pytest.mark.parametrize(("question", "thing"), [
+    ("How much profit did Fox Entertainment Group make last year?", "profit"),
+    ("How much in wages is Juventus offering Adrian Mutu?", "wages"),
+    ("How much severance pay did Nortel's fired chief executive receive?", "severance"),
+    ("What was the UK trade deficit in December 2004?", "deficit"),
+    ("How many tries did Brian O'Driscoll score against Italy?", "tries"),
+    # the noun names only the kind of amount, or a whole the amount is part of: any sentence may leave it unsaid
+    ("What share of the browser market did Opera hold?", ""),
+    ("How much did EA pay ESPN for the rights?", ""),
+    ("How much of the budget went on defence?", ""),
+    ("How many people died in the fire?", ""),
+    ("Who replaced Qin Gang?", ""),
+])
+def test_an_amount_question_names_what_it_is_an_amount_of(question: str, thing: str) -> None:
+    assert measured_thing(analyse(question)) == thing
 
 
 def test_a_count_question_names_what_it_counts() -> None:

@@ -343,3 +343,15 @@ def test_a_best_match_that_says_the_name_is_withheld_refuses(corpus_copy: Path, 
     assert "an unnamed agent" in refused.notice
     answered = assistant.ask("How much did Titan agree to pay after admitting bribery in Benin?")
     assert answered.answered and answered.short_answer == "$28.5m", (answered.answer, answered.notice)
+
+
+def test_an_amount_of_another_thing_than_the_one_asked_is_refused(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = _indexed_with(corpus_copy, tmp_path / "index", solidere=(
+        "Solidere shares slide\n\nShares in Solidere, the Beirut property firm, fell 15% in renewed trading. "
+        "The real estate firm ended the day down at $8.08. Last year the firm made profits of $43m.\n"
+    ))
+    refused = assistant.ask("How much debt does Solidere carry?")
+    assert not refused.answered and refused.details["refusal_rule"] == "amount of another thing"
+    assert refused.notice == "The articles found mention Solidere, but give no sum of money for “debt”."
+    answered = assistant.ask("How much profit did Solidere make last year?")  # the profit, not the share price
+    assert answered.answered and answered.short_answer == "$43m", (answered.answer, answered.notice)
