@@ -133,7 +133,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
     for narrowed in (fits.of_the_asked, fits.sized_places, fits.per_unit, fits.reported_by, fits.report_date, fits.moved_to,
-                     fits.lesser_role, fits.not_the_listener, fits.in_asked_measure):
+                     fits.lesser_role, fits.not_the_listener, fits.in_asked_measure, fits.since_asked):
         spans = narrowed(question, spans)
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
@@ -231,30 +231,56 @@ def _name_part(token: Any) -> bool:
     return token.text[:1].isupper() and token.pos_ != "DET"
 
 
+_SUPERLATIVE_AFTER = re.compile(
+    r"[- ](?:(?:most|least) [a-z]{3,}|best|worst|largest|biggest|smallest|highest|lowest|greatest|oldest|youngest|richest|"
+    r"poorest|busiest|fastest|longest|strongest|wealthiest|heaviest|cheapest|leading)\b"
+)
+_TITLE_JOINERS = re.compile(r"\s+(?:in|and|with)\s+(?:the\s+)?")
+_JOINED_NAMES = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
+
 def _titles(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
-    """Capitalised runs that may title a work: not a person, nationality or date by spaCy's reading, no name
-    ending in a body's or a role's noun ("UK Film Council", "the Hollywood Reporter"), not a
-    known place (spaCy calls "No Way Out" a place), not an acronym alone ("TV") and not a lone word capitalised
-    only because it opens the sentence."""
+    """Capitalised runs that may title a work ("Lost in Translation"); when a whole run cannot, the parts its
+    "in", "and" or "with" join ("Mr Rusesabagina in Hotel Rwanda" -> "Hotel Rwanda")."""
     found = []
     for match in patterns.WORK_TITLE.finditer(text):
-        start, end = match.span()
-        phrase = match.group()
-        if (fits.opens_sentence(text, start) and " " not in phrase) or phrase.isupper():
+        start, end = match.start(), _before_joined_name(text, ents, *match.span())  # "Sundance Film Festival in Utah"
+        if _may_title(text, ents, start, end):
+            found.append((start, end))
             continue
-        if not re.search(r"[A-Z]", phrase.removeprefix("The ")) or _HONORIFIC.match(phrase):  # "The 2004", "Mr Smith"
-            continue
-        if any(e.start <= start and end <= e.end and e.label in _NOT_TITLES for e in ents):
-            continue
-        last = phrase.split()[-1]
-        if is_body_noun(last) or is_role_noun(last) or last in _OUTLET_WORDS:  # "UK Film Council", "the Hollywood Reporter"
-            continue
-        if any(e.start < end and start < e.end and e.label in ("PERSON", "NORP") for e in ents):  # "... Minister Qin Gang"
-            continue
-        if places.is_country(phrase) or places.is_city(phrase) or places.is_region(phrase) or places.is_us_state(phrase):
-            continue
-        found.append((start, end))
+        joiners = list(_TITLE_JOINERS.finditer(text, start, match.end()))
+        cuts, ends = [start] + [j.end() for j in joiners], [j.start() for j in joiners] + [match.end()]
+        found += [(a, b) for a, b in zip(cuts, ends) if len(cuts) > 1 and _may_title(text, ents, a, b)]
     return found
+
+
+def _may_title(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
+    """Not a person, nationality or date by spaCy's reading, no name ending in a body's or a role's noun ("UK
+    Film Council", "the Hollywood Reporter"), not a known place (spaCy calls "No Way Out" a place), not an
+    acronym alone ("TV") and not a lone word capitalised only because it opens the sentence."""
+    phrase = text[start:end]
+    if (fits.opens_sentence(text, start) and " " not in phrase) or phrase.isupper():
+        return False
+    if not re.search(r"[A-Z]", phrase.removeprefix("The ")) or _HONORIFIC.match(phrase):  # "The 2004", "Mr Smith"
+        return False
+    if any(e.start <= start and end <= e.end and e.label in _NOT_TITLES for e in ents):
+        return False
+    lasts = [part.split()[-1] for part in _TITLE_JOINERS.split(phrase) if part.split()]  # "Film Council and Channel 4"
+    if any(is_body_noun(last) or is_role_noun(last) or last in _OUTLET_WORDS for last in lasts):
+        return False
+    if any(e.start < end and start < e.end and e.label in ("PERSON", "NORP") for e in ents):  # "... Minister Qin Gang"
+        return False
+    return not (places.is_country(phrase) or places.is_city(phrase) or places.is_region(phrase) or places.is_us_state(phrase))
+
+
+def _before_joined_name(text: str, ents: tuple[Entity, ...], start: int, end: int) -> int:
+    """Where a title run ends when an "in", "and" or "with" inside it joins another name spaCy reads as a
+    place, body or person ("the Department for International Development and the UN Development Programme");
+    "Lost in Translation" stays whole."""
+    for joiner in _TITLE_JOINERS.finditer(text, start, end):
+        if any(joiner.start() < e.start <= joiner.end() and e.label in _JOINED_NAMES for e in ents):
+            return joiner.start()
+    return end
 
 
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
@@ -290,6 +316,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans += [span for span in _named_by_noun(question.type, question.noun, text, ents) if span not in spans]
     if question.type == WORK:  # spaCy's small model misses most titles ("No Way Out", "Dead Man's Shoes")
         spans += [span for span in _titles(text, ents) if span not in spans]
+    if question.type == RANK:  # "fifth biggest", "fourth-largest": the ordinal with the measure it ranks by
+        spans = list(dict.fromkeys((s, _SUPERLATIVE_AFTER.match(text, e).end() if _SUPERLATIVE_AFTER.match(text, e) else e) for s, e in spans))
     if question.type == NUMBER:
         spans += [m.span() for m in patterns.nth_of(counted_thing(question).lower()).finditer(text)]
     if question.type in (NUMBER, QUANTITY):

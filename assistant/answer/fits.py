@@ -139,7 +139,7 @@ def first_time(text: str, start: int) -> bool:
     before its verb), "Usher scored a chart first" (a first, not a place)."""
     for token in parse(text):
         if token.idx == start:
-            if token.dep_ == "advmod" and token.head.i > token.i:
+            if token.dep_ == "advmod" and token.head.i > token.i and token.head.tag_ != "JJS":  # not "fifth biggest"
                 return True
             before = [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]
             return "a" in before or "an" in before
@@ -288,6 +288,19 @@ def reported_by(question: Question, spans: Spans) -> Spans:
         return spans
     own = [(s, a, b) for s, a, b in spans if s.outlet and s.text[a:b].lower() == s.outlet.lower()]
     return own or spans
+
+
+_ASKS_SINCE_WHEN = re.compile(r"\bsince (?:when|which|what)\b", re.IGNORECASE)
+_AFTER_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def since_asked(question: Question, spans: Spans) -> Spans:
+    """"Their first win in Cardiff since when?": the date the sentence gives after "since" ("since 1993"),
+    when one is found, not the day the match is played."""
+    if not _ASKS_SINCE_WHEN.search(question.text):
+        return spans
+    kept = [(s, a, b) for s, a, b in spans if _AFTER_SINCE.search(s.text[max(0, a - 12) : a])]
+    return kept or spans
 
 
 _TOLD_TO = re.compile(r"\b(?:told|telling|tells|tell|speaking to|spoke to|interview with|writing in|wrote in)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -218,7 +218,7 @@ _TITLE_REST = r"(?:[\w-]|['’]\w|:(?=\s))*"  # "Man's", "Rings:"
 # Dead", "Shrek 2", "Dead Man's Shoes", "The Lord of the Rings: The Return of the King"); "and" ends it.
 WORK_TITLE = re.compile(
     rf"(?<![\w'’])(?:The\s+)?[A-Z]{_TITLE_REST}"
-    rf"(?:\s+(?:(?:of|the|a|an|to|for|de|la|le|The)\s+)*(?:[A-Z]{_TITLE_REST}|\d+\b(?!['’]?s)))*"
+    rf"(?:\s+(?:(?:of|the|a|an|to|for|in|and|with|de|la|le|The)\s+)*(?:[A-Z]{_TITLE_REST}|\d+\b(?!['’]?s)))*"
 )
 
 

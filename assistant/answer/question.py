@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from assistant.answer import patterns
 from assistant.answer.nlp import entities, parse
@@ -63,7 +64,7 @@ FALLBACK_LABELS: dict[str, frozenset[str]] = {
 }  # money and percentages have no stand-in: a bare number is not a price
 
 _PERSON_NOUNS = (
-    "person|man|woman|minister|official|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"
+    "person|man|woman|patient|minister|official|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"
     "leader|chief|executive|boss|actor|actress|singer|director|manager|coach|secretary|spokesman|spokeswoman|"
     "candidate|author|writer|politician|mp|chancellor|envoy|ambassador|diplomat|senator|king|queen|prince|princess|"
     "captain|champion|veteran|winner|founder|chairman|chairwoman|chair|chairperson|ceo|analyst|economist|lawyer|doctor|rapper|musician|"
@@ -102,7 +103,7 @@ _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
     "county|prison|jail|airport|port|street|area|village|ground|arena|theatre|hospital|site|continent|district|"
     f"neighbourhood|guesthouse|palace|residence|sea|river|border|resort|suburb|lake|mountain|valley|coast|constituency|"
-    f"borough|{_BUILDING_NOUNS}"
+    f"borough|seat|{_BUILDING_NOUNS}"
 )
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
@@ -138,7 +139,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
     (RANK, re.compile(r"\b(what|which) (?:world |league |final |current |highest |lowest |best |chart |table )?(position|placing|ranking|rank|number[- ]one)\b|"
-                      r"\bwhere did .{1,80}\b(sit|rank|ranked|finish|stand|lie|come|place|placed)\b.{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b|"
+                      r"\bwhere (?:did|does|do|is|was) .{1,80}\b(sit|sits|rank|ranks|ranked|finish|stand|stands|lie|lies|come|place|placed)\b"
+                      r".{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b|"
+                      r"\bwhere (?:does|do|did|will|would) .{1,200}\brank\b|"  # "where does Continental rank by size among US carriers?"
                       r"\bwhere (did|has|have|will) .{1,80}\b(slip|slipped|fall|fell|drop|dropped|climb|climbed|rise|rose|move|moved)\s+to\W*$")),
     (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),
     (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),
@@ -332,13 +335,19 @@ def without_relatives(question: str) -> str:
     scheme said it was for what?" the asking word is "what", not "who"."""
     doc = parse(question)
     wh = [t for t in doc if t.tag_ in ("WP", "WDT", "WRB", "WP$")]
-    relative = [t for t in wh if t.i > 0 and "relcl" in (t.dep_, t.head.dep_)]
+    relative = [t for t in wh if t.i > 0 and ("relcl" in (t.dep_, t.head.dep_) or _relative_whose(t))]
     if not relative or len(relative) == len(wh):  # nothing to drop, or a parse that leaves nothing asking
         return question
     out = question
     for token in reversed(relative):
         out = out[: token.idx] + "that" + out[token.idx + len(token.text) :]
     return out
+
+
+def _relative_whose(token: Any) -> bool:
+    """"the retailer, whose nine suppliers were charged, ...": a "whose" after a comma opens a relative
+    clause, however spaCy attaches it."""
+    return token.tag_ == "WP$" and (token.head.head.dep_ == "relcl" or token.nbor(-1).text == ",")
 
 
 def asked_clause(question: str) -> str:
@@ -490,6 +499,12 @@ _HEAD_STOP = re.compile(
 )
 
 
+_ONE_OF = re.compile(  # words between "which" and the noun it asks for
+    r"(?:which|what) (?:(?:piece|item) of |(?P<sort>kind|type|sort|form|class) of |"
+    r"of (?:the|his|her|their|its|these|those) (?:[\w.&-]+['’]s? )?)"
+)
+
+
 @lru_cache(maxsize=1024)
 def asked_noun(question: str) -> tuple[str, str]:
     """The type and the noun that "which/what/whose" asks for ("Which University of Sydney academic ..." ->
@@ -501,6 +516,15 @@ def asked_noun(question: str) -> tuple[str, str]:
         return "", ""
     if lowered[match.start() : match.start() + 5] == "whose":  # "whose record": a person's
         return PERSON, ""
+    lead = _ONE_OF.match(lowered, match.start())
+    if lead:  # "which of the agency's credit analysts": one analyst; "which piece of legislation": a law
+        kind, noun = _head_type(" ".join(lowered[lead.end() :].split()[:4]))
+        if kind == LIST and _head_kind(noun[:-1]):
+            kind, noun = _head_kind(noun[:-1]), noun[:-1]
+        if kind and lead.group("sort"):  # "what kind of mayor": a description of one, not a name
+            return "", noun
+        if kind:
+            return kind, noun
     unknown = ""
     for token in parse(clause):
         known = token.head.pos_ != "PROPN" and _head_kind(token.head.text.lower())  # spaCy tags "academic" an adverb at times

@@ -195,9 +195,9 @@ class Reader:
         floor = TYPED_FLOOR * self.min_support
         found = [c for c in candidates.find(question, sentences) if c.sentence.evidence >= floor]
         if found and (question.years or _ordinals(question)):
-            agreeing = [c for c in found if not self._contradicts(question, c.sentence)]
+            agreeing = [c for c in found if not self._contradicts(question, _without_answer(c))]
             if not agreeing:
-                said = self._contradicts(question, found[0].sentence)
+                said = self._contradicts(question, _without_answer(found[0]))
                 asked = ", ".join(list(question.years) + _ordinals(question))
                 notice = f"The articles found speak of {said[0]}, not {asked}."
                 return Reading(question, notice, CONTRADICTION, support=support)
@@ -393,6 +393,13 @@ def _withheld(question: Question, ranked: list[Sentence], floor: float) -> Readi
             notice = f"The article found says only “{phrase}”: it does not give what the question asks."
             return Reading(question, notice, WITHHELD, support=ranked[0].evidence)
     return None
+
+
+def _without_answer(candidate: candidates.Candidate) -> Sentence:
+    """The candidate's sentence with the candidate blanked: "the worst since 1981" answers "worst since which
+    year?" about December 2004; its 1981 is the answer, not another year than the question's."""
+    text = candidate.sentence.text
+    return replace(candidate.sentence, text=text[: candidate.start] + " " * (candidate.end - candidate.start) + text[candidate.end :])
 
 
 def _continuation(first: Sentence, sentences: list[Sentence]) -> list[Sentence]:

@@ -184,6 +184,27 @@ def test_a_number_glued_to_a_capital_is_a_name_but_one_with_its_unit_counts() ->
     assert [c.text for c in candidates.find(question, [survey])] == ["11m"]
 
 
+def test_a_title_runs_over_its_small_words_but_not_into_a_place_it_is_in() -> None:
+    comedy = analyse("Which Sofia Coppola romantic comedy was named best foreign feature?")
+    award = _sentence("US film Lost in Translation won the award for best foreign feature.")
+    assert [c.text for c in candidates.find(comedy, [award])][:1] == ["Lost in Translation"]
+    opening = analyse("Which film opens the festival?")
+    festival = _sentence("Happy Endings opens the Sundance Film Festival in Utah on Thursday.")
+    assert "Sundance Film Festival in Utah" not in [c.text for c in candidates.find(opening, [festival])]
+
+
+def test_a_rank_keeps_the_measure_it_ranks_by() -> None:
+    question = analyse("Where does Continental Airlines rank by size among US carriers?")
+    airline = _sentence("Continental, the fifth biggest US airline, said it could run out of cash.")
+    assert [c.text for c in candidates.find(question, [airline])] == ["fifth biggest"]
+
+
+def test_since_when_wants_the_date_after_since() -> None:
+    question = analyse("Wales are seeking their first win over England in Cardiff since when?")
+    match = _sentence("On 5 February 2005 Wales seek a first home win over England since 1993.")
+    assert [c.text for c in candidates.find(question, [match])][:1] == ["1993"]
+
+
 def test_time_since_is_not_how_long_something_lasted() -> None:
     lasted = analyse("How long did the meeting last?")
     trip = _sentence("The meeting marks the highest-level trip to China in nearly five years.")

@@ -215,6 +215,14 @@ def test_what_something_costs_and_the_most_one_can_claim_ask_for_money() -> None
     ("Under its new contract, what will Turkmenistan charge per 1,000 cubic metres of gas?", "money", ""),
     ("What was the longest prison term handed to a member of the piracy ring?", "duration", ""),
     ("What ban did the striker get?", "duration", "ban"),
+    ("Which of the agency's credit analysts warned of political risk?", "person", "analyst"),
+    ("Which piece of legislation provided the impetus for the system?", "law", "legislation"),
+    ("What kind of mayor did he tell IOC members they would get?", "other", "mayor"),  # a description, not a name
+    ("Andrew Mennear is the prospective Tory candidate for which seat?", "place", "seat"),
+    ("Where does Continental Airlines rank by size among US carriers?", "rank", ""),
+    # a "whose" after a comma opens a relative clause: the question still asks "where" ... "rank"
+    ("Where does the Dutch retailer, whose nine suppliers were charged by US prosecutors, rank among supermarket chains?", "rank", ""),
+    ("Which patient, whose surgery had been called off, did the Tory leader deny using?", "person", "patient"),
 ])
 def test_nationalities_one_of_many_pictures_charges_and_terms_are_typed(question: str, kind: str, noun: str) -> None:
     analysed = analyse(question)

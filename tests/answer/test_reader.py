@@ -300,6 +300,15 @@ def test_a_score_of_another_match_does_not_answer() -> None:
     assert Reader({}, None, 0.4, 3)._typed(asked, [named, other], named.evidence).short_answer == "28-17"
 
 
+def test_the_year_a_date_question_asks_for_is_no_other_year_than_the_question_s() -> None:
+    from assistant.answer.question import analyse
+
+    text = "Retail sales in December were the worst since 1981, the Office for National Statistics said."
+    worst = Sentence("a.txt", 0, len(text), text, "utf-8", "a.txt", "", "", "", frozenset(terms(text)), 0.8, 1.0, 0.5, True)
+    asked = analyse("December 2004 shop sales were by some counts the worst since which year?")
+    assert Reader({}, None, 0.4, 3)._typed(asked, [worst], worst.evidence).short_answer == "1981"
+
+
 def test_an_answer_from_an_article_that_never_names_the_asked_person_is_refused(corpus_copy: Path, tmp_path: Path) -> None:
     assistant = _indexed_with(
         corpus_copy, tmp_path / "index",
