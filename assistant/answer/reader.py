@@ -42,6 +42,7 @@ NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out i
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
 MATCH_CONTEXT = 400  # characters before a score's sentence where the match's sides may be named
 ROLES_CHECKED = 3  # the best candidates whose sentences are parsed for who did what
+_COMPETITION = re.compile(r"\b(?:Cup|League|Open|Championships?|Classic|Games|Trophy|Prix|Series|Nations|Olympics?|Tour)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?", re.IGNORECASE)  # "Mr Afzal, Mr Islam and Mr Kazi"
 
 # Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
@@ -261,12 +262,15 @@ class Reader:
         return named and (not where or any(patterns.mentions(lowered, folded(place)) for place in where))
 
     def _names_the_match(self, question: Question, sentence: Sentence) -> bool:
-        """The score's sentence, or the lines of its article just before it, names a side the question names."""
+        """The score's sentence, or the lines of its article just before it, names the sides the question names
+        (two of them, when it names two or more): "Nadal met Gaudio in Buenos Aires" is not answered by Nadal's
+        score against another player there. The competition and where it is played ("in Paris") are no sides."""
         text = self.articles.text(sentence.source) if self.articles else sentence.text
         at = text.find(sentence.text)
         window = text[max(0, at - MATCH_CONTEXT) : at + len(sentence.text)] if at >= 0 else sentence.text
         lowered = window.lower()
-        return any(patterns.mentions(lowered, name) for name in question.names)
+        sides = [n for n in question.names if not _COMPETITION.search(n) and not _where_played(question.text, n)] or list(question.names)
+        return sum(patterns.mentions(lowered, name) for name in sides) >= min(2, len(sides))
 
     @staticmethod
     def _rival(question: Question, candidate: candidates.Candidate) -> bool:
@@ -393,6 +397,11 @@ def _withheld(question: Question, ranked: list[Sentence], floor: float) -> Readi
             notice = f"The article found says only “{phrase}”: it does not give what the question asks."
             return Reading(question, notice, WITHHELD, support=ranked[0].evidence)
     return None
+
+
+def _where_played(question: str, name: str) -> bool:
+    """"... in the Buenos Aires quarter-final", "at Anfield": a place the question names, not a side."""
+    return re.search(rf"\b(?:in|at)\s+(?:the\s+)?{re.escape(name)}\b", question) is not None
 
 
 def _without_answer(candidate: candidates.Candidate) -> Sentence:

@@ -298,6 +298,8 @@ def test_a_score_of_another_match_does_not_answer() -> None:
     assert refused.refusal and not refused.short_answer
     named = sentence("Sale Sharks beat Bath 28-17 in the Powergen Cup quarter-final.")
     assert Reader({}, None, 0.4, 3)._typed(asked, [named, other], named.evidence).short_answer == "28-17"
+    one_side = sentence("Sale Sharks beat Leeds 31-10 in the Powergen Cup quarter-final.")  # the cup is no side
+    assert Reader({}, None, 0.4, 3)._typed(asked, [one_side], one_side.evidence).refusal
 
 
 def test_the_year_a_date_question_asks_for_is_no_other_year_than_the_question_s() -> None:
