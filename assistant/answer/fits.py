@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant import dates
-from assistant.answer import counts, meaning, patterns, places
+from assistant.answer import counts, meaning, patterns, places, roles
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse
 from assistant.answer.question import (
@@ -303,6 +303,28 @@ def since_asked(question: Question, spans: Spans) -> Spans:
     return kept or spans
 
 
+_MAKING = {  # acts that make a work, and the words a sentence naming its maker uses for them
+    "direct": r"direct(?:s|ed|ing|or|ors)?|film-?maker",
+    "compose": r"compos(?:e|es|ed|ing|er|ers)",
+    "design": r"design(?:s|ed|ing|er|ers)?",
+    "found": r"(?:co-?)?found(?:s|ed|ing|er|ers)|set up",
+    "invent": r"invent(?:s|ed|ing|or|ors)?",
+    "paint": r"paint(?:s|ed|ing|er|ers)?",
+}
+
+
+def made_by(question: Question, spans: Spans) -> Spans:
+    """"Who directed Happy Endings?" is answered by a name in a sentence that says who directed something
+    ("directed by", "director X"), never by a name beside the film's stars: none such, no answer."""
+    if question.type not in (PERSON, ORGANISATION):
+        return spans
+    act = _MAKING.get(roles.asked_act(question.text), "")
+    if not act:
+        return spans
+    making = re.compile(rf"\b(?:{act})\b", re.IGNORECASE)
+    return [(s, a, b) for s, a, b in spans if making.search(s.text)]
+
+
 _TOLD_TO = re.compile(r"\b(?:told|telling|tells|tell|speaking to|spoke to|interview with|writing in|wrote in)\s+(?:the\s+)?$", re.IGNORECASE)
 _ASKS_TOLD = re.compile(r"\b(?:told|tell|tells|telling|spoke|speak|speaking|interview|wrote|write|writing|report|reported|newspaper|"
                         r"programme|website|outlet|broadcaster|station|channel|agency|paper)\b", re.IGNORECASE)
@@ -396,12 +418,23 @@ def sized_places(question: Question, spans: Spans) -> Spans:
         return [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not places.is_capital(s.text[a:b])]
     if question.noun in places.CITY_NOUNS:
         towns = [(s, a, b) for s, a, b in spans if not places.is_region(s.text[a:b]) and not _SITE.search(s.text[a:b])]
+        country = _asked_country(question)  # "which Danish city": not London
+        towns = [(s, a, b) for s, a, b in towns if not (country and places.outside_country(s.text[a:b], country))]
         cities = [(s, a, b) for s, a, b in towns if places.is_city(s.text[a:b])]
         return cities or towns
     if question.noun in places.COUNTRY_NOUNS:
         countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
         return countries or spans
     return spans
+
+
+def _asked_country(question: Question) -> str:
+    """The country the asked place noun is given ("which impoverished Bolivian city" -> bolivia), or empty."""
+    said = re.search(rf"\b([A-Z][a-z]+)\s+{re.escape(question.noun)}\b", question.text)
+    if said is None:
+        return ""
+    word = said.group(1)
+    return places.country_of_demonym(word) or (word.lower() if places.is_country(word) else "")
 
 
 def _describes(text: str, start: int, end: int, asked: str = "") -> bool:

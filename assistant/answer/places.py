@@ -184,6 +184,32 @@ def nationality(word: str) -> str:
     return _nationality_groups().get(re.sub(r"['’]s?$", "", word.lower()).strip("."), "")
 
 
+_IRREGULAR_DEMONYMS = {  # the ones no ending rule below derives from the country's name
+    "danish": "denmark", "dutch": "netherlands", "swiss": "switzerland", "spanish": "spain", "swedish": "sweden",
+    "finnish": "finland", "polish": "poland", "turkish": "turkey", "irish": "ireland", "welsh": "wales",
+    "scottish": "scotland", "scots": "scotland", "english": "england", "french": "france", "greek": "greece",
+    "thai": "thailand", "filipino": "philippines", "norwegian": "norway", "belgian": "belgium", "peruvian": "peru",
+    "portuguese": "portugal", "icelandic": "iceland", "czech": "czechia", "afghan": "afghanistan", "argentine": "argentina",
+    "ghanaian": "ghana", "moroccan": "morocco", "saudi": "saudi arabia", "german": "germany", "ukrainian": "ukraine",
+    "lebanese": "lebanon", "british": "united kingdom", "american": "united states",
+}
+_DEMONYM_RULES = (("n", ""), ("an", ""), ("ian", ""), ("ian", "a"), ("ian", "y"), ("ese", ""), ("ese", "a"), ("i", ""), ("an", "o"))
+
+
+def country_of_demonym(word: str) -> str:
+    """The country a nationality word names ("Bolivian" -> bolivia, "Danish" -> denmark), or empty: the
+    irregular ones from a table, the rest by the usual endings checked against GeoNames' country names."""
+    lowered = word.lower()
+    if lowered in _IRREGULAR_DEMONYMS:
+        return _IRREGULAR_DEMONYMS[lowered]
+    for ending, restored in _DEMONYM_RULES:
+        if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
+            country = lowered[: -len(ending)] + restored
+            if country in _country_codes():
+                return country
+    return ""
+
+
 def nationalities_in(text_lower: str) -> set[str]:
     """The countries a lower-cased text names, by name, demonym or capital."""
     return {country for form, country in _nationality_groups().items() if patterns.mentions(text_lower, form)}

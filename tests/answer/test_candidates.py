@@ -205,6 +205,22 @@ def test_since_when_wants_the_date_after_since() -> None:
     assert [c.text for c in candidates.find(question, [match])][:1] == ["1993"]
 
 
+def test_a_city_of_another_country_does_not_answer_which_danish_city() -> None:
+    question = analyse("In which Danish city will the Eurovision anniversary show take place?")
+    london = _sentence("A plan to hold the show in London was scrapped because no venue was found.")
+    assert candidates.find(question, [london]) == []
+    copenhagen = _sentence("The show will now be held in Copenhagen in October.")
+    assert [c.text for c in candidates.find(question, [copenhagen])] == ["Copenhagen"]
+
+
+def test_who_directed_wants_a_name_the_sentence_gives_a_director() -> None:
+    question = analyse("Who directed Happy Endings?")
+    cast = _sentence("Happy Endings stars Lisa Kudrow and Maggie Gyllenhaal and opens the festival.")
+    assert candidates.find(question, [cast]) == []
+    credit = _sentence("Happy Endings, directed by Don Roos, stars Lisa Kudrow.")
+    assert [c.text for c in candidates.find(question, [credit])][:1] == ["Don Roos"]
+
+
 def test_time_since_is_not_how_long_something_lasted() -> None:
     lasted = analyse("How long did the meeting last?")
     trip = _sentence("The meeting marks the highest-level trip to China in nearly five years.")
