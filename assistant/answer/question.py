@@ -77,7 +77,7 @@ _PERSON_NOUNS = (
     "campaigner|activist|protester|victim|suspect|defendant|witness|fan|employee|worker|owner|buyer|seller|"
     "administrator|keeper|forward|winger|full-back|fly-half|scrum-half|prop|hooker|flanker|bidder|sponsor|supplier|"
     "competitor|backer|client|customer|shareholder|"
-    "sprinter|swimmer|tennis player|referee|umpire|chef|model|photographer|pilot|soldier|prisoner|robber|"
+    "sprinter|swimmer|tennis player|referee|umpire|sheriff|chef|model|photographer|pilot|soldier|prisoner|robber|"
     "mp|peer|lord|lady|sir|bishop|archbishop|cardinal|priest|vicar|imam|rabbi|pope|emperor|dictator|premier|prime minister|vice-president|councilor|"
     "colleague|partner|friend|aide|adviser|advisor|assistant|counsel|attorney|barrister|solicitor|inventor|"
     "engineer|programmer|developer|hacker|gamer|blogger|star|heir|vocalist|guitarist|drummer|bassist|composer"
@@ -108,7 +108,7 @@ _PLACE_NOUNS = (
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
     r"invest|invested|sell|sold|bid|bids|offer|offered|offering|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
-    r"sales|deal|takings|gross|grossed|debt|deficit|surplus|turnover|earnings|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars|"
+    r"sales|deal|takings|gross|grossed|debt|deficit|loan|loans|reserves|grant|grants|subsidy|subsidies|bailout|investment|surplus|turnover|earnings|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars|"
     r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|donate|donated|pledge|pledged|lend|lent|borrow|borrowed|"
     r"seek|seeks|seeking|sought|demand|demands|demanding|demanded)\b",
     re.IGNORECASE,
@@ -217,7 +217,7 @@ _COUNTED_NOUN = re.compile(
 _WHO_ARE = re.compile(rf"^\W*who (?:are|were) (?:the |these |those )?(?:[\w'’-]+ ){{0,4}}(?:(?:{_PERSON_NOUNS})s|men|women|people)\b")
 _LIST = re.compile(  # not "the draw in which all four clubs will be involved": a relative clause asks nothing
     r"(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bby )(?<!\bwith )(?<!\bfrom )(?<!\bunder )"
-    r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|\blist\b"
+    r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|^\W*list\b"  # not "in Broadcast's list"
 )
 _NOT_FOCUS = frozenset(terms(
     "who whom whose what which where when why how many much did does do is was were say said tell told report "

@@ -223,6 +223,10 @@ def test_what_something_costs_and_the_most_one_can_claim_ask_for_money() -> None
     # a "whose" after a comma opens a relative clause: the question still asks "where" ... "rank"
     ("Where does the Dutch retailer, whose nine suppliers were charged by US prosecutors, rank among supermarket chains?", "rank", ""),
     ("Which patient, whose surgery had been called off, did the Tory leader deny using?", "person", "patient"),
+    ("Which Louisiana sheriff complained he had been tricked?", "person", "sheriff"),
+    ("Where did The Jerry Springer Show rank in Broadcast magazine's list of the worst imports?", "rank", ""),  # a list named, none asked
+    ("How big a loan did Turkey accept from the IMF?", "money", ""),
+    ("How big are Japan's foreign currency reserves?", "money", ""),
 ])
 def test_nationalities_one_of_many_pictures_charges_and_terms_are_typed(question: str, kind: str, noun: str) -> None:
     analysed = analyse(question)
