@@ -79,7 +79,7 @@ _REGEXES = {
     DAY: (re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),),
     DURATION: (patterns.DURATION,),
     TIME: (patterns.CLOCK,),
-    SCORE: (patterns.SCORE,),
+    SCORE: (patterns.SCORE, patterns.TALLY),
     RANK: (patterns.POSITION, patterns.ORDINAL),  # spaCy's small model tags "999th" a law at times
     NAME: (patterns.PROPER_NAME,),  # "the Dahaka", "Club2School": names spaCy's small model does not tag
 }

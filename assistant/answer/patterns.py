@@ -33,6 +33,7 @@ CLOCK = re.compile(  # a time of day: "16:00", "1600 GMT", "7pm", "this morning"
     re.IGNORECASE,
 )
 SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w.,-]|\.\d)")  # a match result: "28-17", "2 - 1"
+TALLY = re.compile(r"(?<![\w.,])\d[\d,]* (?:votes )?to \d[\d,]*(?![\w.,]\d)")  # a vote: "229 to 206", "326 votes to 104"
 POSITION = re.compile(  # a place in a chart or table: "number 11", "No 1", "No. 3", "number one"
     r"\b(?:number|No\.?)\s(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\.\d|,\d|%)"
 )

@@ -129,7 +129,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                          r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),
     (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,3}}(?:{_LENGTH_NOUNS})\b|"  # "the longest prison term"
                           r"\bhow long\b|\bhow quickly\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
-    (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
+    (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline|vote)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b|"
@@ -478,15 +478,16 @@ _PAID_RATE = re.compile(r"\b(?:hourly|wages?|pay|salary|salaries|fares?|fees?|pr
 _BY_HOW_MUCH = re.compile(r"\bby how much\b")  # "by how much will health spending rise?": by 9.4% as often as by £1bn
 _PERCENT_NOUNS = "growth|stake|turnout|swing|inflation|unemployment"  # "what growth does he predict": 4.2%
 _ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat"  # "in which minute": the 84th
+_AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"
+    "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
+    "capacity|rise|increase|fall|drop|decline|jump|"
+    "height|depth|weight|length|distance|rate|margin|range"
+)
 _KINDS_OF_AMOUNT = frozenset(terms(  # nouns that name the kind of amount asked, not what it is an amount of
     "amount sum money cash price cost value figure total level share percentage proportion rate range margin "
     "ceiling limit cap stake fee pay payment payout bid offer fortune estimate target threshold tally size distance "
     "speed height depth weight length magnitude temperature people persons times"
-))
-_AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"
-    "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
-    "height|depth|weight|length|distance|rate|margin|range"
-)
+)) | frozenset(terms(_AMOUNT_NOUNS.replace("|", " ")))
 _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.compile(rf"^({_ORG_NOUNS})s?$")),
           (PLACE, re.compile(rf"^({_PLACE_NOUNS})s?$")), (MONEY, re.compile(rf"^({_MONEY_NOUNS})s?$")),
           (QUANTITY, re.compile(rf"^({_AMOUNT_NOUNS})s?$")),

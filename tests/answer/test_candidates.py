@@ -221,6 +221,12 @@ def test_who_directed_wants_a_name_the_sentence_gives_a_director() -> None:
     assert [c.text for c in candidates.find(question, [credit])][:1] == ["Don Roos"]
 
 
+def test_a_vote_is_answered_by_its_tally() -> None:
+    question = analyse("By what vote did peers reject Lord Falconer's plea?")
+    vote = _sentence("Peers voted by 229 to 206 to insist that a lord chancellor must sit in the Lords.")
+    assert [c.text for c in candidates.find(question, [vote])] == ["229 to 206"]
+
+
 def test_time_since_is_not_how_long_something_lasted() -> None:
     lasted = analyse("How long did the meeting last?")
     trip = _sentence("The meeting marks the highest-level trip to China in nearly five years.")

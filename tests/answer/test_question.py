@@ -115,6 +115,7 @@ def test_a_plural_noun_after_which_asks_for_a_list() -> None:
     ("What share of the browser market did Opera hold?", ""),
     ("How much did EA pay ESPN for the rights?", ""),
     ("How much of the budget went on defence?", ""),
+    ("What rise in the number of phishing e-mails did Lycos Europe report?", ""),  # a change names a kind of amount
     ("How many people died in the fire?", ""),
     ("Who replaced Qin Gang?", ""),
 ])
@@ -227,6 +228,9 @@ def test_what_something_costs_and_the_most_one_can_claim_ask_for_money() -> None
     ("Where did The Jerry Springer Show rank in Broadcast magazine's list of the worst imports?", "rank", ""),  # a list named, none asked
     ("How big a loan did Turkey accept from the IMF?", "money", ""),
     ("How big are Japan's foreign currency reserves?", "money", ""),
+    ("What rise in the number of phishing e-mails did Lycos Europe report?", "quantity", "rise"),
+    ("What capacity is the hard disk in the bigger Mac Mini?", "quantity", "capacity"),
+    ("By what vote did peers reject Lord Falconer's plea?", "score", "vote"),
 ])
 def test_nationalities_one_of_many_pictures_charges_and_terms_are_typed(question: str, kind: str, noun: str) -> None:
     analysed = analyse(question)
