@@ -235,6 +235,14 @@ _SUPERLATIVE_AFTER = re.compile(
     r"[- ](?:(?:most|least) [a-z]{3,}|best|worst|largest|biggest|smallest|highest|lowest|greatest|oldest|youngest|richest|"
     r"poorest|busiest|fastest|longest|strongest|wealthiest|heaviest|cheapest|leading)\b"
 )
+
+
+def _with_superlative(text: str, end: int) -> int:
+    """Where a rank ends: past the measure it ranks by ("fifth" -> "fifth biggest")."""
+    match = _SUPERLATIVE_AFTER.match(text, end)
+    return match.end() if match else end
+
+
 _TITLE_JOINERS = re.compile(r"\s+(?:in|and|with)\s+(?:the\s+)?")
 _JOINED_NAMES = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 
@@ -317,7 +325,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if question.type == WORK:  # spaCy's small model misses most titles ("No Way Out", "Dead Man's Shoes")
         spans += [span for span in _titles(text, ents) if span not in spans]
     if question.type == RANK:  # "fifth biggest", "fourth-largest": the ordinal with the measure it ranks by
-        spans = list(dict.fromkeys((s, _SUPERLATIVE_AFTER.match(text, e).end() if _SUPERLATIVE_AFTER.match(text, e) else e) for s, e in spans))
+        spans = list(dict.fromkeys((s, _with_superlative(text, e)) for s, e in spans))
     if question.type == NUMBER:
         spans += [m.span() for m in patterns.nth_of(counted_thing(question).lower()).finditer(text)]
     if question.type in (NUMBER, QUANTITY):
