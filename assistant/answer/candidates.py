@@ -122,6 +122,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     for sentence, ents in zip(parsed, entity_labels.relabelled(parsed, parses)):
         for start, end in _typed_spans(question, sentence.text, ents):
             end = _trimmed(sentence.text, start, end)
+            start = _past_particle(sentence.text, start)
             if end > start and not _in_question(sentence.text[start:end], question) and (sentence, start, end) not in spans:
                 if not fits.unresolved(question, sentence, start, end):  # "last year" in an undated article
                     spans.append((sentence, start, end))
@@ -133,7 +134,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
     for narrowed in (fits.of_the_asked, fits.sized_places, fits.per_unit, fits.reported_by, fits.report_date, fits.moved_to,
-                     fits.lesser_role, fits.not_the_listener, fits.in_asked_measure, fits.since_asked, fits.made_by):
+                     fits.lesser_role, fits.not_the_listener, fits.in_asked_measure, fits.since_asked, fits.made_by, _moved):
         spans = narrowed(question, spans)
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
@@ -188,6 +189,17 @@ def _trimmed(text: str, start: int, end: int) -> int:
     kept = re.sub(r"(?:['’]s|['’])$", "", re.sub(r"(?:[\s,;:–—-]|\s(?:and|or|of|the|&)(?=\s*$))+$", "", phrase))
     domain = re.match(r"\.(?:com|org|net|co\.uk|org\.uk|tv|fm)\b", text[start + len(kept) :])  # "Suprnova" of "Suprnova.org"
     return start + len(kept) + (domain.end() if domain and len(kept) == len(phrase) else 0)
+
+
+def _past_particle(text: str, start: int) -> int:
+    """Where a phrase starts without its verb's particle: "handed over $103,500" gives $103,500, not "over"
+    it (spaCy joins the particle to the sum)."""
+    if not re.match(r"(?:over|out|back)\s", text[start : start + 5], re.IGNORECASE):  # "up to £820,000" is a limit
+        return start
+    for token in parse(text):
+        if token.idx == start:
+            return start + len(token.text_with_ws) if token.dep_ == "prt" else start
+    return start
 
 
 def _named_by_noun(kind: str, noun: str, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
@@ -308,6 +320,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     for regex in _REGEXES.get(question.type, ()):
         if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
             continue
+        if regex is patterns.PERCENT and "PERCENT" not in question.labels:  # a size asked, not a change
+            continue
         for match in regex.finditer(text):
             if not fits.fits(question.type, match.group()):
                 continue
@@ -400,8 +414,19 @@ def _in_question(phrase: str, question: Question) -> bool:
         return True
     if _surname(phrase) in {_surname(name) for name in question.names}:  # "Antony Blinken" for "Blinken"
         return True
+    if question.type in fits.AMOUNTS and _same_figures(phrase, question.text):  # "an extra £1bn" for "the £1bn package"
+        return True
     named = {name.lower() for name in question.people if " " not in name}  # "Qin Gang" for "Qin": family name first
     return bool(named & set(patterns.WORD.findall(lowered)))
+
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _same_figures(phrase: str, question: str) -> bool:
+    """Every figure of the phrase stands in the question: "an extra £1bn" repeats "the £1bn package"."""
+    figures = _FIGURE.findall(phrase)
+    return bool(figures) and all(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", question) for f in figures)
 
 
 def _initials(text: str, acronym: str) -> bool:
@@ -517,6 +542,26 @@ _CHANGE_BY = re.compile(rf"\b{_CHANGE_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?by\s+(?:a
 _ASKS_CHANGE = re.compile(r"\bby (?:how|what)\b|\b(?:rais|lower|cut|reduc|increas|decreas|rose|rise|risen|fell|fall|drop|grew|grow|"
                           r"climb|slip|jump|surg|gain|lost|lose|shed|shrink|shrank|soar|plung|tumbl|slid|improv|boost|swell|widen|narrow)\w*\b",
                           re.IGNORECASE)
+_ASKS_MOVE = re.compile(  # a rise or fall of a level, asked as such
+    r"\b(?:by (?:how much|what (?:percentage|percent|proportion|amount|margin))|how (?:much|far|sharply|steeply))\b[^?]{0,80}"
+    r"\b(?:rise|rose|risen|fall|fell|fallen|increase|decrease|grow|grew|grown|climb|jump|drop|slip|slide|slid|surge|soar|"
+    r"plunge|tumble|gain|decline|shrink|shrank)(?:s|d|ed|ing)?\b", re.IGNORECASE)
+_MOVED = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grow\w*|grew|growth|climb\w*|jump\w*|"
+    r"drop\w*|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|gain\w*|declin\w*|shrank|shrink\w*|"
+    r"up|down|higher|lower|more|less|boost\w*|leap\w*|rall\w*|slump\w*|added|shed)\b", re.IGNORECASE)
+MOVE_BEFORE, MOVE_AFTER = 40, 40  # characters around a figure where its sentence says it is a rise or a fall
+
+
+def _moved(question: Question, spans: list[tuple[Sentence, int, int]]) -> list[tuple[Sentence, int, int]]:
+    """"By what percentage did its shares rise?": a figure its sentence gives as a rise or a fall ("were up
+    19.6%"), not a level ("owns 6.7% of the shares"), when there is one."""
+    if question.type not in fits.AMOUNTS or not _ASKS_MOVE.search(question.text):
+        return spans
+    kept = [(s, a, b) for s, a, b in spans if _MOVED.search(s.text[max(0, a - MOVE_BEFORE) : a] + " " + s.text[b : b + MOVE_AFTER])]
+    return kept or spans
+
+
 _SUPPOSING = re.compile(r"\W*(?:If|Were|Had)\b")
 _ASKS_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|before|ago|prior|from|compared|used to)\b", re.IGNORECASE)
 

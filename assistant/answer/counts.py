@@ -34,8 +34,14 @@ def counts(asked: str, text: str, start: int, end: int) -> bool:
     """Whether text[start:end], a number, can be a count (or a length) of `asked`."""
     if _named_beside(asked, text, start, end) or _counts(asked, _noun_after(text, end)):
         return True
+    numbered = _NUMBER_OF.search(text[max(0, start - 80) : start])  # "increase the number of Chinese tourists by 40,000"
+    if numbered and _counts(asked, numbered.group(1).lower()):
+        return True
     head = _quantified_noun(text, start, end)  # "up to eight Las Vegas style resorts": the noun the count modifies
     return bool(head) and bool(set(terms(head)) & set(terms(asked)))
+
+
+_NUMBER_OF = re.compile(r"\bnumber of (?:[\w'’-]+ ){0,2}?([a-z]+) (?:[\w'’-]+ ){0,3}?(?:by|to|from|at|of) (?:about |around |some |nearly |almost )?$")
 
 
 def counts_named_thing(question: Question, text: str, start: int, end: int) -> bool:

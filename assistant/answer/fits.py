@@ -290,16 +290,27 @@ def reported_by(question: Question, spans: Spans) -> Spans:
     return own or spans
 
 
-_ASKS_SINCE_WHEN = re.compile(r"\bsince (?:when|which|what)\b", re.IGNORECASE)
-_AFTER_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_ASKED_AFTER = re.compile(  # "since when", "To how many planes did UPS cut ...", "cut its rate to what level", "At which ..."
+    r"\b(since) (?:when|which|what)\b|^\W*(to|from) (?:which|what|how many|how much)\b|"
+    r"\b(?:cut|cuts|cutting|reduc\w+|rais\w+|increas\w+|lower\w*|trimm?\w*|slash\w*|fell|fall\w*|rose|ris\w+|dropp?\w*|"
+    r"grew|grow\w*|climb\w*|slid|slip\w*)\b[^?]{0,40}\b(to|from) (?:what|how many|how much)\b|^\W*(at|in|on) (?:which|what)\b",
+    re.IGNORECASE,
+)
+_MODIFIERS = r"(?:(?:just|about|around|only|nearly|almost|some|roughly|the)\s+)?"
 
 
 def since_asked(question: Question, spans: Spans) -> Spans:
     """"Their first win in Cardiff since when?": the date the sentence gives after "since" ("since 1993"),
-    when one is found, not the day the match is played."""
-    if not _ASKS_SINCE_WHEN.search(question.text):
+    not the day the match is played; "to how many planes did UPS cut its order?": the figure after "to"
+    ("from 90 planes to 53"), as "from what" takes the one after "from" and "at which institution" one
+    after "at". Kept when none is found."""
+    asked = _ASKED_AFTER.search(question.text)
+    if asked is None:
         return spans
-    kept = [(s, a, b) for s, a, b in spans if _AFTER_SINCE.search(s.text[max(0, a - 12) : a])]
+    word = next(group for group in asked.groups() if group)
+    names = r"(?:[A-Z][\w'’.-]*\s+){0,3}" if asked.group(4) else ""  # "at London's Paddington Green police station"
+    after = re.compile(rf"\b(?i:{word})\s+(?i:{_MODIFIERS}){names}$")
+    kept = [(s, a, b) for s, a, b in spans if after.search(s.text[max(0, a - 20) : a])]
     return kept or spans
 
 
@@ -313,12 +324,16 @@ _MAKING = {  # acts that make a work, and the words a sentence naming its maker 
 }
 
 
+_MAKERS = {"director": "direct", "composer": "compose", "designer": "design", "founder": "found", "inventor": "invent",
+           "painter": "paint", "film-maker": "direct", "filmmaker": "direct"}  # "which director is to make the film"
+
+
 def made_by(question: Question, spans: Spans) -> Spans:
     """"Who directed Happy Endings?" is answered by a name in a sentence that says who directed something
     ("directed by", "director X"), never by a name beside the film's stars: none such, no answer."""
     if question.type not in (PERSON, ORGANISATION):
         return spans
-    act = _MAKING.get(roles.asked_act(question.text), "")
+    act = _MAKING.get(roles.asked_act(question.text), "") or _MAKING.get(_MAKERS.get(question.noun, ""), "")
     if not act:
         return spans
     making = re.compile(rf"\b(?:{act})\b", re.IGNORECASE)

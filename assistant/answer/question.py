@@ -130,7 +130,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,3}}(?:{_LENGTH_NOUNS})\b|"  # "the longest prison term"
                           r"\bhow long\b|\bhow quickly\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
     (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline|vote)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
-    (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total|attendance|count)\b")),
+    (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total(?! (?:value|cost|amount|sum|bill|budget|price|spend\w*|investment|revenue|income))|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b|"
                           r"\bwhat (?:is|was|are|were|will be) .{1,80}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
@@ -272,6 +272,8 @@ def analyse(question: str) -> Question:
         noun = role.group(1)  # "who was the referee?": the answer often stands next to "referee"
     if kind == QUANTITY and _MEASURE.search(lowered) and not _MONEY_WORDS.search(lowered):  # "how big is the hard disk?"
         labels = labels - {"MONEY"}
+    if kind == QUANTITY and _HOW_LARGE.search(lowered) and not _SHARE_OR_CHANGE.search(lowered):
+        labels = labels - {"PERCENT"}  # "how large was the harvest?": 14.27 million tonnes, not "24% higher"
     if kind == PERSON and _PERSON_OR_BODY.match(noun):  # "which rival": Fujitsu as often as a person
         labels = frozenset({"PERSON", "ORG"})
     if kind == PERSON and _CONTEST.search(lowered):  # "who won the Six Nations?": a team or a country as often as a person
@@ -301,6 +303,14 @@ def analyse(question: str) -> Question:
         described=frozenset(terms(_asked_phrase(text, noun))),
         asked=_asking_terms(text),
     )
+
+
+_HOW_LARGE = re.compile(r"\bhow (?:large|big)\b")
+_SHARE_OR_CHANGE = re.compile(
+    r"\b(?:rise|rises|rose|risen|increase[sd]?|grow|grew|grown|growth|gain(?:s|ed)?|jump(?:s|ed)?|fall|falls|fell|fallen|"
+    r"drop(?:s|ped)?|decline[sd]?|cut|cuts|shrink|shrank|swing|share|stake|proportion|majority|lead|margin|discount|"
+    r"difference|gap|change|boost|hike|reduction|loss|slump)\b"
+)
 
 
 def _asking_terms(question: str) -> frozenset[str]:
@@ -439,8 +449,12 @@ def answer_type(question: str) -> str:
         return PLACE
     if _LENGTH_OF_THING.search(lowered):  # "how long is the bridge?": metres, not months
         return QUANTITY
+    if _BIRTH_NAME.search(lowered):  # "what was the birth name of Stan Lee": a person's name
+        return PERSON
     for kind, rule in _RULES:
         match = rule.search(lowered)
+        if match and kind == COMPARISON and _asks_for_one(question, lowered):
+            continue  # "which minister said it was crass to compare X with Y": the minister
         if match and kind == WHICH:
             kind = asked_noun(question)[0]
             if not kind:
@@ -456,6 +470,14 @@ def answer_type(question: str) -> str:
     return OTHER
 
 
+def _asks_for_one(question: str, lowered: str) -> bool:
+    """A question opening "who" or "which <person/body/place>" asks for one of them, whatever it goes on about."""
+    if re.match(r"\W*(?:who|whom)\b", lowered):
+        return True
+    return bool(re.match(r"\W*(?:which|what)\b", lowered)) and asked_noun(question)[0] in (PERSON, ORGANISATION, PLACE)
+
+
+_BIRTH_NAME = re.compile(r"\b(?:birth|real|maiden) name\b")
 _NAME = re.compile(
     r"^\W*(?:what|which) (?:is|was|are|were|will be) the (?:new |official |brand |code |full )?name (?:of|for|given to)\b|"
     r"\b(?:what|which) (?:new |official |brand |code |full )?name\b|\b(?:what|which) (?:codename|code-name|nickname|moniker)\b|"
@@ -471,7 +493,7 @@ _WORK_NOUNS = (
 _LAW_NOUNS = "law|act|bill|legislation|directive|treaty|convention|regulation|statute"
 _MONEY_NOUNS = (
     "salary|wage|fee|price|cost|sum|fine|compensation|budget|bonus|payment|payout|donation|bid|offer|fortune|profit|"
-    "revenue|turnover|earning|deficit|surplus"
+    "revenue|turnover|earning|deficit|surplus|advance"
 )
 _RATE = re.compile(r"\brates?\b(?<!exchange rate)(?<!exchange rates)")  # "to what level did it cut its tax rate"
 _PAID_RATE = re.compile(r"\b(?:hourly|wages?|pay|salary|salaries|fares?|fees?|prices?|charges?|rents?)\b|\b(?:an|per) hour\b")
@@ -485,7 +507,7 @@ _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the qua
 )
 _KINDS_OF_AMOUNT = frozenset(terms(  # nouns that name the kind of amount asked, not what it is an amount of
     "amount sum money cash price cost value figure total level share percentage proportion rate range margin "
-    "ceiling limit cap stake fee pay payment payout bid offer fortune estimate target threshold tally size distance "
+    "ceiling limit cap stake fee pay payment payout advance bid offer fortune estimate target threshold tally size distance "
     "speed height depth weight length magnitude temperature people persons times"
 )) | frozenset(terms(_AMOUNT_NOUNS.replace("|", " ")))
 _HEADS = [(PERSON, re.compile(rf"^({_PERSON_NOUNS})s?$")), (ORGANISATION, re.compile(rf"^({_ORG_NOUNS})s?$")),

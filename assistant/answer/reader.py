@@ -21,7 +21,7 @@ from assistant.answer import apposition, candidates, clauses, patterns, places, 
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LABELS, LIST, OTHER, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
-    measured_thing,
+    is_body_noun, measured_thing,
 )
 from assistant.dates import resolve_span
 from assistant.terms import folded
@@ -207,12 +207,12 @@ class Reader:
             found = [c for c in found if self._names_the_match(question, c.sentence)]
             if not found:
                 return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
-        people, where = _strong_names(question), _asked_places(question)
-        if found and (people or where) and self.articles is not None:
-            naming = {source: self._is_about(source, people, where) for source in {c.sentence.source for c in found}}
+        people, where, bodies = _strong_names(question), _asked_places(question), _asked_bodies(question)
+        if found and (people or where or bodies) and self.articles is not None:
+            naming = {source: self._is_about(source, people, where, bodies) for source in {c.sentence.source for c in found}}
             about = [c for c in found if naming[c.sentence.source]]
             if not about:  # every answer of the type comes from articles that never name whom or where the question asks about
-                notice = f"The articles found that give an answer of the kind asked do not mention {quoted(people + where)}."
+                notice = f"The articles found that give an answer of the kind asked do not mention {quoted(people + where + bodies)}."
                 return Reading(question, notice, NOT_ABOUT, support=support)
             found = about
         thing = measured_thing(question)
@@ -254,12 +254,14 @@ class Reader:
             reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
 
-    def _is_about(self, source: str, people: list[str], where: list[str]) -> bool:
-        """The article names one of these people (in full or by surname alone), if any are given, and one of
-        these places (under any of its names), if any are given."""
+    def _is_about(self, source: str, people: list[str], where: list[str], bodies: list[str]) -> bool:
+        """The article names one of these people (in full or by surname alone), if any are given, one of
+        these places (under any of its names), if any are given, and each body by one of its own words
+        ("Highfields" for "Highfields Capital Management": bodies go by shortened names)."""
         lowered = folded(self.articles.text(source).lower()) if self.articles else ""
         named = not people or any(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1]) for name in people)
-        return named and (not where or any(patterns.mentions(lowered, folded(place)) for place in where))
+        bodies_named = all(any(patterns.mentions(lowered, folded(w)) for w in _own_words(body)) for body in bodies)
+        return named and bodies_named and (not where or any(patterns.mentions(lowered, folded(place)) for place in where))
 
     def _names_the_match(self, question: Question, sentence: Sentence) -> bool:
         """The score's sentence, or the lines of its article just before it, names the sides the question names
@@ -384,6 +386,41 @@ def _asked_places(question: Question) -> list[str]:
         if places.is_country(name) or places.is_us_state(name) or (places.is_city(name) and not name.isupper()):
             found.append(name)
     return found
+
+
+_COMMON_NAME_WORDS = frozenset({
+    "the", "of", "and", "for", "new", "national", "international", "world", "general", "royal", "united", "american",
+    "british", "european", "global", "capital", "management", "holdings", "stores", "services", "systems", "media",
+    "partners", "industries", "financial", "investment", "investments", "trust", "fund", "office", "house", "street",
+    "city", "county", "state", "north", "south", "east", "west", "central", "first", "great", "high", "old",
+})
+
+
+def _asked_bodies(question: Question) -> list[str]:
+    """The bodies the asking clause names in two or more capitalised words ("Highfields Capital Management",
+    "Boys Choir of Harlem"), not people, places or nationalities, and with a word of their own to look for."""
+    clause = asked_clause(question.text).split(";")[-1]
+    found = []
+    for name in question.names:
+        words = name.split()
+        if len(words) < 2 or name in question.people or not all(w[:1].isupper() or w.lower() in ("of", "and", "for") for w in words):
+            continue
+        if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", clause) or _is_place(name):
+            continue
+        if _own_words(name):
+            found.append(name)
+    return found
+
+
+def _is_place(name: str) -> bool:
+    return places.is_country(name) or places.is_us_state(name) or places.is_city(name) or places.is_region(name)
+
+
+def _own_words(body: str) -> list[str]:
+    """The words that tell a body from others: not "Capital", "Management", "Stores", a body noun or a place."""
+    return [w for w in re.findall(r"[\w'’&.-]+", body)
+            if len(w) >= 3 and w.lower() not in _COMMON_NAME_WORDS and not is_body_noun(w) and not places.nationality(w)
+            and not _is_place(w)]
 
 
 def _withheld(question: Question, ranked: list[Sentence], floor: float) -> Reading | None:

@@ -101,8 +101,11 @@ def _place_conflict(question: Any, verbs: list[Any], lowered: str, start: int, e
     if not asked or any(patterns.mentions(lowered, name) for name in asked):
         return None
     for verb in verbs:
+        described = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         for child in verb.subtree:  # "met with Qin Gang in Beijing": the parser may hang the place on a noun
             if child.dep_ != "prep" or not _locative(child) or start <= child.idx < end or _clause(child) != verb.i:
+                continue
+            if child.i in described:  # "Thanou, the silver medallist from the Games in Sydney, quit": who, not where
                 continue
             said = _in_place(child)
             if said and all(_elsewhere(said, name) for name in asked):

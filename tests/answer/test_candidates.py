@@ -891,3 +891,57 @@ def test_a_year_after_the_is_no_title() -> None:
 
 def test_an_age_range_is_no_date() -> None:
     assert not fits.fits("date", "60 to 65") and fits.fits("date", "23 March")
+
+
+def test_a_verb_s_particle_is_no_part_of_the_sum() -> None:
+    question = analyse("How much did The Game hand to the Compton schools music programme?")
+    found = candidates.find(question, [_sentence("The Boys Choir got a cheque from the rapper, while The Game handed over $103,500.")])
+    assert [c.text for c in found] == ["$103,500"]
+
+
+def test_a_figure_the_question_gives_is_no_answer_in_other_words() -> None:
+    question = analyse("How much of the £1bn package will go to councils in the north?")
+    found = candidates.find(question, [_sentence("The chancellor said he was providing an extra £1bn, with £300m for the north.")])
+    assert [c.text for c in found] == ["£300m"]
+
+
+def test_how_large_a_harvest_is_an_amount_not_its_rise() -> None:
+    question = analyse("How large was Ethiopia's crop harvest in 2004?")
+    found = candidates.find(question, [_sentence("Ethiopia produced 14.27 million tonnes of crops in 2004, 24% higher than in 2003.")])
+    assert [c.text for c in found] == ["14.27 million tonnes"]
+
+
+def test_which_director_takes_the_name_the_sentence_says_directs() -> None:
+    question = analyse("Which director is set to make the film of Michelle Paver's novel Wolf Brother?")
+    story = _sentence("Wolf Brother tells the story of Torak, a 12-year-old hunter.")
+    making = _sentence("Hollywood veteran Ridley Scott is set to direct the film, the studio said on Monday.")
+    assert [c.text for c in candidates.find(question, [story, making])] == ["Ridley Scott"]
+
+
+def test_the_figure_after_the_asked_preposition_answers() -> None:
+    cut = analyse("To how many planes did UPS cut its earlier order for Airbus A300s?")
+    found = candidates.find(cut, [_sentence("UPS said it was cutting a previous order for smaller Airbus A300s from 90 planes to 53.")])
+    assert found[0].text == "53"
+    launched = analyse("At which institution did Charles Kennedy launch the campaign to win students' votes?")
+    sentence = _sentence("Launching his campaign at the London School of Economics, Mr Kennedy attacked Labour.")
+    assert candidates.find(launched, [sentence])[0].text == "the London School of Economics"
+
+
+def test_an_argument_and_an_injury_give_reasons() -> None:
+    from assistant.answer.clauses import reason_clause
+    question = analyse("Why does Tony Blair believe abortion should not be an issue in the election campaign?")
+    argued = _sentence("Tony Blair does not believe abortion should be an election issue, arguing it is a matter for individual conscience.")
+    start, end = reason_clause(argued, question) or (0, 0)
+    assert argued.text[start:end] == "arguing it is a matter for individual conscience"
+    injured = analyse("Why did Mike Tindall miss out on the 2001 Lions tour to Australia?")
+    missed = _sentence("But after missing the 2001 tour with a knee injury, Tindall says he will be happy to wear the red shirt.")
+    start, end = reason_clause(missed, injured) or (0, 0)
+    assert missed.text[start:end] == "with a knee injury"
+
+
+def test_a_change_in_the_number_of_a_thing_counts_it() -> None:
+    question = analyse("By how many Chinese visitors a year was the tourism deal expected to increase tourism?")
+    deal = _sentence("It is expected this would increase the number of Chinese tourists by 40,000 per year.")
+    assert [c.text for c in candidates.find(question, [deal])] == ["40,000"]
+    jobs = analyse("How many jobs will the plan create?")
+    assert candidates.find(jobs, [_sentence("The number of visitors rose by 5,000 last year.")]) == []

@@ -273,6 +273,19 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     ("What profit did Nike post for its record second quarter?", "money"),
     ("How big was the UK trade deficit in November 2004?", "money"),
     ("On what date is the knockout draw in which all four English clubs will be involved?", "date"),  # no list asked
+    ("Which Welsh culture minister said it was crass to compare a review of quangos with Hitler's Germany?", "person"),
+    ("Who compared the quango review with Hitler's Germany?", "person"),
+    ("How did the two ministers' accounts of the review differ?", "comparison"),
+    ("What advance did Michelle Paver receive for Wolf Brother?", "money"),
+    ("What was the birth name of Spider-Man creator Stan Lee?", "person"),
+    ("What was the total value of the Welsh local government funding settlement?", "money"),
+    ("What was the total attendance at Ibrox?", "number"),
 ])
 def test_the_noun_asked_for_names_the_type(question: str, kind: str) -> None:
     assert analyse(question).type == kind
+
+
+def test_how_large_a_thing_is_no_percentage_unless_it_is_a_change_or_a_share() -> None:
+    assert "PERCENT" not in analyse("How large was Ethiopia's crop harvest in 2004?").labels
+    assert "PERCENT" in analyse("How large was the rise in Ethiopia's harvest?").labels
+    assert "PERCENT" in analyse("How big a share of the market does Firefox hold?").labels

@@ -366,3 +366,23 @@ def test_an_amount_of_another_thing_than_the_one_asked_is_refused(corpus_copy: P
     assert refused.notice == "The articles found mention Solidere, but give no sum of money for “debt”."
     answered = assistant.ask("How much profit did Solidere make last year?")  # the profit, not the share price
     assert answered.answered and answered.short_answer == "$43m", (answered.answer, answered.notice)
+
+
+def test_an_answer_from_an_article_that_never_names_the_asked_body_is_refused(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = _indexed_with(corpus_copy, tmp_path / "index", glazer=(
+        "Glazer raises bid\n\nThe Irish duo who hold a stake in Manchester United do not think the takeover price "
+        "offered - 300p a share - is high enough, and have rejected the bid.\n"
+    ), retailer=(
+        "Retailer gets bid\n\nElectronics retailer Circuit City Stores has received a $3.25bn takeover offer from "
+        "Highfields Capital Management, which already owns 6.7% of Circuit City's shares. "
+        "Shares in the retailer were up 19.6% at $17.04 after the news.\n"
+    ), dolphin=(
+        "Hotel chain sold\n\nThe private equity firm Dolphin Equity Partners has bought a chain of hotels in Spain.\n"
+    ))
+    refused = assistant.ask("What price per share did Dolphin Equity Partners offer in its takeover bid for Manchester United?")
+    assert not refused.answered and refused.details["refusal_rule"] == "answer's article names no one asked about"
+    assert "Dolphin Equity Partners" in refused.notice
+    answered = assistant.ask("What price per share did the Irish duo reject in the takeover bid for Manchester United?")
+    assert answered.answered and answered.short_answer == "300p", (answered.answer, answered.notice)
+    rise = assistant.ask("By what percentage did Circuit City's shares rise after the takeover offer was announced?")
+    assert rise.answered and rise.short_answer == "19.6%", (rise.answer, rise.notice)

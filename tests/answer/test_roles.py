@@ -156,3 +156,12 @@ def test_a_surname_ending_in_man_is_still_a_rival_name() -> None:
     sentence = "Leeds striker Newman, who was fined £15,000 in December, believes the punishment was too lenient."
     found = conflict("How much did the FA fine Sir Alex Ferguson?", sentence, sentence.index("£"), sentence.index(" in December"))
     assert found is not None and found.said == "Newman"
+
+
+def test_a_place_that_describes_the_subject_is_not_where_the_act_happened() -> None:
+    question = "On what date did Kenteris and Thanou fail to appear for a drugs test in Athens?"
+    sentence = ("Kenteris, and Thanou, the silver medallist from the same Games in Sydney, quit the Olympics on 18 August "
+                "after failing to give samples.")
+    assert _conflict(question, sentence, "18 August") is None
+    elsewhere = "Kenteris and Thanou failed to appear for a test in Sydney on 18 August."
+    assert _conflict(question, elsewhere, "18 August") is not None
