@@ -109,6 +109,8 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     """Candidates of the question's type in the sentences, best first."""
     if not question.typed:
         return []
+    if question.type == NUMBER and patterns.CROWD.match(counted_thing(question).lower()):
+        sentences = _attendance_lines(sentences)
     ranked = sorted(sentences, key=lambda s: s.evidence, reverse=True)
     parsed: list[Sentence] = []
     words = 0
@@ -189,6 +191,33 @@ def _trimmed(text: str, start: int, end: int) -> int:
     kept = re.sub(r"(?:['’]s|['’])$", "", re.sub(r"(?:[\s,;:–—-]|\s(?:and|or|of|the|&)(?=\s*$))+$", "", phrase))
     domain = re.match(r"\.(?:com|org|net|co\.uk|org\.uk|tv|fm)\b", text[start + len(kept) :])  # "Suprnova" of "Suprnova.org"
     return start + len(kept) + (domain.end() if domain and len(kept) == len(phrase) else 0)
+
+
+def _attendance_lines(sentences: list[Sentence]) -> list[Sentence]:
+    """A match report's "Att: 50,430" line shares no words with a question about the match: it takes the
+    evidence of its report's best sentence, as the line belongs to the whole report."""
+    best: dict[str, Sentence] = {}
+    for sentence in sentences:
+        if sentence.source not in best or sentence.evidence > best[sentence.source].evidence:
+            best[sentence.source] = sentence
+    lifted = []
+    for sentence in sentences:
+        top = best[sentence.source]
+        if patterns.ATTENDANCE.search(sentence.text) and top.evidence > sentence.evidence:
+            sentence = replace(sentence, dense=top.dense, fused=top.fused, cover=top.cover)
+        lifted.append(sentence)
+    return lifted
+
+
+def _joined_sets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Scores that follow each other with only a space or comma between them are one result, set by set."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and re.fullmatch(r",? ", text[joined[-1][1] : start]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _past_particle(text: str, start: int) -> int:
@@ -338,6 +367,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans += [span for span in _named_by_noun(question.type, question.noun, text, ents) if span not in spans]
     if question.type == WORK:  # spaCy's small model misses most titles ("No Way Out", "Dead Man's Shoes")
         spans += [span for span in _titles(text, ents) if span not in spans]
+    if question.type == SCORE:  # a tennis match's sets are one score: "7-5 6-3 3-6 6-3"
+        spans = _joined_sets(text, spans)
     if question.type == RANK:  # "fifth biggest", "fourth-largest": the ordinal with the measure it ranks by
         spans = list(dict.fromkeys((s, _with_superlative(text, e)) for s, e in spans))
     if question.type == NUMBER:

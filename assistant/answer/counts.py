@@ -34,6 +34,8 @@ def counts(asked: str, text: str, start: int, end: int) -> bool:
     """Whether text[start:end], a number, can be a count (or a length) of `asked`."""
     if _named_beside(asked, text, start, end) or _counts(asked, _noun_after(text, end)):
         return True
+    if patterns.CROWD.match(asked) and patterns.ATTENDANCE.search(text[max(0, start - 15) : end]):  # "Att: 50,430"
+        return True
     numbered = _NUMBER_OF.search(text[max(0, start - 80) : start])  # "increase the number of Chinese tourists by 40,000"
     if numbered and _counts(asked, numbered.group(1).lower()):
         return True

@@ -291,9 +291,9 @@ def reported_by(question: Question, spans: Spans) -> Spans:
 
 
 _ASKED_AFTER = re.compile(  # "since when", "To how many planes did UPS cut ...", "cut its rate to what level", "At which ..."
-    r"\b(since) (?:when|which|what)\b|^\W*(to|from) (?:which|what|how many|how much)\b|"
+    r"\b(since|until|till) (?:when|which|what)\b|^\W*(to|from) (?:which|what|how many|how much)\b|"
     r"\b(?:cut|cuts|cutting|reduc\w+|rais\w+|increas\w+|lower\w*|trimm?\w*|slash\w*|fell|fall\w*|rose|ris\w+|dropp?\w*|"
-    r"grew|grow\w*|climb\w*|slid|slip\w*)\b[^?]{0,40}\b(to|from) (?:what|how many|how much)\b|^\W*(at|in|on) (?:which|what)\b",
+    r"grew|grow(?:s|n|ing)?|climb\w*|slid|slip\w*)\b[^?,]{0,40}\b(to|from) (?:what|how many|how much)\b|^\W*(at|in|on) (?:which|what)\b",
     re.IGNORECASE,
 )
 _MODIFIERS = r"(?:(?:just|about|around|only|nearly|almost|some|roughly|the)\s+)?"
@@ -310,7 +310,8 @@ def since_asked(question: Question, spans: Spans) -> Spans:
     word = next(group for group in asked.groups() if group)
     names = r"(?:[A-Z][\w'’.-]*\s+){0,3}" if asked.group(4) else ""  # "at London's Paddington Green police station"
     after = re.compile(rf"\b(?i:{word})\s+(?i:{_MODIFIERS}){names}$")
-    kept = [(s, a, b) for s, a, b in spans if after.search(s.text[max(0, a - 20) : a])]
+    based = word.lower() == "in"  # "Aberdeen-based" says where a firm is based as "based in Aberdeen" does
+    kept = [(s, a, b) for s, a, b in spans if after.search(s.text[max(0, a - 20) : a]) or (based and s.text[b : b + 6] == "-based")]
     return kept or spans
 
 

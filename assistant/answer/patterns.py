@@ -32,7 +32,9 @@ CLOCK = re.compile(  # a time of day: "16:00", "1600 GMT", "7pm", "this morning"
     r"\b(?:noon|midday|midnight|o'clock|morning|afternoon|evening|night|tonight|dawn|dusk|lunchtime|overnight)\b",
     re.IGNORECASE,
 )
-SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w.,-]|\.\d)")  # a match result: "28-17", "2 - 1"
+SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w-]|[.,]\d)")  # a match result: "28-17", "2 - 1"
+ATTENDANCE = re.compile(r"\b(?:Att|Attendance|Crowd)\s*[:.]\s*(?=\d)")  # a match report's last line: "Att: 50,430"
+CROWD = re.compile(r"^(?:spectators?|fans?|crowds?|attendances?|supporters?|people|attended)$")  # what "Att:" counts
 TALLY = re.compile(r"(?<![\w.,])\d[\d,]* (?:votes )?to \d[\d,]*(?![\w.,]\d)")  # a vote: "229 to 206", "326 votes to 104"
 POSITION = re.compile(  # a place in a chart or table: "number 11", "No 1", "No. 3", "number one"
     r"\b(?:number|No\.?)\s(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\.\d|,\d|%)"

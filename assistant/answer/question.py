@@ -97,7 +97,7 @@ _ORG_NOUNS = (
     "university|side|regulator|watchdog|charity|manufacturer|maker|operator|supermarket|publisher|insurer|"
     "lender|store|chain|giant|business|outlet|website|court|council|committee|board|government|rivals?|school|academy|"
     "laboratory|lab|institute|association|federation|foundation|authority|service|consultancy|brokerage|carmaker|automaker|"
-    "conglomerate|pollster|society"
+    "conglomerate|pollster|society|distributor|wholesaler"
 )
 _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"

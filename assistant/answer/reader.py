@@ -34,6 +34,7 @@ KEEP_RATIO = 0.8  # a further quote must have evidence this close to the best se
 MAX_OVERLAP = 0.6  # ... and must not repeat a chosen sentence's words
 SAME_STORY_MAX_OVERLAP = 0.35  # ... even less so when both come from copies of one story
 TYPED_FLOOR = 0.75  # a candidate's sentence needs this share of the evidence threshold
+ABOUT_FLOOR = 0.6  # ... or this share of that, when no stronger one comes from an article about the names asked
 MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name the question gives
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
@@ -131,7 +132,8 @@ class Reader:
         counted = counted_thing(analysed)
         if counted:  # a count of something the articles never name cannot be read from them
             found_text = self._found_text(sentences)
-            if not speaks_of(counted, found_text, " ".join(s.text for s in sentences[:5])):
+            crowd = patterns.CROWD.match(counted) and patterns.ATTENDANCE.search(found_text)  # "Att: 50,430" counts spectators
+            if not crowd and not speaks_of(counted, found_text, " ".join(s.text for s in sentences[:5])):
                 return Reading(analysed, uncounted_notice(analysed, counted, found_text), UNCOUNTED, support=support)
         if analysed.several:
             return Reading(analysed, evidence=self._one_per_story(sentences, analysed.names), support=support)
@@ -194,7 +196,8 @@ class Reader:
 
     def _typed(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
         floor = TYPED_FLOOR * self.min_support
-        found = [c for c in candidates.find(question, sentences) if c.sentence.evidence >= floor]
+        every = candidates.find(question, sentences)
+        found = [c for c in every if c.sentence.evidence >= floor]
         if found and (question.years or _ordinals(question)):
             agreeing = [c for c in found if not self._contradicts(question, _without_answer(c))]
             if not agreeing:
@@ -209,8 +212,10 @@ class Reader:
                 return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
         people, where, bodies = _strong_names(question), _asked_places(question), _asked_bodies(question)
         if found and (people or where or bodies) and self.articles is not None:
-            naming = {source: self._is_about(source, people, where, bodies) for source in {c.sentence.source for c in found}}
+            naming = {source: self._is_about(source, people, where, bodies) for source in {c.sentence.source for c in every}}
             about = [c for c in found if naming[c.sentence.source]]
+            if not about:  # "the country has a $1.7bn public debt": weaker words, but from the article about Georgia
+                about = [c for c in every if naming[c.sentence.source] and c.sentence.evidence >= ABOUT_FLOOR * floor]
             if not about:  # every answer of the type comes from articles that never name whom or where the question asks about
                 notice = f"The articles found that give an answer of the kind asked do not mention {quoted(people + where + bodies)}."
                 return Reading(question, notice, NOT_ABOUT, support=support)
@@ -260,7 +265,8 @@ class Reader:
         ("Highfields" for "Highfields Capital Management": bodies go by shortened names)."""
         lowered = folded(self.articles.text(source).lower()) if self.articles else ""
         named = not people or any(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1]) for name in people)
-        bodies_named = all(any(patterns.mentions(lowered, folded(w)) for w in _own_words(body)) for body in bodies)
+        bodies_named = all(patterns.mentions(lowered, body) or any(patterns.mentions(lowered, folded(w).lower()) for w in _own_words(body))
+                           for body in bodies)  # "Lib Dems" names the Liberal Democrats
         return named and bodies_named and (not where or any(patterns.mentions(lowered, folded(place)) for place in where))
 
     def _names_the_match(self, question: Question, sentence: Sentence) -> bool:
@@ -272,7 +278,8 @@ class Reader:
         window = text[max(0, at - MATCH_CONTEXT) : at + len(sentence.text)] if at >= 0 else sentence.text
         lowered = window.lower()
         sides = [n for n in question.names if not _COMPETITION.search(n) and not _where_played(question.text, n)] or list(question.names)
-        return sum(patterns.mentions(lowered, name) for name in sides) >= min(2, len(sides))
+        named = sum(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1].lower()) for name in sides)
+        return named >= min(2, len(sides))  # "Moya" names Carlos Moya
 
     @staticmethod
     def _rival(question: Question, candidate: candidates.Candidate) -> bool:

@@ -35,9 +35,21 @@ def unknown_names(question: str, vocabulary: Container[str]) -> list[str]:
     for _, word in patterns.capitalised_names(question, MAX_NAMES_SCANNED):
         if word in unknown or not terms(word):
             continue
-        if not any(_known(form, vocabulary) for form in patterns.name_forms(word)):
+        if not any(_known(form, vocabulary) for form in patterns.name_forms(word)) and not _alias_known(word, question, vocabulary):
             unknown.append(word)
     return unknown
+
+
+def _alias_known(word: str, question: str, vocabulary: Container[str]) -> bool:
+    """The word is part of a longer name the question writes ("Liberal" of "the Liberal Democrats") whose
+    other form the articles use ("Lib Dems")."""
+    lowered = question.lower()
+    for group in patterns.ALIASES:
+        for member in group:
+            if word.lower() in member.split() and re.search(rf"(?<!\w){re.escape(member)}(?!\w)", lowered):
+                if any(_known(form, vocabulary) for form in group):
+                    return True
+    return False
 
 
 def _known(form: str, vocabulary: Container[str]) -> bool:
@@ -142,6 +154,8 @@ def speaks_of(thing: str, found_text: str, best_text: str = "") -> bool:
 def measures(thing: str, sentence: str) -> bool:
     """The sentence giving an amount says what it is an amount of: one of the thing's words in some form
     ("profits" for "profit"), or a word that means it ("salary" for "wages")."""
+    if patterns.CROWD.match(thing) and patterns.ATTENDANCE.search(sentence):  # a match report's "Att: 50,430"
+        return True
     lowered = sentence.lower()
     words = list(dict.fromkeys(re.findall(r"[a-z]{4,}", lowered)))[:MAX_WORDS_COMPARED]
     found = set(terms(lowered))

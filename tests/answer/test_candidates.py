@@ -945,3 +945,35 @@ def test_a_change_in_the_number_of_a_thing_counts_it() -> None:
     assert [c.text for c in candidates.find(question, [deal])] == ["40,000"]
     jobs = analyse("How many jobs will the plan create?")
     assert candidates.find(jobs, [_sentence("The number of visitors rose by 5,000 last year.")]) == []
+
+
+def test_a_match_report_s_attendance_line_counts_the_spectators() -> None:
+    question = analyse("How many spectators attended Newcastle's 2-1 home win over Bolton?")
+    report = _sentence("Kieron Dyer smashed home the winner to end Bolton's 10-game unbeaten run, 14 games into the season.")
+    line = replace(_sentence("Att: 50,430 Ref: S Dunn (Gloucestershire)."), dense=0.1, fused=0.1, cover=0.1)
+    found = candidates.find(question, [report, line])
+    assert found[0].text == "50,430" and found[0].sentence.evidence == report.evidence
+
+
+def test_a_tennis_score_is_one_answer_set_by_set() -> None:
+    question = analyse("By what score did Garcia-Lopez beat Carlos Moya at the Australian Open?")
+    sets = _sentence("Garcia-Lopez withstood a third-set rally from Moya to hang on for a 7-5 6-3 3-6 6-3 victory.")
+    assert [c.text for c in candidates.find(question, [sets])] == ["7-5 6-3 3-6 6-3"]
+
+
+def test_until_when_takes_the_date_after_until() -> None:
+    question = analyse("Until when does the contract extension David O'Leary signed keep him at Aston Villa?")
+    signed = _sentence("O'Leary signed a contract extension on Thursday, securing his future at the club until summer 2008.")
+    assert candidates.find(question, [signed])[0].text == "summer 2008"
+
+
+def test_a_distributor_is_a_body() -> None:
+    question = analyse("Which US digital music distributor bought the Commodore computer brand?")
+    assert question.type == "organisation"
+
+
+def test_where_a_firm_is_based_may_be_written_before_based() -> None:
+    question = analyse("In which city is the oil consultancy Blackwatch Petroleum Services based?")
+    said = _sentence("Radwan Hadi is deputy managing director of Aberdeen-based oil consultancy Blackwatch Petroleum Services.")
+    met = _sentence("The firm's staff met oil officials in Kirkuk on Monday.")
+    assert "Aberdeen" in [c.text for c in candidates.find(question, [said, met])]  # kept beside "in Kirkuk"

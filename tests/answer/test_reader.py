@@ -300,6 +300,9 @@ def test_a_score_of_another_match_does_not_answer() -> None:
     assert Reader({}, None, 0.4, 3)._typed(asked, [named, other], named.evidence).short_answer == "28-17"
     one_side = sentence("Sale Sharks beat Leeds 31-10 in the Powergen Cup quarter-final.")  # the cup is no side
     assert Reader({}, None, 0.4, 3)._typed(asked, [one_side], one_side.evidence).refusal
+    tennis = analyse("By what score did Guillermo Garcia-Lopez beat Carlos Moya?")  # players go by their surnames
+    surnames = sentence("Garcia-Lopez withstood a rally from Moya to win 7-5 6-3 3-6 6-3.")
+    assert Reader({}, None, 0.4, 3)._typed(tennis, [surnames], surnames.evidence).short_answer == "7-5 6-3 3-6 6-3"
 
 
 def test_the_year_a_date_question_asks_for_is_no_other_year_than_the_question_s() -> None:
@@ -378,6 +381,8 @@ def test_an_answer_from_an_article_that_never_names_the_asked_body_is_refused(co
         "Shares in the retailer were up 19.6% at $17.04 after the news.\n"
     ), dolphin=(
         "Hotel chain sold\n\nThe private equity firm Dolphin Equity Partners has bought a chain of hotels in Spain.\n"
+    ), libdems=(
+        "Lib Dems hire BT man\n\nThe Lib Dems have recruited Sandy Walkington from BT on a salary of £80,000 a year.\n"
     ))
     refused = assistant.ask("What price per share did Dolphin Equity Partners offer in its takeover bid for Manchester United?")
     assert not refused.answered and refused.details["refusal_rule"] == "answer's article names no one asked about"
@@ -386,3 +391,18 @@ def test_an_answer_from_an_article_that_never_names_the_asked_body_is_refused(co
     assert answered.answered and answered.short_answer == "300p", (answered.answer, answered.notice)
     rise = assistant.ask("By what percentage did Circuit City's shares rise after the takeover offer was announced?")
     assert rise.answered and rise.short_answer == "19.6%", (rise.answer, rise.notice)
+    alias = assistant.ask("What salary are the Liberal Democrats paying their new recruit from BT?")  # "Lib Dems"
+    assert alias.answered and alias.short_answer == "£80,000", (alias.answer, alias.notice)
+
+
+def test_a_weaker_sentence_from_the_article_about_the_asked_place_answers(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = _indexed_with(corpus_copy, tmp_path / "index", georgia=(
+        "Georgia plans tax amnesty\n\nGeorgia is offering a one-off tax amnesty to people who hid their earnings under "
+        "the regime of former president Eduard Shevardnadze. President Saakashvili has urged parliament to approve the "
+        "amnesty as soon as possible. The unemployment rate is around 20% while the country has a $1.7bn public debt.\n"
+    ), argentina=(
+        "Argentina debt swap\n\nArgentina's gold and foreign currency reserves of $19bn beat its foreign public debt of "
+        "some $13bn, the president said as the debt swap closed.\n"
+    ))
+    answer = assistant.ask("How much public debt was Georgia carrying when President Saakashvili proposed a one-off amnesty?")
+    assert answer.answered and answer.short_answer == "$1.7bn", (answer.answer, answer.notice)
