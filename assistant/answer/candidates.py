@@ -125,6 +125,8 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
         for start, end in _typed_spans(question, sentence.text, ents):
             end = _trimmed(sentence.text, start, end)
             start = _past_particle(sentence.text, start)
+            if question.type == PERSON:
+                start = _with_first_name(sentence.text, start, end)
             if end > start and not _in_question(sentence.text[start:end], question) and (sentence, start, end) not in spans:
                 if not fits.unresolved(question, sentence, start, end):  # "last year" in an undated article
                     spans.append((sentence, start, end))
@@ -207,6 +209,27 @@ def _attendance_lines(sentences: list[Sentence]) -> list[Sentence]:
             sentence = replace(sentence, dense=top.dense, fused=top.fused, cover=top.cover)
         lifted.append(sentence)
     return lifted
+
+
+_SENTENCE_OPENERS = frozenset({"But", "And", "Yet", "So", "Then", "Now", "Also", "However", "Meanwhile", "Still", "When", "While",
+                               "After", "Before", "As", "If", "In", "On", "At", "For", "With", "By", "From", "Of", "To",
+                               "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"})
+
+
+def _with_first_name(text: str, start: int, end: int) -> int:
+    """"Maciej Sundra, who designed ...": spaCy's small model often leaves an unusual first name that opens
+    the sentence out of the name; a one-word name right after it takes it back."""
+    first = re.fullmatch(r"\W*([A-Z][a-z]+)\s+", text[:start])
+    if first is None or " " in text[start:end].strip():
+        return start
+    word = first.group(1)
+    if word in _SENTENCE_OPENERS or word.lower() in _OPENING_WORDS or is_title_word(word) or is_role_noun(word):
+        return start
+    opening = next((t for t in parse(text) if t.idx == first.start(1)), None)
+    if opening is None or opening.pos_ != "PROPN":
+        return start
+    unknown_place = opening.ent_type_ == "GPE" and not places.is_country(word) and not places.is_city(word)  # "Maciej": no city
+    return first.start(1) if opening.ent_type_ in ("", "PERSON") or unknown_place else start
 
 
 def _joined_sets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -94,8 +94,9 @@ def _named_beside(asked: str, text: str, start: int, end: int) -> bool:
     stem = terms(asked)[0] if terms(asked) else ""
     if len(stem) < 4:
         return False
+    after = re.split(r"\d", text[end : end + 60], maxsplit=1)[0]  # "One dollar bought 102.55 yen": the yen are 102.55's
     around = (patterns.WORD.findall(text[max(0, start - 40) : start])[-BESIDE_WORDS:] + patterns.WORD.findall(text[start:end])
-              + patterns.WORD.findall(text[end : end + 60])[:BESIDE_WORDS])
+              + patterns.WORD.findall(after)[:BESIDE_WORDS])
     return any(stem in word.lower() or word.lower().startswith(stem[:5]) and len(stem) >= 5 for word in around)
 
 

@@ -42,11 +42,12 @@ POSITION = re.compile(  # a place in a chart or table: "number 11", "No 1", "No.
 ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 MONEY = re.compile(
     r"(?:[£$€¥]|\b(?:US|A|C|HK)\$|\b(?:Rs|USD|EUR|GBP)\.?\s?)\s?\d(?:[\d,.]*\d)?(?:\s?(?:bn|m|k|billion|million|trillion|thousand)\b)?"
-    r"|\b\d(?:[\d,.]*\d)?\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|pence|cents)\b"
+    r"|\b\d(?:[\d,.]*\d)?\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|pence|cents|pesos|roubles|"
+    r"rubles|francs|kronor|kroner|krona|lira|dinars|rand|ringgit|baht|shekels|naira|rupiah|dirhams|riyals)\b"
     r"|(?<![\w.])\d+(?:\.\d+)?p\b",
     re.IGNORECASE,
 )
-PERCENT = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?\s?(?:%|per ?cent\b|percentage points?\b)", re.IGNORECASE)
+PERCENT = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?(?:[-–]\d(?:[\d,.]*\d)?)?\s?(?:%|per ?cent\b|percentage points?\b)", re.IGNORECASE)
 DATE_PHRASE = re.compile(
     rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?:19|20)\d\d)?\b"
     rf"|\b(?:january|february|march|april|june|july|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?\b"

@@ -464,7 +464,7 @@ def answer_type(question: str) -> str:
                 return PERCENT
             if kind == QUANTITY and _MONEY_WORDS.search(lowered) and not _BY_HOW_MUCH.search(lowered):
                 return MONEY
-            if kind == NUMBER and re.search(r"\bhow many (pounds|dollars|euros)\b", lowered):
+            if kind == NUMBER and re.search(r"\bhow many (pounds|dollars|euros|yen|yuan|rupees|pesos|francs|roubles|rubles)\b", lowered):
                 return MONEY
             return kind
     return OTHER

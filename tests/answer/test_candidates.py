@@ -977,3 +977,23 @@ def test_where_a_firm_is_based_may_be_written_before_based() -> None:
     said = _sentence("Radwan Hadi is deputy managing director of Aberdeen-based oil consultancy Blackwatch Petroleum Services.")
     met = _sentence("The firm's staff met oil officials in Kirkuk on Monday.")
     assert "Aberdeen" in [c.text for c in candidates.find(question, [said, met])]  # kept beside "in Kirkuk"
+
+
+def test_a_first_name_spacy_leaves_out_at_the_opening_is_part_of_the_name() -> None:
+    question = analyse("Who designed the user interface for the E-slate handheld computers?")
+    said = _sentence("Maciej Sundra, who designed the user interface for the E-slates, says the goal is access to knowledge.")
+    assert [c.text for c in candidates.find(question, [said])] == ["Maciej Sundra"]
+    opened = _sentence("Yesterday Smith said he designed the interface.")
+    assert [c.text for c in candidates.find(question, [opened])] == ["Smith"]
+
+
+def test_sums_in_other_currencies_and_ranges_of_percentages() -> None:
+    pesos = analyse("How much money has the Colombian government set aside for subsidies for the poor?")
+    found = candidates.find(pesos, [_sentence("A total of 24.2 trillion pesos ($10.2bn) is earmarked for subsidies.")])
+    assert [c.text for c in found][:1] == ["24.2 trillion pesos"]
+    yen = analyse("How many yen was the US dollar buying at 0950 GMT?")
+    rates = [_sentence("One dollar bought 102.55 yen."), _sentence("The dollar was buying 104.76 yen at 0950 GMT.")]
+    assert yen.type == "money" and "One dollar" != candidates.find(yen, rates)[0].text
+    spread = analyse("What range did the Brookings Institution give for Iraq's jobless rate?")
+    found = candidates.find(spread, [_sentence("We estimate it to be between 30-40%, the Brookings Institution said.")])
+    assert [c.text for c in found] == ["30-40%"]
