@@ -16,7 +16,7 @@ _REASON = re.compile(  # "for" and "over" give a reason only before what is done
     # "fears over jobs"), not before a place, a number or a time ("MEP for the East Midlands", "over 5%")
     r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
     r"following|amid|after|citing|since|arguing(?: that)?|on the grounds (?:that|of)|given that|thanks to|in the wake of|blaming|"
-    r"with (?=an? (?:[\w-]+ ){0,2}(?:injury|illness|virus|infection|strain|problem|knock)\b)|for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|years?)))\b",
+    r"for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|years?)))\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")

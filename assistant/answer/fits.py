@@ -293,7 +293,7 @@ def reported_by(question: Question, spans: Spans) -> Spans:
 _ASKED_AFTER = re.compile(  # "since when", "To how many planes did UPS cut ...", "cut its rate to what level", "At which ..."
     r"\b(since|until|till) (?:when|which|what)\b|^\W*(to|from) (?:which|what|how many|how much)\b|"
     r"\b(?:cut|cuts|cutting|reduc\w+|rais\w+|increas\w+|lower\w*|trimm?\w*|slash\w*|fell|fall\w*|rose|ris\w+|dropp?\w*|"
-    r"grew|grow(?:s|n|ing)?|climb\w*|slid|slip\w*)\b[^?,]{0,40}\b(to|from) (?:what|how many|how much)\b|^\W*(at|in|on) (?:which|what)\b",
+    r"grew|grow(?:s|n|ing)?|climb\w*|slid|slip\w*)\b[^?,]{0,40}\b(to|from) (?:what|how many|how much)\b|^\W*(at|in) (?:which|what)\b",
     re.IGNORECASE,
 )
 _MODIFIERS = r"(?:(?:just|about|around|only|nearly|almost|some|roughly|the)\s+)?"

@@ -215,7 +215,8 @@ class Reader:
             naming = {source: self._is_about(source, people, where, bodies) for source in {c.sentence.source for c in every}}
             about = [c for c in found if naming[c.sentence.source]]
             if not about:  # "the country has a $1.7bn public debt": weaker words, but from the article about Georgia
-                about = [c for c in every if naming[c.sentence.source] and c.sentence.evidence >= ABOUT_FLOOR * floor]
+                about = [c for c in every if naming[c.sentence.source] and c.sentence.evidence >= ABOUT_FLOOR * floor
+                         and self._names_in_full(c.sentence.source, people)]
             if not about:  # every answer of the type comes from articles that never name whom or where the question asks about
                 notice = f"The articles found that give an answer of the kind asked do not mention {quoted(people + where + bodies)}."
                 return Reading(question, notice, NOT_ABOUT, support=support)
@@ -268,6 +269,11 @@ class Reader:
         bodies_named = all(patterns.mentions(lowered, body) or any(patterns.mentions(lowered, folded(w).lower()) for w in _own_words(body))
                            for body in bodies)  # "Lib Dems" names the Liberal Democrats
         return named and bodies_named and (not where or any(patterns.mentions(lowered, folded(place)) for place in where))
+
+    def _names_in_full(self, source: str, people: list[str]) -> bool:
+        """The article names each of these people in full: a surname alone may be another Jackson."""
+        lowered = folded(self.articles.text(source).lower()) if self.articles else ""
+        return all(patterns.mentions(lowered, name) for name in people)
 
     def _names_the_match(self, question: Question, sentence: Sentence) -> bool:
         """The score's sentence, or the lines of its article just before it, names the sides the question names
