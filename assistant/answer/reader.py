@@ -262,8 +262,8 @@ class Reader:
 
     def _is_about(self, source: str, people: list[str], where: list[str], bodies: list[str]) -> bool:
         """The article names one of these people (in full or by surname alone), if any are given, one of
-        these places (under any of its names), if any are given, and each body by one of its own words
-        ("Highfields" for "Highfields Capital Management": bodies go by shortened names)."""
+        these places (under any of its names), if any are given, and each body by any of its forms ("Lib Dems")
+        or one of its own words ("Highfields" for "Highfields Capital Management": bodies go by shortened names)."""
         lowered = folded(self.articles.text(source).lower()) if self.articles else ""
         named = not people or any(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1]) for name in people)
         bodies_named = all(patterns.mentions(lowered, body) or any(patterns.mentions(lowered, folded(w).lower()) for w in _own_words(body))
