@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.answer import counts, entity_labels, fits, patterns, places, roles
 from assistant.answer.evidence import Sentence
-from assistant.answer.nlp import Entity, entities, parse
+from assistant.answer.nlp import Entity, entities, parse, token_at
 from assistant.answer.question import (
     DATE, DAY, DURATION, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, WORK, Question,
     asked_clause, counted_thing, is_body_noun, is_role_noun, is_title_word,
@@ -225,7 +225,7 @@ def _with_first_name(text: str, start: int, end: int) -> int:
     word = first.group(1)
     if word in _SENTENCE_OPENERS or word.lower() in _OPENING_WORDS or is_title_word(word) or is_role_noun(word):
         return start
-    opening = next((t for t in parse(text) if t.idx == first.start(1)), None)
+    opening = token_at(text, first.start(1))
     if opening is None or opening.pos_ != "PROPN":
         return start
     unknown_place = opening.ent_type_ == "GPE" and not places.is_country(word) and not places.is_city(word)  # "Maciej": no city
@@ -248,10 +248,8 @@ def _past_particle(text: str, start: int) -> int:
     it (spaCy joins the particle to the sum)."""
     if not re.match(r"(?:over|out|back)\s", text[start : start + 5], re.IGNORECASE):  # "up to £820,000" is a limit
         return start
-    for token in parse(text):
-        if token.idx == start:
-            return start + len(token.text_with_ws) if token.dep_ == "prt" else start
-    return start
+    token = token_at(text, start)
+    return start + len(token.text_with_ws) if token is not None and token.dep_ == "prt" else start
 
 
 def _named_by_noun(kind: str, noun: str, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:

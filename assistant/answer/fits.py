@@ -10,7 +10,7 @@ import re
 from assistant import dates
 from assistant.answer import counts, meaning, patterns, places, roles
 from assistant.answer.evidence import Sentence
-from assistant.answer.nlp import Entity, parse
+from assistant.answer.nlp import Entity, parse, token_at
 from assistant.answer.question import (
     DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, TIME,
     Question, named_thing,
@@ -137,13 +137,13 @@ def named_day(text: str, start: int, end: int) -> bool:
 def first_time(text: str, start: int) -> bool:
     """An ordinal that tells when, not where something ranks: "the song first topped the charts" (an adverb
     before its verb), "Usher scored a chart first" (a first, not a place)."""
-    for token in parse(text):
-        if token.idx == start:
-            if token.dep_ == "advmod" and token.head.i > token.i and token.head.tag_ != "JJS":  # not "fifth biggest"
-                return True
-            before = [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]
-            return "a" in before or "an" in before
-    return False
+    token = token_at(text, start)
+    if token is None:
+        return False
+    if token.dep_ == "advmod" and token.head.i > token.i and token.head.tag_ != "JJS":  # not "fifth biggest"
+        return True
+    before = [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]
+    return "a" in before or "an" in before
 
 
 def title_part(text: str, start: int) -> bool:

@@ -54,6 +54,11 @@ def parse(text: str) -> Any:
         return nlp(str(text))  # a str subclass (a rewritten follow-up) is refused by spaCy
 
 
+def token_at(text: str, start: int) -> Any:
+    """The token of the text's full parse that starts at this offset, or None."""
+    return next((token for token in parse(text) if token.idx == start), None)
+
+
 def entities(texts: Iterable[str]) -> list[tuple[Entity, ...]]:
     """The entities of each text, parsing only the texts not seen before."""
     return _cache.get_many(list(texts), _recognised, ())

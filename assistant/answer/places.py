@@ -62,6 +62,11 @@ def is_region(name: str) -> bool:
     return plain in _geonames()[0] or plain in _geonames()[1]
 
 
+def is_place(name: str) -> bool:
+    """A city, country, US state, continent or UK nation: a name that says where, not who."""
+    return is_region(name) or is_city(name)
+
+
 def is_city(name: str) -> bool:
     """A city or town of GeoNames' 34,000 (15,000 people or more) under its name or an English one
     ("Seville" for Sevilla), or a capital."""

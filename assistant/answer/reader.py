@@ -264,7 +264,7 @@ class Reader:
         """The article names one of these people (in full or by surname alone), if any are given, one of
         these places (under any of its names), if any are given, and each body by any of its forms ("Lib Dems")
         or one of its own words ("Highfields" for "Highfields Capital Management": bodies go by shortened names)."""
-        lowered = folded(self.articles.text(source).lower()) if self.articles else ""
+        lowered = self._folded(source)
         named = not people or any(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1]) for name in people)
         bodies_named = all(patterns.mentions(lowered, body) or any(patterns.mentions(lowered, folded(w).lower()) for w in _own_words(body))
                            for body in bodies)  # "Lib Dems" names the Liberal Democrats
@@ -272,8 +272,12 @@ class Reader:
 
     def _names_in_full(self, source: str, people: list[str]) -> bool:
         """The article names each of these people in full: a surname alone may be another Jackson."""
-        lowered = folded(self.articles.text(source).lower()) if self.articles else ""
+        lowered = self._folded(source)
         return all(patterns.mentions(lowered, name) for name in people)
+
+    def _folded(self, source: str) -> str:
+        """The article's text, lower-cased and without accents, as names are matched against it."""
+        return folded(self.articles.text(source).lower()) if self.articles else ""
 
     def _names_the_match(self, question: Question, sentence: Sentence) -> bool:
         """The score's sentence, or the lines of its article just before it, names the sides the question names
@@ -418,22 +422,18 @@ def _asked_bodies(question: Question) -> list[str]:
         words = name.split()
         if len(words) < 2 or name in question.people or not all(w[:1].isupper() or w.lower() in ("of", "and", "for") for w in words):
             continue
-        if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", clause) or _is_place(name):
+        if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", clause) or places.is_place(name):
             continue
         if _own_words(name):
             found.append(name)
     return found
 
 
-def _is_place(name: str) -> bool:
-    return places.is_country(name) or places.is_us_state(name) or places.is_city(name) or places.is_region(name)
-
-
 def _own_words(body: str) -> list[str]:
     """The words that tell a body from others: not "Capital", "Management", "Stores", a body noun or a place."""
     return [w for w in re.findall(r"[\w'’&.-]+", body)
             if len(w) >= 3 and w.lower() not in _COMMON_NAME_WORDS and not is_body_noun(w) and not places.nationality(w)
-            and not _is_place(w)]
+            and not places.is_place(w)]
 
 
 def _withheld(question: Question, ranked: list[Sentence], floor: float) -> Reading | None:
