@@ -20,7 +20,7 @@ from assistant.lexical import LexicalIndex
 from tests.conftest import ROOT, SHARED_BBC, require_shared_bbc
 from tests.helpers import assert_quotes_are_spans
 
-KILLS = 20
+KILLS = 10
 FILES = 60
 
 

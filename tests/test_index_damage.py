@@ -30,9 +30,19 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _command(corpus: Path, index: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "assistant.cli", "--corpus", str(corpus), "--index", str(index), *args]
+
+
 def cli(corpus: Path, index: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "assistant.cli", "--corpus", str(corpus), "--index", str(index), *args]
-    return subprocess.run(command, capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=300)
+    return subprocess.run(_command(corpus, index, *args), capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=300)
+
+
+def cli_process(corpus: Path, index: Path, *args: str) -> subprocess.Popen[str]:
+    """The CLI started, not waited for: the damage checks run `ask` and `index` side by side."""
+    return subprocess.Popen(
+        _command(corpus, index, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), cwd=ROOT
+    )
 
 
 @pytest.fixture(scope="module")
@@ -87,27 +97,33 @@ DAMAGES: dict[str, Callable[[Path], None]] = {
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
 def test_each_damage_is_named_by_ask_and_by_index(bbc_index: tuple[Path, Path], tmp_path: Path, damage: str) -> None:
     corpus, built = bbc_index
-    index = tmp_path / "index"
-    shutil.copytree(built, index)
-    before = {p: p.read_bytes() for p in index.rglob("*") if p.is_file()}
-    DAMAGES[damage](index)
-    assert any(p.read_bytes() != content for p, content in before.items())  # the damage was done
-    for args in (("ask", QUESTION), ("index",)):
-        result = cli(corpus, index, *args)
-        assert result.returncode == 2, (args, result.returncode, result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr
-        assert f"The index at {index} is damaged (" in result.stderr
-        assert "run `assistant index --rebuild`" in result.stderr
-        assert "unchanged" not in result.stdout  # `index` no longer reports a damaged index as fine
+    copies = {}
+    for name in ("ask", "index"):  # one damaged copy per command, so both run at once
+        index = copies[name] = tmp_path / name
+        shutil.copytree(built, index)
+        before = {p: p.read_bytes() for p in index.rglob("*") if p.is_file()}
+        DAMAGES[damage](index)
+        assert any(p.read_bytes() != content for p, content in before.items())  # the damage was done
+    running = {
+        name: cli_process(corpus, copies[name], *args)
+        for name, args in (("ask", ("ask", QUESTION)), ("index", ("index",)))
+    }
+    for name, process in running.items():
+        stdout, stderr = process.communicate(timeout=300)
+        assert process.returncode == 2, (name, process.returncode, stdout, stderr)
+        assert "Traceback" not in stderr
+        assert f"The index at {copies[name]} is damaged (" in stderr
+        assert "run `assistant index --rebuild`" in stderr
+        assert "unchanged" not in stdout  # `index` no longer reports a damaged index as fine
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("damage", ["data_level0.bin random bytes", "chroma.sqlite3 random bytes inside"])
-def test_rebuild_cures_the_damage(bbc_index: tuple[Path, Path], tmp_path: Path, damage: str) -> None:
+def test_rebuild_cures_the_damage(bbc_index: tuple[Path, Path], tmp_path: Path) -> None:
     corpus, built = bbc_index
     index = tmp_path / "index"
     shutil.copytree(built, index)
-    DAMAGES[damage](index)
+    for damage in ("data_level0.bin random bytes", "chroma.sqlite3 random bytes inside"):  # the vectors and the database
+        DAMAGES[damage](index)
     assert cli(corpus, index, "ask", QUESTION).returncode == 2
     rebuilt = cli(corpus, index, "index", "--rebuild")
     assert rebuilt.returncode == 0, rebuilt.stderr
