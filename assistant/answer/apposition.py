@@ -44,10 +44,19 @@ def named_by(noun: str, text: str, asked: str = "") -> tuple[int, int] | None:
             found = _trimmed(text[start:end])
             if not found or found in _NOT_NAMES or _NO_APPOSITION.match(found) or found.lower() in lowered:
                 continue
+            if _opening_word(text, end - len(found), end):  # "Contentious issues include ...": no name
+                continue
             if shape is shapes[3] and not found[:1].isupper() and len(found.split()) > 6:
                 continue
             return end - len(found), end
     return None
+
+
+def _opening_word(text: str, start: int, end: int) -> bool:
+    """A single word that opens the sentence, capitalised for that alone: spaCy reads it as no proper noun."""
+    if text[:start].strip() or " " in text[start:end]:
+        return False
+    return next((t.pos_ != "PROPN" for t in parse(text) if t.idx == start), False)
 
 
 def kind_of(noun: str, text: str) -> tuple[int, int] | None:

@@ -405,6 +405,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans = [(s, e) for s, e in spans if not _HYPHENATED.match(text, e)]  # "Oscar-winning director": no one
     if question.type in fits.AMOUNTS:
         spans = [(fits.with_range(text, s), fits.with_scale(text, e)) for s, e in spans]
+        spans = list(dict.fromkeys(part for s, e in spans for part in fits.moves_apart(text, s, e)))
     if question.type in (NUMBER, QUANTITY):  # "a 2-0 defeat" is a score, not how many or how far
         spans = [(s, e) for s, e in spans if not fits.in_score(text, s, e)]
     if question.type in (MONEY, QUANTITY):

@@ -165,6 +165,19 @@ def with_range(text: str, start: int) -> int:
     return start - len(before.group()) if before else start
 
 
+_FROM_TO = re.compile(r"(?P<first>.+?)\s+to\s+(?P<second>.+)")
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def moves_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"from 3.25% to 2.5%" is two levels, before and after a move, though spaCy tags one span "3.25% to
+    2.5%": each is a figure of its own. A range ("between 2% and 3%", "30-40%") stays one."""
+    joined = _FROM_TO.fullmatch(text, start, end)
+    if joined is None or not _FROM.search(text[max(0, start - 6) : start]):
+        return [(start, end)]
+    return [joined.span("first"), joined.span("second")]
+
+
 def time_since(question: Question, text: str, start: int) -> bool:
     """"the highest-level trip in nearly five years" says how long since, not how long something lasted
     (unless that is what the question asks: "how long had it been since ...")."""
@@ -296,19 +309,27 @@ _ASKED_AFTER = re.compile(  # "since when", "To how many planes did UPS cut ..."
     r"grew|grow(?:s|n|ing)?|climb\w*|slid|slip\w*)\b[^?,]{0,40}\b(to|from) (?:what|how many|how much)\b|^\W*(at|in) (?:which|what)\b",
     re.IGNORECASE,
 )
+_AROUND_MOVE = re.compile(  # "what had the rate been before the cut?", "where did it stand after the rise?"
+    r"\b(before|after) the (?:[\w-]+ )?(?:cuts?|rises?|increases?|reductions?|changes?|falls?|drops?|moves?|hikes?|reviews?)\b",
+    re.IGNORECASE,
+)
 _MODIFIERS = r"(?:(?:just|about|around|only|nearly|almost|some|roughly|the)\s+)?"
 
 
 def since_asked(question: Question, spans: Spans) -> Spans:
     """"Their first win in Cardiff since when?": the date the sentence gives after "since" ("since 1993"),
     not the day the match is played; "to how many planes did UPS cut its order?": the figure after "to"
-    ("from 90 planes to 53"), as "from what" takes the one after "from" and "at which institution" one
-    after "at". Kept when none is found."""
+    ("from 90 planes to 53"), as "from what" and "before the cut" take the one after "from" and "at which
+    institution" one after "at". Kept when none is found."""
     asked = _ASKED_AFTER.search(question.text)
-    if asked is None:
+    around = _AROUND_MOVE.search(question.text)
+    if asked is None and around is None:
         return spans
-    word = next(group for group in asked.groups() if group)
-    names = r"(?:[A-Z][\w'’.-]*\s+){0,3}" if asked.group(4) else ""  # "at London's Paddington Green police station"
+    if asked is not None:
+        word = next(group for group in asked.groups() if group)
+    else:  # "what had the rate been before the cut?": the figure it was cut from
+        word = "from" if around.group(1).lower() == "before" else "to"
+    names = r"(?:[A-Z][\w'’.-]*\s+){0,3}" if asked is not None and asked.group(4) else ""  # "at London's Paddington Green police station"
     after = re.compile(rf"\b(?i:{word})\s+(?i:{_MODIFIERS}){names}$")
     based = word.lower() == "in"  # "Aberdeen-based" says where a firm is based as "based in Aberdeen" does
     kept = [(s, a, b) for s, a, b in spans if after.search(s.text[max(0, a - 20) : a]) or (based and s.text[b : b + 6] == "-based")]

@@ -132,9 +132,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline|vote)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total(?! (?:value|cost|amount|sum|bill|budget|price|spend\w*|investment|revenue|income))|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
-                          r"\bwhat (was|is|were|will be) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine)\b|"
+                          r"\bwhat (was|is|were|will be|had|has) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine|rate)\b|"
                           r"\bwhat (?:is|was|are|were|will be) .{1,80}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
-                          r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend)\b|"  # "what does it cost to make a print"
+                          r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend|pay(?= for\b|\W*$))\b|"  # not "pay tribute to"  # "what does it cost to make a print"
                           r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b")),
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
@@ -146,7 +146,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),
     (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),
     (DATE, re.compile(r"^\W*when\b|\bwhen (did|does|do|is|was|were|will|would|has|have|had|are)\b|\b(what|which|in what|in which) "
-                      r"(date|year|month|season|decade|week)\b|\bby when\b|\bsince when\b|\bhow soon\b")),
+                      r"(?:(?:exact|precise|specific|actual) )?(date|year|month|season|decade|week)\b|\bby when\b|\bsince when\b|\bhow soon\b")),
     (WHICH, re.compile(r"\b(?:what|which|whose)((?:[ -][\w’'-]+){1,4})")),
     (PLACE, re.compile(r"^\W*where\b|\bwhere (did|does|do|is|was|were|will|would|has|have|had|are|can)\b")),
     (PERSON, re.compile(r"^\W*(who|whom|whose)\b|\b(who|whom|whose) (\w+ )?(did|does|do|is|was|were|will|would|has|have|had|are|"
@@ -204,6 +204,7 @@ _SCENE = re.compile(
     r"besides|setting aside|although|though|if|given|according to|now that)\b",
     re.IGNORECASE,
 )
+_ASKING_AFTER_SEMICOLON = re.compile(rf";\s*(?={_ASKING_OPENING})", re.IGNORECASE)
 _OPENS_ASKING = re.compile(r"^\W*(?:at|in|on|from|since|during|after|before|with) (?:which|what|whose)\b", re.IGNORECASE)
 _ASKING = re.compile(
     r"(?:(?:on|in|at|by|for|from|to|of|with|since|until|after|before|under|over) )?"
@@ -211,7 +212,8 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_NOUN = re.compile(
-    r"\b(?:how many|what was the|what is the|what were the)((?: [a-z'’-]+){1,3}?) (?:did|do|does|is|was|were|are|has|"
+    r"\b(?:how many|what was the|what is the|what were the)(?! (?:did|do|does|is|was|were|are|has|have|had|will|would)\b)"  # "how many was it drawing": none named
+    r"((?: [a-z'’-]+){1,3}?) (?:did|do|does|is|was|were|are|has|"
     r"have|had|will|would|could|can|of|in|at|on|for|to|by|with|from)\b"
 )
 _WHO_ARE = re.compile(rf"^\W*who (?:are|were) (?:the |these |those )?(?:[\w'’-]+ ){{0,4}}(?:(?:{_PERSON_NOUNS})s|men|women|people)\b")
@@ -362,7 +364,11 @@ def _relative_whose(token: Any) -> bool:
 
 def asked_clause(question: str) -> str:
     """The part of the question that asks: readers restate the event first ("When Wolves unveiled
-    Hoddle on a short deal, what salary was he on?"), and that opening clause's "when" asks nothing."""
+    Hoddle on a short deal, what salary was he on?"), and that opening clause's "when" asks nothing. After a
+    semicolon ("Tony Wilson signed Raw T; what is their album called?") the part that asks is the last."""
+    after = [m.end() for m in _ASKING_AFTER_SEMICOLON.finditer(question)]
+    if after:
+        return question[after[-1]:]
     if not _SCENE.match(question) or _OPENS_ASKING.match(question):  # "At which arena will the ceremony, where ..., be held?"
         return question
     for comma in re.finditer(r",\s*", question):

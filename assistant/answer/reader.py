@@ -38,12 +38,14 @@ ABOUT_FLOOR = 0.6  # ... or this share of that, when no stronger one comes from 
 MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name the question gives
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
+NAMING_RATIO = 0.7  # a sentence naming the asked noun answers when its evidence is this close to the best's
 MAX_STORIES = 5
 NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out in one of this many best articles
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
 MATCH_CONTEXT = 400  # characters before a score's sentence where the match's sides may be named
 ROLES_CHECKED = 3  # the best candidates whose sentences are parsed for who did what
 _COMPETITION = re.compile(r"\b(?:Cup|League|Open|Championships?|Classic|Games|Trophy|Prix|Series|Nations|Olympics?|Tour)\b")
+_KIND_OF = re.compile(r"\b(?:what|which) (?:kind|type|sort|form|class) of\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?", re.IGNORECASE)  # "Mr Afzal, Mr Islam and Mr Kazi"
 
 # Rule names: `Reading.rule`, and an answer's details["refusal_rule"], say which one refused.
@@ -184,8 +186,11 @@ class Reader:
         if question.defined:  # "Who is Qin Gang?": the sentence that describes him beside his name
             first, short = clauses.described(question.defined, sentences) or (first, short)
         elif question.type == OTHER or question.type in SOFT:  # "which drug": the name the sentence gives the drug
-            noun = question.noun or apposition.copular_noun(question.text)
-            short = apposition.named_by(noun, first.text, question.text) or apposition.kind_of(noun, first.text)
+            if question.noun and not _KIND_OF.search(question.text):  # "which foreman": a name the best sentence may not give
+                first, short = _naming(question.noun, question.text, sentences, first)
+            else:  # "what kind of mayor", "What is Biogen Idec's existing drug?": what the best sentence says
+                noun = question.noun or apposition.copular_noun(question.text)
+                short = apposition.named_by(noun, first.text, question.text) or apposition.kind_of(noun, first.text)
             held = _withheld(question, sentences, first.evidence) if short is None else None
             if held is not None:
                 return held
@@ -447,6 +452,19 @@ def _withheld(question: Question, ranked: list[Sentence], floor: float) -> Readi
             notice = f"The article found says only “{phrase}”: it does not give what the question asks."
             return Reading(question, notice, WITHHELD, support=ranked[0].evidence)
     return None
+
+
+def _naming(noun: str, question: str, ranked: list[Sentence], first: Sentence) -> tuple[Sentence, tuple[int, int] | None]:
+    """The best sentence that names the asked noun ("special effects foreman Joe Pancake"), among those
+    nearly as strong as the best: a sentence that only restates the event names nothing. The best
+    sentence, and the kind of noun it says ("a shoulder injury"), when none does."""
+    for sentence in ranked:
+        if sentence.evidence < NAMING_RATIO * first.evidence:
+            break
+        named = apposition.named_by(noun, sentence.text, question)
+        if named:
+            return sentence, named
+    return first, apposition.kind_of(noun, first.text)
 
 
 def _where_played(question: str, name: str) -> bool:

@@ -53,3 +53,9 @@ def test_what_injury_is_answered_by_the_nouns_that_say_which() -> None:
     title = "She stormed to the 1,000m title at the Birmingham Grand Prix."
     span = kind_of("title", title)
     assert span is not None and title[span[0] : span[1]] == "1,000m title"  # the number is part of which title
+
+
+def test_a_word_capitalised_only_because_it_opens_the_sentence_is_no_name() -> None:
+    assert named_by("issue", "Contentious issues include trade conflicts and Taiwan.") is None
+    span = named_by("firm", "Sybari Software, a New York security firm, makes anti-virus tools.")
+    assert span is not None and span[0] == 0  # a proper name may open the sentence

@@ -993,3 +993,15 @@ def test_sums_in_other_currencies_and_ranges_of_percentages() -> None:
     spread = analyse("What range did the Brookings Institution give for Iraq's jobless rate?")
     found = candidates.find(spread, [_sentence("We estimate it to be between 30-40%, the Brookings Institution said.")])
     assert [c.text for c in found] == ["30-40%"]
+
+
+def test_a_move_from_one_level_to_another_gives_two_figures_and_before_the_cut_takes_the_first() -> None:
+    text = "Bonuses on pension policies were reduced from 3.25% to 2.5%."
+    start = text.index("3.25%")
+    assert fits.moves_apart(text, start, len(text) - 1) == [(start, start + 5), (text.index("2.5%"), len(text) - 1)]
+    assert fits.moves_apart("between 2% to 3%", 8, 16) == [(8, 16)]  # no "from": the span stays as it is
+    before = analyse("What had the bonus rate on its pension policies been before the cut?")
+    assert before.type == "percent"
+    assert [c.text for c in candidates.find(before, [_sentence(text)])] == ["3.25%"]
+    after = analyse("What was the bonus rate on its pension policies after the cut?")
+    assert [c.text for c in candidates.find(after, [_sentence(text)])] == ["2.5%"]

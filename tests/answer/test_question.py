@@ -280,6 +280,12 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     ("What was the birth name of Spider-Man creator Stan Lee?", "person"),
     ("What was the total value of the Welsh local government funding settlement?", "money"),
     ("What was the total attendance at Ibrox?", "number"),
+    ("On what exact date will the first edition of the revamped show be broadcast?", "date"),
+    ("What did the Home Office say people would pay for a passport and an ID card together?", "money"),
+    ("What did the firm pay tribute to?", "other"),  # no sum
+    ("What had the bonus rate on its pension policies been before the cut?", "percent"),
+    # after a semicolon, the part that asks: the album, not the opening's "which band"
+    ("Tony Wilson believes Raw T is his third major band; what is the title of the album the group planned?", "title"),
 ])
 def test_the_noun_asked_for_names_the_type(question: str, kind: str) -> None:
     assert analyse(question).type == kind
@@ -289,3 +295,8 @@ def test_how_large_a_thing_is_no_percentage_unless_it_is_a_change_or_a_share() -
     assert "PERCENT" not in analyse("How large was Ethiopia's crop harvest in 2004?").labels
     assert "PERCENT" in analyse("How large was the rise in Ethiopia's harvest?").labels
     assert "PERCENT" in analyse("How big a share of the market does Firefox hold?").labels
+
+
+def test_how_many_before_a_verb_names_nothing_counted() -> None:
+    question = analyse("Having opened with more than 4.1 million viewers, how many was it drawing by the time the series ended?")
+    assert question.type == "number" and counted_thing(question) == ""

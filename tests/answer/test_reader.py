@@ -406,3 +406,20 @@ def test_a_weaker_sentence_from_the_article_about_the_asked_place_answers(corpus
     ))
     answer = assistant.ask("How much public debt was Georgia carrying when President Saakashvili proposed a one-off amnesty?")
     assert answer.answered and answer.short_answer == "$1.7bn", (answer.answer, answer.notice)
+
+
+def test_which_noun_is_answered_by_a_slightly_weaker_sentence_that_names_it() -> None:
+    """The best sentence restates the lawsuit; the one that names the "special effects foreman" answers."""
+    from assistant.answer.question import analyse
+
+    def sentence(text: str, start: int, evidence: float) -> Sentence:
+        return Sentence("willis.txt", start, start + len(text), text, "utf-8", "willis.txt", "", "", "", frozenset(terms(text)),
+                        evidence, evidence, evidence, True)
+
+    restated = sentence("Actor Bruce Willis is suing Revolution Studios over an injury he said he suffered.", 0, 0.9)
+    naming = sentence('The lawsuit said Revolution Studios and special effects foreman Joe Pancake "had a duty to Willis".', 90, 0.7)
+    question = analyse("Bruce Willis is suing Revolution Studios; which special effects foreman does the lawsuit say had a duty to him?")
+    reading = Reader({}, None, 0.4, 3)._untyped(question, [restated, naming], restated.evidence)
+    assert reading.short_answer == "Joe Pancake"
+    far = sentence(naming.text, 90, 0.5)  # too weak beside the best: no answer rather than a guess
+    assert Reader({}, None, 0.4, 3)._untyped(question, [restated, far], restated.evidence).short_answer == ""
