@@ -48,7 +48,17 @@ def is_boilerplate(paragraph: str) -> bool:
     return not text or _BOILERPLATE.search(text) is not None
 
 
+# Items of a list ("- Best actress - Clare Higgins for Hecuba") and labelled figures ("Result: Nadal 6-7 6-2")
+# are short and lack a full stop as headings do, but they are the story's facts.
+_LISTED = re.compile(r"^(?:[-*•–]\s|[A-Z][\w ]{0,20}:\s.*\d)")
+
+
 def is_heading(paragraph: str) -> bool:
     """Short lines without a closing full stop: titles, sub-heads, datelines (not credit lines)."""
     text = paragraph.strip()
     return len(text.split()) < 16 and not text.endswith((".", "?", "!", "”", '"', ":")) and not _CREDIT.search(text)
+
+
+def is_listed(paragraph: str) -> bool:
+    """A list item or a labelled figure: story text, though it looks like a heading."""
+    return _LISTED.match(paragraph.strip()) is not None

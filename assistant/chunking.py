@@ -6,21 +6,26 @@ from typing import Any
 
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
-from assistant.boilerplate import is_boilerplate, is_heading
+from assistant.boilerplate import is_boilerplate, is_heading, is_listed
 from assistant.corpus import Article
 from assistant.filters import day_number, folder_of
 from assistant.front_matter import front_matter_end
 from assistant.metadata import ArticleMetadata
 from assistant.sentences import Span, paragraph_spans, sentence_spans
 
+# Raised whenever a change here splits the same file differently: every file indexed before is re-indexed once.
+# 2: list items and labelled figures are chunked ("- Best actress - Clare Higgins for Hecuba").
+CHUNKING_VERSION = 2
+
 
 def content_blocks(text: str) -> list[list[Span]]:
-    """Runs of consecutive story paragraphs; front matter, boilerplate and headings break a run."""
+    """Runs of consecutive story paragraphs; front matter, boilerplate and headings break a run (list items
+    and labelled figures are story paragraphs)."""
     blocks: list[list[Span]] = [[]]
     body = front_matter_end(text)
     for start, end in paragraph_spans(text):
         paragraph = text[start:end]
-        if start < body or is_boilerplate(paragraph) or is_heading(paragraph):
+        if start < body or is_boilerplate(paragraph) or (is_heading(paragraph) and not is_listed(paragraph)):
             if blocks[-1]:
                 blocks.append([])
             continue

@@ -53,3 +53,17 @@ def test_titles_and_dates_are_taken_from_the_text() -> None:
     assert meta["003_6129a9f508479f3d.txt"].date == "2023-06-19"
     assert meta["001_c5a62ef91915473f.txt"].outlet == "AP"
     assert meta["002_6d17bc3cc6b798f9.txt"].outlet == "Zenger News"  # its sign-off, not the Reuters it quotes
+
+
+def test_list_items_and_labelled_figures_are_indexed_but_headings_are_not() -> None:
+    from assistant.chunking import content_blocks
+
+    text = (
+        "Olivier Awards: the winners\n\nThe Producers won best new musical at the ceremony.\n\nWinners\n\n"
+        " - Best actress - Clare Higgins for Hecuba at the Donmar Warehouse \n - Best new play - The History Boys\n\n"
+        "Result: Nadal 6-7 6-2 7-6 6-2 Roddick\n"
+    )
+    sentences = [text[s:e] for block in content_blocks(text) for s, e in block]
+    assert "- Best actress - Clare Higgins for Hecuba at the Donmar Warehouse" in sentences
+    assert "Result: Nadal 6-7 6-2 7-6 6-2 Roddick" in sentences
+    assert not any(s.startswith(("Olivier Awards", "Winners")) for s in sentences)  # the title and a sub-head
