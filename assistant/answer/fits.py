@@ -13,7 +13,7 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse, token_at
 from assistant.answer.question import (
     DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, TIME,
-    Question, named_thing,
+    Question, asked_clause, named_thing,
 )
 from assistant.terms import terms
 
@@ -322,6 +322,8 @@ def since_asked(question: Question, spans: Spans) -> Spans:
     ("from 90 planes to 53"), as "from what" and "before the cut" take the one after "from" and "at which
     institution" one after "at". Kept when none is found."""
     asked = _ASKED_AFTER.search(question.text)
+    if asked is None and question.type in AMOUNTS:  # "When output rose, at what level did the Nikkei close?"
+        asked = _ASKED_AFTER.search(asked_clause(question.text))
     around = _AROUND_MOVE.search(question.text)
     if asked is None and around is None:
         return spans

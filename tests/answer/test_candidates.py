@@ -1005,3 +1005,9 @@ def test_a_move_from_one_level_to_another_gives_two_figures_and_before_the_cut_t
     assert [c.text for c in candidates.find(before, [_sentence(text)])] == ["3.25%"]
     after = analyse("What was the bonus rate on its pension policies after the cut?")
     assert [c.text for c in candidates.find(after, [_sentence(text)])] == ["2.5%"]
+
+
+def test_at_what_level_after_an_opening_clause_takes_the_figure_after_at() -> None:
+    question = analyse("When output rose 2.1% in January, at what level did Tokyo's Nikkei 225 index close?")
+    text = "The Nikkei 225 index ended the day up 0.7% at 11,740.60 points."
+    assert candidates.find(question, [_sentence(text)])[0].text.startswith("11,740.60")
