@@ -109,7 +109,7 @@ _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
     r"invest|invested|sell|sold|bid|bids|offer|offered|offering|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
     r"sales|deal|takings|gross|grossed|debt|deficit|loan|loans|reserves|grant|grants|subsidy|subsidies|bailout|investment|surplus|turnover|earnings|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars|"
-    r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|donate|donated|pledge|pledged|lend|lent|borrow|borrowed|"
+    r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|given|donate|donated|pledge|pledged|lend|lent|borrow|borrowed|"
     r"seek|seeks|seeking|sought|demand|demands|demanding|demanded)\b",
     re.IGNORECASE,
 )
@@ -468,12 +468,21 @@ def answer_type(question: str) -> str:
         if match:
             if kind == QUANTITY and _RATE.search(lowered) and not _PAID_RATE.search(lowered):  # "what top rate of tax": a percentage
                 return PERCENT
-            if kind == QUANTITY and _MONEY_WORDS.search(lowered) and not _BY_HOW_MUCH.search(lowered):
+            if kind == QUANTITY and _MONEY_WORDS.search(_main_clauses(lowered)) and not _BY_HOW_MUCH.search(lowered):
                 return MONEY
             if kind == NUMBER and re.search(r"\bhow many (pounds|dollars|euros|yen|yuan|rupees|pesos|francs|roubles|rubles)\b", lowered):
                 return MONEY
             return kind
     return OTHER
+
+
+def _main_clauses(text: str) -> str:
+    """The text without its relative clauses: "the cardinal, who attacked the billions spent on the war,
+    addressed a congregation of what size?" asks no sum."""
+    doc = parse(text)
+    relatives = [list(token.subtree) for token in doc if token.dep_ == "relcl"]
+    inside = {t.i for clause in relatives if clause[0].tag_ in ("WP", "WDT", "WP$") for t in clause}  # "the most they can claim": kept
+    return "".join(t.text_with_ws for t in doc if t.i not in inside)
 
 
 def _asks_for_one(question: str, lowered: str) -> bool:

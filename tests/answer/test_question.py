@@ -284,6 +284,9 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     ("What did the Home Office say people would pay for a passport and an ID card together?", "money"),
     ("What did the firm pay tribute to?", "other"),  # no sum
     ("What had the bonus rate on its pension policies been before the cut?", "percent"),
+    # a sum only when the asking clause speaks of money, not a relative clause beside it
+    ("The cardinal, who attacked the billions spent on the war, addressed a congregation of what size?", "quantity"),
+    ("The tycoon who threatened to stop funding Labour had given the party how much before?", "money"),
     # after a semicolon, the part that asks: the album, not the opening's "which band"
     ("Tony Wilson believes Raw T is his third major band; what is the title of the album the group planned?", "title"),
 ])
