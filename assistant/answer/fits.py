@@ -13,7 +13,7 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse, token_at
 from assistant.answer.question import (
     DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, TIME,
-    Question, asked_clause, named_thing,
+    RACE_TIME, Question, asked_clause, named_thing,
 )
 from assistant.terms import terms
 
@@ -190,8 +190,8 @@ WEIGHT, SPEED, LENGTH = "weight", "speed", "length"
 _MEASURES = {  # what a measure question asks for: the question's words, and the units that give it
     WEIGHT: (re.compile(r"\bweigh(?:s|ed)?\b|\bhow heavy\b|\bwhat (?:\w+ )?weight\b"),
      re.compile(r"\d\s*(?:kg|lbs?|st|g)\b|\b(?:kilos?|kilograms?|grams?|tonnes?|tons?|stones?|ounces?|oz|pounds? in weight)\b", re.I)),
-    SPEED: (re.compile(r"\bhow fast\b|\bwhat (?:\w+ )?speed\b|\bat what speed\b"),
-     re.compile(r"\d\s*(?:mph|kph|km/h|kmh|s)\b|\b(?:miles|kilometres|kilometers) (?:an|per) hour\b|\bknots?\b|"
+    SPEED: (re.compile(rf"\bhow fast\b|\bwhat (?:\w+ )?speed\b|\bat what speed\b|{RACE_TIME.pattern}"),
+     re.compile(r"\d\s*(?:mph|kph|km/h|kmh|s|secs?|mins?|sec|min)\b|\b(?:miles|kilometres|kilometers) (?:an|per) hour\b|\bknots?\b|"
                 r"\b(?:seconds?|minutes?|hours?|mins?|secs?)\b", re.I)),
     LENGTH: (re.compile(r"\bhow (?:far|tall|high|deep|wide)\b|\bwhat (?:\w+ )?(?:distance|height|depth|width|altitude)\b"),
      re.compile(r"\d\s*(?:m|km|cm|mm|ft)\b|\b(?:metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inch(?:es)?|yards?)\b", re.I)),

@@ -114,6 +114,10 @@ _MONEY_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+RACE_TIME = re.compile(
+    r"\b(?:what|which|in what) (?:[\w-]+ )?time (?:did|does|do|has|had|will|was|is) .{1,80}\b(?:record|recorded|clock|clocked|run|ran|"
+    r"post|posted|set|achieve|achieved|finish|finished|win|won|complete|completed|swim|swam)\b"
+)
 _LENGTH_NOUNS = "term|sentence|ban|suspension|stint|spell|tenure|period"  # "what was the longest prison term": a length of time
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (COMPARISON, re.compile(
@@ -136,6 +140,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                           r"\bwhat (?:is|was|are|were|will be) .{1,80}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
                           r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend|pay(?= for\b|\W*$))\b|"  # not "pay tribute to"  # "what does it cost to make a print"
                           r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b")),
+    (QUANTITY, RACE_TIME),  # "what time did Scott record in his heat?": 7.64secs, not a time of day
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
     (RANK, re.compile(r"\b(what|which) (?:world |league |final |current |highest |lowest |best |chart |table )?(position|placing|ranking|rank|number[- ]one)\b|"

@@ -1011,3 +1011,10 @@ def test_at_what_level_after_an_opening_clause_takes_the_figure_after_at() -> No
     question = analyse("When output rose 2.1% in January, at what level did Tokyo's Nikkei 225 index close?")
     text = "The Nikkei 225 index ended the day up 0.7% at 11,740.60 points."
     assert candidates.find(question, [_sentence(text)])[0].text.startswith("11,740.60")
+
+
+def test_what_time_did_a_runner_record_asks_a_race_time_written_with_its_unit_attached() -> None:
+    question = analyse("What time did Allan Scott record in winning his heat in Madrid?")
+    assert question.type == "quantity" and analyse("What time did the train leave?").type == "time"
+    text = "He won his heat in 7.64secs but ran 0.04secs slower in the final."
+    assert [c.text for c in candidates.find(question, [_sentence(text)])][:1] == ["7.64secs"]
