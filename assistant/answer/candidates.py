@@ -217,11 +217,14 @@ _SENTENCE_OPENERS = frozenset({"But", "And", "Yet", "So", "Then", "Now", "Also",
 
 
 def _with_first_name(text: str, start: int, end: int) -> int:
-    """"Maciej Sundra, who designed ...": spaCy's small model often leaves an unusual first name that opens
-    the sentence out of the name; a one-word name right after it takes it back."""
-    first = re.fullmatch(r"\W*([A-Z][a-z]+)\s+", text[:start])
-    if first is None or " " in text[start:end].strip():
+    """"Maciej Sundra, who designed ...", "replaced by Fearne Cotton": spaCy's small model often leaves an
+    unusual first name out of the name; a one-word name right after it takes it back (at the sentence's
+    opening, or where spaCy parses it as part of the name)."""
+    if " " in text[start:end].strip():
         return start
+    first = re.fullmatch(r"\W*([A-Z][a-z]+)\s+", text[:start])
+    if first is None:
+        return _with_compound_first_name(text, start)
     word = first.group(1)
     if word in _SENTENCE_OPENERS or word.lower() in _OPENING_WORDS or is_title_word(word) or is_role_noun(word):
         return start
@@ -230,6 +233,16 @@ def _with_first_name(text: str, start: int, end: int) -> int:
         return start
     unknown_place = opening.ent_type_ == "GPE" and not places.is_country(word) and not places.is_city(word)  # "Maciej": no city
     return first.start(1) if opening.ent_type_ in ("", "PERSON") or unknown_place else start
+
+
+def _with_compound_first_name(text: str, start: int) -> int:
+    before = re.search(r"\b([A-Z][a-z]+)\s+$", text[:start])
+    if before is None or before.group(1) in _SENTENCE_OPENERS or is_title_word(before.group(1)) or is_role_noun(before.group(1)):
+        return start
+    word, name = token_at(text, before.start(1)), token_at(text, start)
+    if word is None or name is None or word.pos_ != "PROPN" or word.dep_ != "compound" or word.head.i != name.i:
+        return start
+    return before.start(1) if word.ent_type_ in ("", "PERSON") else start
 
 
 def _joined_sets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -563,9 +576,9 @@ def _done_by(question: Question, text: str, start: int) -> bool:
 
 
 _IN_PLACE_OF = re.compile(
-    r"\b(?:in place of|instead of|replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|(?:take|takes|took|taking) over from|"
+    r"\b(?:in place of|instead of|replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|(?:take|takes|took|taken|taking) over (?:as [a-z]+ )?from|"
     r"(?:stand|stands|stood|standing|step|steps|stepped|stepping|come|comes|came|coming) in for)\s+(?:the\s+)?(?:injured\s+)?"
-    r"(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
+    r"(?:[a-z]+\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"  # "from newcomer Tim Kash"
 )
 _REPLACING = (r"(?:replacing|replaces|replaced|in place of|instead of|for|succeeding|succeeds|takes over from|took over from|"
               r"comes in for|came in for)")
@@ -582,7 +595,7 @@ def _replaces(question: Question, text: str, start: int, end: int) -> bool:
     surname = re.escape(asked.group("name").split()[-1])
     after = (rf"^['’]?s?\s*,?\s*(?:(?:who|will|is|was|has|had|to|be|been|set to)\s+){{0,3}}?{_REPLACING}\s+"
              rf"(?:the\s+)?(?:injured\s+)?(?:[\w'’-]+\s+){{0,3}}?{surname}\b")
-    before = rf"\b{surname}\b[^.;]{{0,40}}\b(?:replaced|succeeded)\s+by\s+(?:[\w'’-]+\s+){{0,3}}$"
+    before = rf"\b{surname}\b[^.;]{{0,40}}\b(?:replaced|succeeded)(?:\s+as\s+[a-z]+)?\s+by\s+(?:[\w'’-]+\s+){{0,3}}$"  # "as host"
     return bool(re.search(after, text[end : end + 80]) or re.search(before, text[max(0, start - 80) : start]))
 
 

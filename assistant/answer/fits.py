@@ -324,6 +324,7 @@ def since_asked(question: Question, spans: Spans) -> Spans:
     asked = _ASKED_AFTER.search(question.text)
     if asked is None and question.type in AMOUNTS:  # "When output rose, at what level did the Nikkei close?"
         asked = _ASKED_AFTER.search(asked_clause(question.text))
+        asked = asked if asked is not None and (asked.group(4) or "").lower() == "at" else None  # "to what level": "as low as 15.3%" too
     around = _AROUND_MOVE.search(question.text)
     if asked is None and around is None:
         return spans

@@ -1018,3 +1018,17 @@ def test_what_time_did_a_runner_record_asks_a_race_time_written_with_its_unit_at
     assert question.type == "quantity" and analyse("What time did the train leave?").type == "time"
     text = "He won his heat in 7.64secs but ran 0.04secs slower in the final."
     assert [c.text for c in candidates.find(question, [_sentence(text)])][:1] == ["7.64secs"]
+
+
+def test_who_took_over_from_a_presenter_is_the_one_who_replaced_him_named_in_full() -> None:
+    question = analyse("Who had already taken over as presenter from newcomer Tim Kash after the relaunch?")
+    producer = _sentence("The show was fronted by newcomer Tim Kash and was put together by producer Andi Peters.")
+    replaced = replace(_sentence("Tim Kash has since been replaced as host by Fearne Cotton."), dense=0.7, fused=0.9, cover=0.4)
+    assert [c.text for c in candidates.find(question, [producer, replaced])][:1] == ["Fearne Cotton"]
+
+
+def test_to_what_level_after_an_opening_clause_keeps_a_level_not_said_with_to() -> None:
+    question = analyse("With 2% growth, to what level did the director say poverty could fall by 2019?")
+    low = _sentence("By 2019 poverty could fall as low as 15.3%, the deputy director said.")
+    other = replace(_sentence("Sound distribution of the cash could cut poverty to 36% from 53%."), dense=0.5, fused=0.5, cover=0.3)
+    assert [c.text for c in candidates.find(question, [low, other])][:1] == ["15.3%"]
