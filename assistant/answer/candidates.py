@@ -524,7 +524,7 @@ def _score(question: Question, sentence: Sentence, start: int, end: int, stories
     country = _country_met(question, sentence.text, start, end)
     if country:  # "which French minister": "Nicolas Sarkozy of France", not "US Treasury Secretary John Snow"
         named = max(named, 1.0) if country > 0 else min(named, -1.0)
-    told += _baseline(question, sentence.text, start)
+    told += _baseline(question, sentence.text, start) + _span_for_one_day(question, sentence.text[start:end])
     return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named - WEIGHT_TOLD * told
 
 
@@ -655,6 +655,16 @@ def _when_told(question: Question, text: str, start: int) -> float:
         return 0.0
     before = " ".join(patterns.WORD.findall(text[max(0, start - 60) : start])[-TOLD_WORDS:])
     return 1.0 if _REPORTING.search(before) else 0.0
+
+
+_ONE_DATE = re.compile(r"\b(?:on )?(?:what|which) (?:exact |precise |specific )?date\b", re.IGNORECASE)
+_DAY_RANGE = re.compile(r"\d\s*(?:[-–]|to|until)\s*\d")
+
+
+def _span_for_one_day(question: Question, phrase: str) -> float:
+    """1 for a run of days ("10-20 February") when the question asks on which date: the festival runs for
+    days, the screening is on one ("16 February")."""
+    return 1.0 if question.type == DATE and _ONE_DATE.search(question.text) and _DAY_RANGE.search(phrase) else 0.0
 
 
 def _beside_noun(question: Question, text: str, start: int, end: int) -> float:

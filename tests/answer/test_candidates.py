@@ -1032,3 +1032,12 @@ def test_to_what_level_after_an_opening_clause_keeps_a_level_not_said_with_to() 
     low = _sentence("By 2019 poverty could fall as low as 15.3%, the deputy director said.")
     other = replace(_sentence("Sound distribution of the cash could cut poverty to 36% from 53%."), dense=0.5, fused=0.5, cover=0.3)
     assert [c.text for c in candidates.find(question, [low, other])][:1] == ["15.3%"]
+
+
+def test_on_which_date_prefers_one_day_to_a_run_of_days() -> None:
+    question = analyse("On which date was George Michael due to introduce the festival screening of his documentary?")
+    runs = _sentence("The documentary will screen in the Panorama section of the festival, which runs from 10-20 February.")
+    day = replace(_sentence("Michael will attend the festival to introduce the screening on 16 February."), dense=0.75, cover=0.45)
+    assert [c.text for c in candidates.find(question, [runs, day])][:1] == ["16 February"]
+    when = analyse("When does the Berlin film festival run?")
+    assert [c.text for c in candidates.find(when, [runs, day])][:1] == ["10-20 February"]
