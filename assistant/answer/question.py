@@ -134,9 +134,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,3}}(?:{_LENGTH_NOUNS})\b|"  # "the longest prison term"
                           r"\bhow long\b|\bhow quickly\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
     (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline|vote)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
-    (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total(?! (?:value|cost|amount|sum|bill|budget|price|spend\w*|investment|revenue|income))|attendance|count)\b")),
+    (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total(?! (?:[a-z]+ )?(?:value|cost|amount|sum|bill|budget|price|spend\w*|investment|revenue|income|loss|losses|profits?|debts?|sales))|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
-                          r"\bwhat (was|is|were|will be|had|has) the (\w+ )?(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine|rate)\b|"
+                          r"\bwhat (was|is|were|will be|had|has) the (\w+ ){0,2}(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine|rate|loss|losses)\b|"
                           r"\bwhat (?:is|was|are|were|will be) .{1,80}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
                           r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend|pay(?= for\b|\W*$))\b|"  # not "pay tribute to"  # "what does it cost to make a print"
                           r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b")),
@@ -151,7 +151,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),
     (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),
     (DATE, re.compile(r"^\W*when\b|\bwhen (did|does|do|is|was|were|will|would|has|have|had|are)\b|\b(what|which|in what|in which) "
-                      r"(?:(?:exact|precise|specific|actual) )?(date|year|month|season|decade|week)\b|\bby when\b|\bsince when\b|\bhow soon\b")),
+                      r"(?:(?:exact|precise|specific|actual) )?(date|year|month|season|decade|week|weekend)\b|\bby when\b|\bsince when\b|\bhow soon\b")),
     (WHICH, re.compile(r"\b(?:what|which|whose)((?:[ -][\w’'-]+){1,4})")),
     (PLACE, re.compile(r"^\W*where\b|\bwhere (did|does|do|is|was|were|will|would|has|have|had|are|can)\b")),
     (PERSON, re.compile(r"^\W*(who|whom|whose)\b|\b(who|whom|whose) (\w+ )?(did|does|do|is|was|were|will|would|has|have|had|are|"
@@ -332,9 +332,21 @@ def asked_parts(question: str) -> list[str]:
     work?" asks two, each answered on its own. One part when it asks one thing."""
     text = question[-PARSED_CHARS:]
     parts = [p.strip(" ,;:") for p in _SECOND_ASK.split(text)]
-    if len(parts) < 2 or not all(_ASKS.search(p) for p in parts):  # "The star who sang; how many ...": one question
+    if len(parts) < 2 or not all(_ASKS.search(p) and not _is_scene(p) for p in parts):  # "The star who sang; how many ...": one question
         return [question]
     return [p if p.endswith("?") else p + "?" for p in parts if p]
+
+
+_ASKS_DIRECTLY = re.compile(r"^\W*(?:when|where|why|how)\s+(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could)\b", re.IGNORECASE)
+_WH_WORD = re.compile(r"\b(?:who|whom|whose|what|which|where|when|why|how)\b", re.IGNORECASE)
+
+
+def _is_scene(part: str) -> bool:
+    """"When the network was being built, the village had no electricity" sets the scene and asks nothing."""
+    scene = _SCENE.match(part)
+    if scene is None or _ASKS_DIRECTLY.match(part):  # "When did Blinken arrive"
+        return False
+    return not _WH_WORD.search(part, scene.end())  # "Ahead of the election he offered hope and what" asks
 
 
 def part_queries(question: str) -> list[str]:

@@ -146,6 +146,10 @@ def test_a_question_that_asks_two_things_has_two_parts() -> None:
     # one question: "and" joins names, or the first part only sets the scene ("the star who sang")
     assert len(asked_parts("How did the US and Chinese accounts of the call differ?")) == 1
     assert len(asked_parts("The star who sang a tribute opened the Super Bowl; how many Grammys did she win?")) == 1
+    scene = "When the network was being built, the village had no electricity; how much power did the dam generate?"
+    assert asked_parts(scene) == [scene] and analyse(scene).type == "quantity"  # a "when" clause that asks nothing
+    assert len(asked_parts("When did Blinken arrive; and when did he leave?")) == 2
+    assert len(asked_parts("Ahead of the election he offered a choice between hope and what, and how long had he sat?")) == 2
 
 
 def test_a_venue_is_a_building_not_a_city() -> None:
@@ -281,6 +285,8 @@ def test_an_opening_that_asks_is_the_asking_clause() -> None:
     ("What was the total value of the Welsh local government funding settlement?", "money"),
     ("What was the total attendance at Ibrox?", "number"),
     ("On what exact date will the first edition of the revamped show be broadcast?", "date"),
+    ("On which weekend were the quarter-final ties to be played?", "date"),
+    ("What was the total financial loss reported by US consumers in 2004?", "money"),
     ("What did the Home Office say people would pay for a passport and an ID card together?", "money"),
     ("What did the firm pay tribute to?", "other"),  # no sum
     ("What had the bonus rate on its pension policies been before the cut?", "percent"),
