@@ -20,7 +20,7 @@ from llama_index.core.schema import NodeWithScore
 from assistant.answer import apposition, candidates, clauses, patterns, places, roles, soft, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, OTHER, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, OTHER, PERSON, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
     is_body_noun, measured_thing,
 )
 from assistant.dates import resolve_span
@@ -252,7 +252,7 @@ class Reader:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
         if question.type == LIST:  # a sentence that lists several answers beats one that names one
             found.sort(key=lambda c: _listed(c, found) is None)
-        best = found[0]
+        best = _named_in_full(found[0], every) if question.type == PERSON else found[0]
         details = {"candidate": best.text, "cover": round(best.sentence.cover, 3), "score": round(best.score, 3), "evidence": round(best.sentence.evidence, 3)}
         others = [c.sentence for c in found[1:] if c.key == best.key and c.sentence.story != best.sentence.story]
         if best.said is not None:  # the quote a speaker's name answers for comes right after the name
@@ -465,6 +465,15 @@ def _naming(noun: str, question: str, ranked: list[Sentence], first: Sentence) -
         if named:
             return sentence, named
     return first, apposition.kind_of(noun, first.text)
+
+
+def _named_in_full(best: candidates.Candidate, every: list[candidates.Candidate]) -> candidates.Candidate:
+    """"Mendis" answers in the words of "According to Mr Mendis, ..."; the article's sentence that gives his
+    full name ("bank governor Sunil Mendis told reporters") answers better when it is nearly as strong."""
+    if " " in best.text.strip():
+        return best
+    return next((c for c in every if c.sentence.source == best.sentence.source and c.text.endswith(" " + best.text)
+                 and c.sentence.evidence >= NAMING_RATIO * best.sentence.evidence), best)
 
 
 def _where_played(question: str, name: str) -> bool:

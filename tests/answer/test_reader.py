@@ -423,3 +423,18 @@ def test_which_noun_is_answered_by_a_slightly_weaker_sentence_that_names_it() ->
     assert reading.short_answer == "Joe Pancake"
     far = sentence(naming.text, 90, 0.5)  # too weak beside the best: no answer rather than a guess
     assert Reader({}, None, 0.4, 3)._untyped(question, [restated, far], restated.evidence).short_answer == ""
+
+
+def test_a_surname_answer_gives_way_to_the_article_s_sentence_with_the_full_name() -> None:
+    from assistant.answer.question import analyse
+
+    def sentence(text: str, start: int, evidence: float) -> Sentence:
+        return Sentence("lanka.txt", start, start + len(text), text, "utf-8", "lanka.txt", "", "", "", frozenset(terms(text)),
+                        evidence, evidence, evidence, True)
+
+    surname = sentence("According to Mr Mendis, half the IMF support could come from a freeze on debt repayments.", 0, 0.8)
+    full = sentence("This estimate is preliminary, bank governor Sunil Mendis told reporters.", 100, 0.6)
+    question = analyse("Who is the Sri Lankan central bank governor seeking IMF support?")
+    assert Reader({}, None, 0.4, 3)._typed(question, [surname, full], surname.evidence).short_answer == "Sunil Mendis"
+    weak = sentence(full.text, 100, 0.3)  # too weak beside the best: the surname stays
+    assert Reader({}, None, 0.4, 3)._typed(question, [surname, weak], surname.evidence).short_answer == "Mendis"
