@@ -408,14 +408,17 @@ def test_a_weaker_sentence_from_the_article_about_the_asked_place_answers(corpus
     assert answer.answered and answer.short_answer == "$1.7bn", (answer.answer, answer.notice)
 
 
+def _one_story_sentence(text: str, start: int, evidence: float) -> Sentence:
+    """A sentence of story.txt whose evidence is `evidence` (all three of its parts alike)."""
+    return Sentence("story.txt", start, start + len(text), text, "utf-8", "story.txt", "", "", "", frozenset(terms(text)),
+                    evidence, evidence, evidence, True)
+
+
 def test_which_noun_is_answered_by_a_slightly_weaker_sentence_that_names_it() -> None:
     """The best sentence restates the lawsuit; the one that names the "special effects foreman" answers."""
     from assistant.answer.question import analyse
 
-    def sentence(text: str, start: int, evidence: float) -> Sentence:
-        return Sentence("willis.txt", start, start + len(text), text, "utf-8", "willis.txt", "", "", "", frozenset(terms(text)),
-                        evidence, evidence, evidence, True)
-
+    sentence = _one_story_sentence
     restated = sentence("Actor Bruce Willis is suing Revolution Studios over an injury he said he suffered.", 0, 0.9)
     naming = sentence('The lawsuit said Revolution Studios and special effects foreman Joe Pancake "had a duty to Willis".', 90, 0.7)
     question = analyse("Bruce Willis is suing Revolution Studios; which special effects foreman does the lawsuit say had a duty to him?")
@@ -428,10 +431,7 @@ def test_which_noun_is_answered_by_a_slightly_weaker_sentence_that_names_it() ->
 def test_a_surname_answer_gives_way_to_the_article_s_sentence_with_the_full_name() -> None:
     from assistant.answer.question import analyse
 
-    def sentence(text: str, start: int, evidence: float) -> Sentence:
-        return Sentence("lanka.txt", start, start + len(text), text, "utf-8", "lanka.txt", "", "", "", frozenset(terms(text)),
-                        evidence, evidence, evidence, True)
-
+    sentence = _one_story_sentence
     surname = sentence("According to Mr Mendis, half the IMF support could come from a freeze on debt repayments.", 0, 0.8)
     full = sentence("This estimate is preliminary, bank governor Sunil Mendis told reporters.", 100, 0.6)
     question = analyse("Who is the Sri Lankan central bank governor seeking IMF support?")
