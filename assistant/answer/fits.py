@@ -326,12 +326,12 @@ def since_asked(question: Question, spans: Spans) -> Spans:
         asked = _ASKED_AFTER.search(asked_clause(question.text))
         asked = asked if asked is not None and (asked.group(4) or "").lower() == "at" else None  # "to what level": "as low as 15.3%" too
     around = _AROUND_MOVE.search(question.text)
-    if asked is None and around is None:
-        return spans
     if asked is not None:
         word = next(group for group in asked.groups() if group)
-    else:  # "what had the rate been before the cut?": the figure it was cut from
+    elif around is not None:  # "what had the rate been before the cut?": the figure it was cut from
         word = "from" if around.group(1).lower() == "before" else "to"
+    else:
+        return spans
     names = r"(?:[A-Z][\w'’.-]*\s+){0,3}" if asked is not None and asked.group(4) else ""  # "at London's Paddington Green police station"
     after = re.compile(rf"\b(?i:{word})\s+(?i:{_MODIFIERS}){names}$")
     based = word.lower() == "in"  # "Aberdeen-based" says where a firm is based as "based in Aberdeen" does
