@@ -13,10 +13,6 @@ from assistant.front_matter import front_matter_end
 from assistant.metadata import ArticleMetadata
 from assistant.sentences import Span, paragraph_spans, sentence_spans
 
-# Raised whenever a change here splits the same file differently: every file indexed before is re-indexed once.
-# 2: list items and labelled figures are chunked ("- Best actress - Clare Higgins for Hecuba").
-CHUNKING_VERSION = 2
-
 
 def content_blocks(text: str) -> list[list[Span]]:
     """Runs of consecutive story paragraphs; front matter, boilerplate and headings break a run (list items

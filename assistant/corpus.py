@@ -13,8 +13,9 @@ from typing import Iterator, Sequence
 from assistant.errors import CorpusError
 
 # Part of every file's digest: raised when chunking changes (v2: photo captions and credit lines
-# are story text), so the next `index` run re-chunks every file once instead of keeping old chunks.
-CHUNKING_VERSION = b"chunking v2\n"
+# are story text; v3: list items and labelled figures are, "- Best actress - Clare Higgins for Hecuba"),
+# so the next `index` run re-chunks every file once instead of keeping old chunks.
+CHUNKING_VERSION = b"chunking v3\n"
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 FALLBACK_ENCODING = "cp1252"

@@ -14,7 +14,7 @@ from chromadb.api.client import SharedSystemClient
 from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
-from assistant.chunking import CHUNKING_VERSION, build_nodes, citable_metadata, embedding_text
+from assistant.chunking import build_nodes, citable_metadata, embedding_text
 from assistant.corpus import Article, Skipped, scan_corpus
 from assistant.duplicates import RunVectors, assign_stories
 from assistant.embeddings import MiniLMEmbedding
@@ -131,7 +131,7 @@ class Indexer:
             if entry is None:
                 report.added.append(article.source)
                 pending.append(article)
-            elif entry.digest != article.digest or entry.chunking != CHUNKING_VERSION or article.source in short:
+            elif entry.digest != article.digest or article.source in short:
                 report.updated.append(article.source)
                 pending.append(article)
             else:

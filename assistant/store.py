@@ -29,7 +29,6 @@ from chromadb.errors import NotFoundError
 from llama_index.core.schema import BaseNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from assistant.chunking import CHUNKING_VERSION
 from assistant.errors import IndexCorruptError, IndexMissingError, IndexUnavailableError
 from assistant.integrity import SQLITE_FILE, Damage, check_chroma_files
 from assistant.settings import Settings
@@ -46,7 +45,6 @@ class LedgerEntry:
 
     digest: str
     chunks: int
-    chunking: int = 1  # the chunking.CHUNKING_VERSION that split it (records from before it existed: 1)
 
 
 def chroma_dir(settings: Settings) -> Path:
@@ -198,7 +196,7 @@ class ChunkStore:
         for offset in range(0, total, PAGE):
             page = self.ledger.get(include=["metadatas"], limit=PAGE, offset=offset)
             for source, meta in zip(page["ids"], page["metadatas"] or []):
-                entries[source] = LedgerEntry(str(meta["digest"]), int(str(meta["chunks"])), int(str(meta.get("chunking", 1))))
+                entries[source] = LedgerEntry(str(meta["digest"]), int(str(meta["chunks"])))
         return entries
 
     def replace_files(self, files: Sequence[tuple[str, str, Sequence[BaseNode]]]) -> None:
@@ -214,7 +212,7 @@ class ChunkStore:
         self.ledger.upsert(
             ids=sources,
             embeddings=np.zeros((len(files), LEDGER_DIMENSION), dtype=np.float32),
-            metadatas=[{"digest": digest, "chunks": len(file_nodes), "chunking": CHUNKING_VERSION} for _, digest, file_nodes in files],
+            metadatas=[{"digest": digest, "chunks": len(file_nodes)} for _, digest, file_nodes in files],
         )
 
     def remove_files(self, sources: Sequence[str]) -> None:

@@ -171,20 +171,20 @@ def test_an_update_survives_its_saved_terms_going_missing(corpus_copy: Path, tmp
     assert updated.ids[updated.search("Kythira ferry", 1)[0].position] == "new.txt#0#0"
 
 
-def test_files_split_by_an_older_chunking_are_indexed_again_once(corpus_copy: Path, tmp_path: Path) -> None:
-    """An upgrade that splits articles differently re-indexes every file once; a ledger record written
-    before versions were recorded counts as version 1."""
-    from assistant.chunking import CHUNKING_VERSION
+def test_files_split_by_an_older_chunking_are_indexed_again_once(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release that splits articles differently raises corpus.CHUNKING_VERSION, part of every digest: the
+    next run re-indexes every file once, replacing its chunks."""
+    from assistant import corpus
+
+    current = corpus.CHUNKING_VERSION
+    monkeypatch.setattr(corpus, "CHUNKING_VERSION", b"chunking v2\n")
+    report = Assistant(corpus=corpus_copy, index=tmp_path / "idx").index()
+    monkeypatch.setattr(corpus, "CHUNKING_VERSION", current)
 
     assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
-    report = assistant.index()
-    ledger = assistant.store.ledger.get(include=["metadatas", "embeddings"])
-    old = [{k: v for k, v in meta.items() if k != "chunking"} for meta in ledger["metadatas"]]
-    assistant.store.ledger.delete(ids=ledger["ids"])  # an upsert would keep the "chunking" key
-    assistant.store.ledger.add(ids=ledger["ids"], embeddings=ledger["embeddings"], metadatas=old)
-    assert CHUNKING_VERSION > 1
-
-    again = Assistant(corpus=corpus_copy, index=tmp_path / "idx").index()
-    assert sorted(again.updated) == sorted(ledger["ids"]) and not again.added
+    again = assistant.index()
+    assert sorted(again.updated) == sorted(report.added) and not again.added
     assert len(_ids(assistant)) == len(set(_ids(assistant))) == report.chunks
     assert Assistant(corpus=corpus_copy, index=tmp_path / "idx").index().updated == []  # once
