@@ -236,6 +236,8 @@ def _with_first_name(text: str, start: int, end: int) -> int:
 
 
 def _with_compound_first_name(text: str, start: int) -> int:
+    """"replaced as host by Fearne Cotton": a capitalised word spaCy parses as part of the one-word name after
+    it (a compound of it, no title or role word) is its first name."""
     before = re.search(r"\b([A-Z][a-z]+)\s+$", text[:start])
     if before is None or before.group(1) in _SENTENCE_OPENERS or is_title_word(before.group(1)) or is_role_noun(before.group(1)):
         return start

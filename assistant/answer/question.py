@@ -138,7 +138,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be|had|has) the (\w+ ){0,2}(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine|rate|loss|losses)\b|"
                           r"\bwhat (?:is|was|are|were|will be) .{1,80}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
-                          r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend|pay(?= for\b|\W*$))\b|"  # not "pay tribute to"  # "what does it cost to make a print"
+                          r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend|pay(?= for\b|\W*$))\b|"  # "what does it cost to make a print", not "pay tribute to"
                           r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b")),
     (QUANTITY, RACE_TIME),  # "what time did Scott record in his heat?": 7.64secs, not a time of day
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
