@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+_LABEL = re.compile(r"^\d+\.\d+\s+")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 ANSWER = "Answer: "  # the model's own words for the answer: steers which sentence it names, never shown
 PICKED = "\nSentence: "  # then the labels of the sentences that say it
@@ -76,7 +77,7 @@ def _sentence(label: str, passages: Sequence[Sequence[str]]) -> tuple[int, int] 
 
 def _holding(answer: str, passages: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
     """The sentences, in passage order, that hold the answer's words as written (case aside), whole words only."""
-    words = " ".join(answer.split()).strip(" .,;:!?\"'“”‘’")
+    words = _LABEL.sub("", " ".join(answer.split())).strip(" .,;:!?\"'“”‘’")  # "1.1 Jan. 2": a label it put there
     if not words:
         return []
     pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.IGNORECASE)

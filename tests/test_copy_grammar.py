@@ -38,6 +38,7 @@ def test_literals_escape_quotes_backslashes_and_line_breaks_and_keep_unicode() -
 def test_the_sentence_holding_the_models_answer_stands_in_for_a_named_one_that_does_not() -> None:
     assert picked("Answer: five hours\nSentence: 1.1", PASSAGES) == "They spoke for five hours. [1]"
     assert picked("Answer: Friday.\nSentence: 1.2", PASSAGES) == "Qin Gang was appointed on Friday. [2]"
+    assert picked("Answer: 2.1 Friday\nSentence: 1.2", PASSAGES) == "Qin Gang was appointed on Friday. [2]"  # a label in it
     assert picked("Answer: Qin Gang\nSentence: 2.1", PASSAGES) == "Qin Gang was appointed on Friday. [2]"  # named one holds it
     assert picked("Answer: Fri\nSentence: 1.1", PASSAGES) == "Blinken met Qin Gang in Beijing. [1]"  # whole words only
     assert picked("Answer: seven hours\nSentence: 1.2", PASSAGES) == "They spoke for five hours. [1]"  # found nowhere
