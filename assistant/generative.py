@@ -10,7 +10,10 @@ spans: streamed text is final text and never vanishes. Sentences that do not
 check out are dropped and counted; if none holds, or the endpoint fails
 before any does, the extractive answer is returned with a notice saying why.
 When the kept sentences leave out the reader's short answer, the reader's
-answer sentence follows them, quoted and cited.
+answer sentence follows them, quoted and cited. With `pick_sentences` (the
+local model), a llama.cpp grammar lets the model only name the passage
+sentences that answer (`assistant/copy_grammar.py`); the chain quotes them and
+checks them all the same.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from assistant.answer import Answer
 from assistant.answer.chain import ExtractiveChain
 from assistant.answer.result import Status
 from assistant.citations import Citation, CitationVerifier
+from assistant.copy_grammar import numbered, pick_grammar, picked
 from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
 from assistant.errors import AssistantError, EndpointError
@@ -91,10 +95,15 @@ class Passage:
     date: str
     sentences: list[Span]
 
-    def render(self, number: int) -> str:
+    def render(self, number: int, numbered_sentences: bool = False) -> str:
         label = ", ".join(part for part in (self.title or self.sentences[0].source, self.outlet, self.date) if part)
-        text = " ".join(s.text for s in self.sentences)
-        return f"[{number}] ({label})\n" + _FAKE_MARK.sub(r"(\1)", text)
+        if numbered_sentences:
+            return f"[{number}] ({label})\n" + numbered(self.shown(), number)
+        return f"[{number}] ({label})\n" + " ".join(self.shown())
+
+    def shown(self) -> list[str]:
+        """The sentences as the model sees them: a bracketed number inside an article cannot pose as a citation."""
+        return [_FAKE_MARK.sub(r"(\1)", s.text) for s in self.sentences]
 
 
 class Standalone(str):
@@ -158,11 +167,13 @@ class GenerativeChain:
         max_retries: int = 2,
         loading_message: str = "",
         secret: str = "",
+        pick_sentences: bool = False,
     ) -> None:
         self.backend, self.retriever, self.fallback = backend, retriever, fallback
         self.verifier, self.embed_model, self.idf, self.prompts = verifier, embed_model, idf, prompts
         self.max_retries, self.loading_message, self.secret = max_retries, loading_message, secret
         self.indexed = indexed  # source -> its chunks' spans: neighbours come only from indexed text, not boilerplate
+        self.pick_sentences = pick_sentences  # a grammar lets the model only name passage sentences, quoted verbatim (llama.cpp)
         self._load_llm = load_llm
         self._llm: LLM | None = None
 
@@ -275,12 +286,13 @@ class GenerativeChain:
         checked = 0
         started = time.monotonic()
         try:
-            for delta in self._deltas(llm, self._messages(standalone, passages), written):
+            for delta in self._deltas(llm, self._messages(standalone, passages), written, self._constraint(passages)):
                 if not text:
                     yield Status("The model is writing; each sentence appears once it is checked…")
                 text += delta
-                claims = parse_claims(text)
-                claims = claims if _CLOSED.search(text) else claims[:-1]  # the last one may still grow
+                copied = self._copied(text, passages)
+                claims = parse_claims(copied)
+                claims = claims if _CLOSED.search(copied) else claims[:-1]  # the last one may still grow
                 for claim in claims[checked:]:
                     yield from self._keep(claim, passages, written)
                 checked = max(checked, len(claims))
@@ -293,7 +305,7 @@ class GenerativeChain:
                 return
             yield self._finish(question, standalone, text, written, f"{reason} The answer stops at its last verified sentence.", started)
             return
-        for claim in parse_claims(text)[checked:]:
+        for claim in parse_claims(self._copied(text, passages))[checked:]:
             yield from self._keep(claim, passages, written)
         if NOT_COVERED_REPLY in text.upper() and not written.sentences:
             # The evidence check found an answer and the model did not: small models refuse answerable
@@ -332,12 +344,24 @@ class GenerativeChain:
         yield from self._emit(quoted, [Span(cited.source, cited.start, cited.end, cited.quote, encoding)], written)
         written.quoted = len(written.sentences) - before
 
-    def _deltas(self, llm: LLM, messages: list[ChatMessage], written: _Written) -> Iterator[str]:
+    def _copied(self, text: str, passages: list[Passage]) -> str:
+        """The reply as text to verify: with `pick_sentences`, the sentences it names (its answer line left out)."""
+        if not self.pick_sentences:
+            return text
+        return picked(text, [p.shown() for p in passages])
+
+    def _constraint(self, passages: list[Passage]) -> dict:
+        """The request's extra fields: with `pick_sentences`, llama.cpp's `grammar` allowing only sentence labels."""
+        if not self.pick_sentences:
+            return {}
+        return {"extra_body": {"grammar": pick_grammar([len(p.sentences) for p in passages], NOT_COVERED_REPLY)}}
+
+    def _deltas(self, llm: LLM, messages: list[ChatMessage], written: _Written, extra: dict | None = None) -> Iterator[str]:
         """The model's text as it streams; a refused or failed start is retried with backoff.
 
         llama.cpp's server ends its stream with `timings`: the prompt tokens read and those its cache spared.
         """
-        stream = self._with_retries(lambda: _started(llm.stream_chat(messages)))
+        stream = self._with_retries(lambda: _started(llm.stream_chat(messages, **(extra or {}))))
         for response in stream:
             timings = getattr(response.raw, "timings", None)
             if isinstance(timings, dict):
@@ -479,10 +503,11 @@ class GenerativeChain:
         return next(n for n, p in enumerate(passages, start=1) if span in p.sentences)
 
     def _messages(self, question: str, passages: list[Passage]) -> list[ChatMessage]:
-        rendered = "\n\n".join(p.render(n) for n, p in enumerate(passages, start=1))
+        rendered = "\n\n".join(p.render(n, self.pick_sentences) for n, p in enumerate(passages, start=1))
+        template = self.prompts.answer_pick if self.pick_sentences else self.prompts.answer
         return [
             ChatMessage(role=MessageRole.SYSTEM, content=self.prompts.system),
-            ChatMessage(role=MessageRole.USER, content=self.prompts.answer.format(passages=rendered, question=question)),
+            ChatMessage(role=MessageRole.USER, content=template.format(passages=rendered, question=question)),
         ]
 
     def _finish(self, question: str, standalone: str, text: str, written: _Written, notice: str, started: float) -> Answer:
@@ -493,6 +518,7 @@ class GenerativeChain:
             "reader_quote_added": bool(written.quoted),
             "moved_citations": written.moved,
             "model_text": text,
+            "model_sentences": " ".join(written.sentences[: len(written.sentences) - written.quoted]),
             "verdicts": written.verdicts,
             "timings": written.timings,
             "model_seconds": round(time.monotonic() - started, 2),

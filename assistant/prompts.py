@@ -9,18 +9,24 @@ from pathlib import Path
 from assistant.errors import AssistantError
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
-_REQUIRED = {"system": set(), "answer": {"passages", "question"}, "condense": {"history", "question"}}
+_REQUIRED = {
+    "system": set(),
+    "answer": {"passages", "question"},
+    "answer_pick": {"passages", "question"},  # the user message when a grammar lets the model only name sentences
+    "condense": {"history", "question"},
+}
 
 
 @dataclass(frozen=True)
 class Prompts:
     system: str
     answer: str
+    answer_pick: str
     condense: str
 
 
 def load_prompts(folder: Path = PROMPTS_DIR) -> Prompts:
-    """Read and check the three templates; a missing file or placeholder is a clear error."""
+    """Read and check the templates; a missing file or placeholder is a clear error."""
     texts = {}
     for name, needed in _REQUIRED.items():
         path = folder / f"{name}.txt"

@@ -2,7 +2,8 @@
 
     python bench/generative.py tests/golden/seeds-test.jsonl [--limit N] [--json OUT]
 
-Per answer: the facts it states (as `assistant eval` counts them), how many of
+Per answer: the facts it states (as `assistant eval` counts them; also without the
+reader's quote that follows model sentences lacking its answer), how many of
 the model's sentences verification kept, whether it fell back to the extractive
 answer, the time to the first streamed sentence and to the whole answer. The
 corpus is seeds/ for a seeds golden file and ../shared/corpora/bbc for a BBC
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant import Answer, Assistant  # noqa: E402
 from assistant.evaluation import ItemResult, load_golden, percentile  # noqa: E402
+from assistant.evaluation.metrics import states_fact  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 CORPORA = {"seeds": ROOT / "seeds", "bbc": ROOT.parent / "shared" / "corpora" / "bbc"}
@@ -34,6 +36,7 @@ class Run:
     id: str
     answerable: bool
     local_facts: int
+    own_facts: int  # stated by the model's own sentences (or the extractive answer it fell back to), not the reader's quote
     extractive_facts: int
     facts: int
     local_answered: bool
@@ -87,7 +90,9 @@ def run(golden: Path, limit: int | None, index: Path | None = None) -> list[Run]
         details = answer.details
         runs.append(Run(
             item.id, item.answerable,
-            ItemResult(item, answer, total).facts_found, ItemResult(item, base, 0).facts_found, len(item.facts),
+            ItemResult(item, answer, total).facts_found,
+            sum(states_fact(str(details.get("model_sentences", answer.answer)), fact) for fact in item.facts),
+            ItemResult(item, base, 0).facts_found, len(item.facts),
             answer.answered, "model_text" in details, int(details.get("kept_sentences", 0)),
             int(details.get("unsupported_sentences", 0)), "fallback_from" in details, first, total,
             answer.answer, answer.notice, str(details.get("model_text", "")),
@@ -108,6 +113,7 @@ def summary(runs: list[Run]) -> dict[str, object]:
     return {
         "questions": len(runs),
         "fact_accuracy_local": round(sum(r.local_facts for r in answerable) / facts, 3),
+        "fact_accuracy_local_without_reader_quotes": round(sum(r.own_facts for r in answerable) / facts, 3),
         "fact_accuracy_extractive": round(sum(r.extractive_facts for r in answerable) / facts, 3),
         "model_called": len(called),
         "sentences_kept": f"{sum(r.kept for r in called)}/{written}",

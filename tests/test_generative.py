@@ -469,3 +469,35 @@ def test_words_of_two_sentences_pieced_into_another_claim_are_not_support(fake, 
     assert fake.requests and answer.details.get("model_text"), answer.notice  # the model was asked
     assert "arrived" not in answer.answer and answer.backend == "extractive"
     _assert_verified(answer)
+
+
+def test_with_the_copy_grammar_the_model_names_a_sentence_and_the_chain_quotes_it(fake, seeds_assistant, seeds_index: Path) -> None:  # type: ignore[no-untyped-def]
+    fake.requests.clear()
+    assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
+                          llm_api_key=SECRET, llm_copy_grammar=True)
+
+    def label_of(messages: list[dict], needle: str) -> tuple[str, str]:
+        found = re.search(rf"^(\d+\.\d+) (.*{needle}.*)$", messages[-1]["content"], re.M)
+        assert found, "the passages do not show their sentences one per line under a label"
+        return found.group(1), found.group(2)
+
+    fake.script = lambda m: Reply(f"Answer: the Diaoyutai State Guesthouse\nSentence: {label_of(m, 'Diaoyutai')[0]}")
+    answer = assistant.ask(QUESTION)
+    body = fake.requests[-1]["body"]
+    label, sentence = label_of(body["messages"], "Diaoyutai")
+    assert body["grammar"].startswith('root ::= "NOT COVERED" | "Answer: " note "\\nSentence: " label')
+    assert f'"{label}"' in body["grammar"].splitlines()[-1]  # the labels the model may name
+    assert answer.backend == "openai:fake-model" and not answer.notice, answer.notice
+    assert answer.answer == f"{sentence} [1]"  # the named sentence, verbatim; the answer line is never shown
+    assert answer.details["kept_sentences"] == 1 and answer.details["model_sentences"] == answer.answer
+    _assert_verified(answer)
+
+
+def test_the_copy_grammar_is_on_for_the_local_model_and_off_for_endpoints(fake, seeds_assistant, seeds_index: Path) -> None:  # type: ignore[no-untyped-def]
+    fake.requests.clear()
+    endpoint = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url, llm_api_key=SECRET)
+    fake.script = lambda m: Reply("NOT COVERED")
+    endpoint.ask(QUESTION)
+    assert "grammar" not in fake.requests[-1]["body"]  # not every OpenAI-compatible server accepts it
+    assert Assistant(corpus=SEEDS, index=seeds_index, backend="local").chain.pick_sentences  # the model is not loaded by this
+    assert not Assistant(corpus=SEEDS, index=seeds_index, backend="local", llm_copy_grammar=False).chain.pick_sentences

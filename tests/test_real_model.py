@@ -7,14 +7,18 @@ articles do not answer must be refused. Needs `make setup-llm`; slow on 2 cores.
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
+import openai
 import pytest
 
 from assistant import Answer, Assistant
 from assistant.answer import Status
-from assistant.local_llm import LOCAL_MODEL, MODEL_NAME, SETUP_HINT
+from assistant.copy_grammar import pick_grammar, picked
+from assistant.local_llm import LOCAL_MODEL, MODEL_NAME, SETUP_HINT, idle_cores, report_progress
+from assistant.settings import load_settings
 from tests.conftest import SEEDS
 from tests.helpers import assert_quotes_are_spans
 
@@ -65,3 +69,29 @@ def test_the_local_model_answers_seed_questions_with_verbatim_citations(seeds_as
     _, _, refusal, _ = _stream(assistant, UNANSWERABLE)
     print(f"\n{UNANSWERABLE}\n  shown: {refusal.answer!r} [{refusal.backend}] {refusal.notice}")
     assert not refusal.answered and refusal.citations == []
+
+
+@pytest.mark.slow
+def test_llama_cpp_lets_the_model_reply_only_what_the_pick_grammar_allows() -> None:
+    """The model is told to echo a reply; under the grammar only allowed replies come out whole."""
+    passages = [["Blinken met Qin Gang in Beijing.", "They spoke for five hours."], ["Qin Gang was appointed on Friday."]]
+    endpoint = LOCAL_MODEL.endpoint(load_settings().llm_cache, idle_cores(), report_progress)
+    client = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key, max_retries=0, timeout=120)
+
+    def echo(text: str) -> str:
+        reply = client.chat.completions.create(
+            model=endpoint.model, temperature=0, max_tokens=40,
+            messages=[{"role": "user", "content": f"Reply with exactly this text and nothing else:\n{text}"}],
+            extra_body={"grammar": pick_grammar([len(p) for p in passages])},
+        )
+        return reply.choices[0].message.content or ""
+
+    quoted = {"NOT COVERED", *(f"{s} [{n}]" for n, p in enumerate(passages, start=1) for s in p)}
+    allowed = re.compile(r"NOT COVERED|Answer: [^\n\[\]]+\nSentence: (1\.1|1\.2|2\.1)(\n(1\.1|1\.2|2\.1))?")
+    reply = echo("Answer: on Friday\nSentence: 2.1")  # the model may say more on the answer line
+    assert reply.startswith("Answer: on Friday") and reply.endswith("\nSentence: 2.1") and allowed.fullmatch(reply), reply
+    assert echo("NOT COVERED") == "NOT COVERED"
+    for refused in ("Blinken and Qin Gang met in Beijing [1]", "Answer: Beijing\nSentence: 4.7"):
+        reply = echo(refused)
+        assert reply != refused and allowed.fullmatch(reply), reply  # reworded text and unknown labels cannot come out
+        assert set(picked(reply, passages).splitlines()) <= quoted  # and what is shown is verbatim passage text
