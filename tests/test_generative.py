@@ -493,11 +493,11 @@ def test_with_the_copy_grammar_the_model_names_a_sentence_and_the_chain_quotes_i
     _assert_verified(answer)
 
 
-def test_the_copy_grammar_is_on_for_the_local_model_and_off_for_endpoints(fake, seeds_assistant, seeds_index: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_copy_grammar_is_chosen_by_configuration_and_off_by_default(fake, seeds_assistant, seeds_index: Path) -> None:  # type: ignore[no-untyped-def]
     fake.requests.clear()
     endpoint = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url, llm_api_key=SECRET)
     fake.script = lambda m: Reply("NOT COVERED")
     endpoint.ask(QUESTION)
     assert "grammar" not in fake.requests[-1]["body"]  # not every OpenAI-compatible server accepts it
-    assert Assistant(corpus=SEEDS, index=seeds_index, backend="local").chain.pick_sentences  # the model is not loaded by this
-    assert not Assistant(corpus=SEEDS, index=seeds_index, backend="local", llm_copy_grammar=False).chain.pick_sentences
+    assert not Assistant(corpus=SEEDS, index=seeds_index, backend="local").chain.pick_sentences  # the model is not loaded by this
+    assert Assistant(corpus=SEEDS, index=seeds_index, backend="local", llm_copy_grammar=True).chain.pick_sentences
