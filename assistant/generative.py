@@ -10,8 +10,8 @@ spans: streamed text is final text and never vanishes. Sentences that do not
 check out are dropped and counted; if none holds, or the endpoint fails
 before any does, the extractive answer is returned with a notice saying why.
 When the kept sentences leave out the reader's short answer, the reader's
-answer sentence follows them, quoted and cited. With `pick_sentences` (the
-local model), a llama.cpp grammar lets the model only name the passage
+answer sentence follows them, quoted and cited. With `pick_sentences` (setting
+`llm_copy_grammar`, off by default), a llama.cpp grammar lets the model only name the passage
 sentences that answer (`assistant/copy_grammar.py`); the chain quotes them and
 checks them all the same.
 """
