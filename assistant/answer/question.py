@@ -80,7 +80,9 @@ _PERSON_NOUNS = (
     "sprinter|swimmer|tennis player|referee|umpire|sheriff|chef|model|photographer|pilot|soldier|prisoner|robber|"
     "mp|peer|lord|lady|sir|bishop|archbishop|cardinal|priest|vicar|imam|rabbi|pope|emperor|dictator|premier|prime minister|vice-president|councilor|"
     "colleague|partner|friend|aide|adviser|advisor|assistant|counsel|attorney|barrister|solicitor|inventor|"
-    "engineer|programmer|developer|hacker|gamer|blogger|star|heir|vocalist|guitarist|drummer|bassist|composer"
+    "engineer|programmer|developer|hacker|gamer|blogger|star|heir|vocalist|guitarist|drummer|bassist|composer|"
+    "dj|painter|sculptor|poet|playwright|trader|banker|forecaster|pundit|trainer|surgeon|nurse|teacher|"
+    "headteacher|headmaster|headmistress|pupil|juror|monk|nun|volunteer|rider|climber|skier|fighter|wrestler"
 )
 _BUILDING_NOUNS = (  # places that are buildings or sites: "which hospice" asks for one, as "which venue" does
     "hospice|clinic|college|library|cathedral|mosque|temple|synagogue|restaurant|pub|nightclub|casino|factory|plant|"
@@ -89,7 +91,7 @@ _BUILDING_NOUNS = (  # places that are buildings or sites: "which hospice" asks 
 )
 FACILITY = re.compile(
     r"^(?:venue|stadium|hotel|building|prison|jail|airport|port|street|ground|arena|theatre|hospital|guesthouse|"
-    rf"palace|residence|hall|club|school|church|museum|court|studio|office|headquarters|base|{_BUILDING_NOUNS})s?$"
+    rf"palace|residence|hall|club|school|church|museum|court|studio|office|headquarters|base|cemetery|graveyard|{_BUILDING_NOUNS})s?$"
 )
 _ORG_NOUNS = (
     "company|firm|bank|group|organisation|organization|team|club|party|agency|broadcaster|network|newspaper|"
@@ -97,13 +99,13 @@ _ORG_NOUNS = (
     "university|side|regulator|watchdog|charity|manufacturer|maker|operator|supermarket|publisher|insurer|"
     "lender|store|chain|giant|business|outlet|website|court|council|committee|board|government|rivals?|school|academy|"
     "laboratory|lab|institute|association|federation|foundation|authority|service|consultancy|brokerage|carmaker|automaker|"
-    "conglomerate|pollster|society|distributor|wholesaler"
+    "conglomerate|pollster|society|distributor|wholesaler|journal|magazine|tabloid"
 )
 _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
     "county|prison|jail|airport|port|street|area|village|ground|arena|theatre|hospital|site|continent|district|"
     f"neighbourhood|guesthouse|palace|residence|sea|river|border|resort|suburb|lake|mountain|valley|coast|constituency|"
-    f"borough|seat|{_BUILDING_NOUNS}"
+    f"borough|seat|cemetery|graveyard|{_BUILDING_NOUNS}"
 )
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
@@ -117,6 +119,8 @@ _MONEY_WORDS = re.compile(
 RACE_TIME = re.compile(
     r"\b(?:what|which|in what) (?:[\w-]+ )?time (?:did|does|do|has|had|will|was|is) .{1,80}\b(?:record|recorded|clock|clocked|run|ran|"
     r"post|posted|set|achieve|achieved|finish|finished|win|won|complete|completed|swim|swam)\b"
+    r"|\b(?:winning|finishing|qualifying|record|personal best|fastest|best|lap) time\b(?! of (?:the )?(?:day|year)\b)"
+    r"|\bwhat (?:is|was|were) (?:his|her|their|[\w.-]+(?: [\w.-]+){0,3}['’]s?) time\b"  # "what was Holmes's time?"
 )
 _LENGTH_NOUNS = "term|sentence|ban|suspension|stint|spell|tenure|period"  # "what was the longest prison term": a length of time
 _RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -144,6 +148,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
     (RANK, re.compile(r"\b(what|which) (?:world |league |final |current |highest |lowest |best |chart |table )?(position|placing|ranking|rank|number[- ]one)\b|"
+                      r"\bwhat (?:is|was) (?:his|her|their|its|[\w.-]+(?: [\w.-]+){0,3}['’]s?) (?:current |world |latest |new |highest |best |"
+                      r"previous |former )*(?:ranking|rank|seeding)\b|"
                       r"\bwhere (?:did|does|do|is|was) .{1,80}\b(sit|sits|rank|ranks|ranked|finish|stand|stands|lie|lies|come|place|placed)\b"
                       r".{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b|"
                       r"\bwhere (?:does|do|did|will|would) .{1,200}\brank\b|"  # "where does Continental rank by size among US carriers?"
@@ -225,6 +231,7 @@ _WHO_ARE = re.compile(rf"^\W*who (?:are|were) (?:the |these |those )?(?:[\w'’-
 _LIST = re.compile(  # not "the draw in which all four clubs will be involved": a relative clause asks nothing
     r"(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bby )(?<!\bwith )(?<!\bfrom )(?<!\bunder )"
     r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|^\W*list\b"  # not "in Broadcast's list"
+    r"|^\W*what (?:are|were) the names\b"
 )
 _NOT_FOCUS = frozenset(terms(
     "who whom whose what which where when why how many much did does do is was were say said tell told report "
@@ -531,11 +538,11 @@ _RATE = re.compile(r"\brates?\b(?<!exchange rate)(?<!exchange rates)")  # "to wh
 _PAID_RATE = re.compile(r"\b(?:hourly|wages?|pay|salary|salaries|fares?|fees?|prices?|charges?|rents?)\b|\b(?:an|per) hour\b")
 _BY_HOW_MUCH = re.compile(r"\bby how much\b")  # "by how much will health spending rise?": by 9.4% as often as by £1bn
 _PERCENT_NOUNS = "growth|stake|turnout|swing|inflation|unemployment"  # "what growth does he predict": 4.2%
-_ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat"  # "in which minute": the 84th
+_ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat|ranking|rank|seeding"  # "in which minute": the 84th
 _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"
     "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
     "capacity|rise|increase|fall|drop|decline|jump|"
-    "height|depth|weight|length|distance|rate|margin|range"
+    "height|depth|weight|length|distance|rate|margin|range|altitude|elevation"
 )
 _KINDS_OF_AMOUNT = frozenset(terms(  # nouns that name the kind of amount asked, not what it is an amount of
     "amount sum money cash price cost value figure total level share percentage proportion rate range margin "
@@ -625,7 +632,16 @@ def _defined_name(question: str) -> str:
 
 
 def _head_kind(noun: str) -> str:
-    return next((kind for kind, nouns in _HEADS if nouns.match(noun)), "") if noun else ""
+    if not noun:
+        return ""
+    return next((kind for kind, nouns in _HEADS if nouns.match(noun)), "") or (PERSON if _PERSON_SUFFIX.match(noun) else "")
+
+
+_PERSON_SUFFIX = re.compile(  # nouns no list holds that name a person by their ending: "strategist", "technician", "auctioneer"
+    r"^(?!(?:list|wrist|twist|fist|mist|gist|exist|assist|insist|persist|resist|consist|subsist|desist|career|veneer|steer|"
+    r"sheer|beer|deer|cheer|human|german|roman|woman|man|specimen|regimen|abdomen|shortlist|checklist|playlist|wishlist|blacklist|"
+    r"setlist)s?$)(?![a-z]*(?:ch|sh|ts)m[ae]n$)[a-z]{3,}(?:ist|ists|ician|icians|eer|eers|woman|women|man|men)$"
+)
 
 
 def _asked_phrase(question: str, noun: str) -> str:
@@ -653,7 +669,7 @@ def _head_type(words: str) -> tuple[str, str]:
             break
         if found:
             kind, head = found, word
-    if kind in (PERSON, ORGANISATION, PLACE) and head.endswith("s") and not any(n.match(head[:-1]) is None for k, n in _HEADS if k == kind):
+    if kind in (PERSON, ORGANISATION, PLACE) and head.endswith("s") and _head_kind(head[:-1]) == kind:
         return LIST, head
     return kind, head
 

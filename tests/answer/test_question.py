@@ -309,3 +309,30 @@ def test_how_large_a_thing_is_no_percentage_unless_it_is_a_change_or_a_share() -
 def test_how_many_before_a_verb_names_nothing_counted() -> None:
     question = analyse("Having opened with more than 4.1 million viewers, how many was it drawing by the time the series ended?")
     assert question.type == "number" and counted_thing(question) == ""
+
+
+@pytest.mark.parametrize("question, kind, noun", [
+    ("Which Goldman Sachs strategist predicted the rally would fade?", "person", "strategist"),  # by its ending
+    ("Which technician repaired the broadcast link?", "person", "technician"),
+    ("Which BBC Radio 1 DJ played the record first?", "person", "dj"),
+    ("Which journalists were arrested at the border?", "list", "journalists"),
+    ("In which journal did the Oxford team describe the enzyme?", "organisation", "journal"),
+    ("In which London cemetery was the poet buried?", "place", "cemetery"),
+    ("At what altitude did the aircraft fly?", "quantity", "altitude"),
+    ("Which insurance broker agreed to pay the fine?", "other", "broker"),  # a firm as often as a person
+    ("Which checklist did the inspectors use?", "other", "checklist"),  # an ending is no person when the word is a thing
+])
+def test_nouns_outside_the_lists_are_typed_by_their_ending_and_kind(question: str, kind: str, noun: str) -> None:
+    analysed = analyse(question)
+    assert (analysed.type, analysed.noun) == (kind, noun)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What was the Kenyan runner's winning time in the marathon?", "quantity"),  # a race time, not a time of day
+    ("What was his time in the 400m final?", "quantity"),
+    ("What is the Swiss player's current world ranking before Wimbledon?", "rank"),
+    ("What are the names of the three firefighters honoured by the council?", "list"),
+    ("What time did the polls close?", "time"),
+])
+def test_race_times_rankings_and_names_are_typed(question: str, kind: str) -> None:
+    assert analyse(question).type == kind

@@ -415,13 +415,14 @@ def _one_story_sentence(text: str, start: int, evidence: float) -> Sentence:
 
 
 def test_which_noun_is_answered_by_a_slightly_weaker_sentence_that_names_it() -> None:
-    """The best sentence restates the lawsuit; the one that names the "special effects foreman" answers."""
+    """The best sentence restates the lawsuit; the one that names the "special effects supervisor" (a noun of no type) answers."""
     from assistant.answer.question import analyse
 
     sentence = _one_story_sentence
     restated = sentence("Actor Bruce Willis is suing Revolution Studios over an injury he said he suffered.", 0, 0.9)
-    naming = sentence('The lawsuit said Revolution Studios and special effects foreman Joe Pancake "had a duty to Willis".', 90, 0.7)
-    question = analyse("Bruce Willis is suing Revolution Studios; which special effects foreman does the lawsuit say had a duty to him?")
+    naming = sentence('The lawsuit said Revolution Studios and special effects supervisor Joe Pancake "had a duty to Willis".', 90, 0.7)
+    question = analyse("Bruce Willis is suing Revolution Studios; which special effects supervisor does the lawsuit say had a duty to him?")
+    assert not question.typed
     reading = Reader({}, None, 0.4, 3)._untyped(question, [restated, naming], restated.evidence)
     assert reading.short_answer == "Joe Pancake"
     far = sentence(naming.text, 90, 0.5)  # too weak beside the best: no answer rather than a guess
