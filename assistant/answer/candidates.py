@@ -17,7 +17,7 @@ from assistant.answer import counts, entity_labels, fits, patterns, places, role
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse, token_at
 from assistant.answer.question import (
-    DATE, DAY, DURATION, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, WORK, Question,
+    DATE, DAY, DURATION, FACILITY, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, WORK, Question,
     asked_clause, counted_thing, is_body_noun, is_role_noun, is_title_word,
 )
 from assistant.terms import terms
@@ -368,6 +368,9 @@ def _before_joined_name(text: str, ents: tuple[Entity, ...], start: int, end: in
     return end
 
 
+_VENUE_BEFORE = re.compile(r"\bat $")
+
+
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
     if _HOW_OFTEN.search(question.text):  # a frequency, not a number: "one visit to Cuba every three years"
         return [m.span() for m in patterns.FREQUENCY.finditer(text)]
@@ -403,6 +406,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans += [span for span in _named_by_noun(question.type, question.noun, text, ents) if span not in spans]
     if question.type == WORK:  # spaCy's small model misses most titles ("No Way Out", "Dead Man's Shoes")
         spans += [span for span in _titles(text, ents) if span not in spans]
+    if question.type == PLACE and FACILITY.match(question.noun):  # "at Netherdale": a ground spaCy calls a town
+        spans += [(e.start, e.end) for e in ents if e.label == "GPE" and _VENUE_BEFORE.search(text[max(0, e.start - 4) : e.start])
+                  and (e.start, e.end) not in spans and not places.is_place(e.text)]
     if question.type == SCORE:  # a tennis match's sets are one score: "7-5 6-3 3-6 6-3"
         spans = _joined_sets(text, spans)
     if question.type == RANK:  # "fifth biggest", "fourth-largest": the ordinal with the measure it ranks by

@@ -122,12 +122,26 @@ def _role_split(entity: Entity) -> tuple[Entity, ...]:
 def _cities_named(text: str, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
     """One-word names GeoNames knows as cities, right after "in", "at", "from" or "of", that spaCy tagged as
     something else: the city too ("the huge image of Delft", tagged an organisation). The first label stays,
-    for "the manager of Chelsea" is a club as well."""
-    return tuple(
+    for "the manager of Chelsea" is a club as well. So are the city that ends a longer name spaCy ran it into
+    ("the All Blacks in Christchurch") and the city of a "Bracknell-based" firm, which spaCy leaves untagged."""
+    found = [
         replace(e, label="GPE") for e in ents
         if e.label in ("ORG", "PERSON") and " " not in e.text
         and _PLACE_BEFORE.search(text[max(0, e.start - 6) : e.start]) and places.is_city(e.text)  # GeoNames last: it loads once
-    )
+    ]
+    for e in ents:
+        inner = _CITY_AT_END.search(e.text) if e.label not in ("GPE", "LOC", "FAC") else None
+        if inner and places.is_city(inner.group(1)):
+            found.append(Entity(e.start + inner.start(1), e.start + inner.end(1), "GPE", inner.group(1)))
+    tagged = {(e.start, e.end) for e in ents if e.label in ("GPE", "LOC", "FAC")}
+    for based in _BASED.finditer(text):
+        if (based.start(1), based.end(1)) not in tagged and places.is_city(based.group(1)):
+            found.append(Entity(based.start(1), based.end(1), "GPE", based.group(1)))
+    return tuple(found)
+
+
+_CITY_AT_END = re.compile(r"\s(?:in|at|near)\s+([A-Z][a-z]+)$")  # "the All Blacks in Christchurch"
+_BASED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)-based\b")  # "Bracknell-based Exel"
 
 
 def _usual_labels(parses: list[tuple[Entity, ...]]) -> dict[str, str]:

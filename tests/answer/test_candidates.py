@@ -1041,3 +1041,21 @@ def test_on_which_date_prefers_one_day_to_a_run_of_days() -> None:
     assert [c.text for c in candidates.find(question, [runs, day])][:1] == ["16 February"]
     when = analyse("When does the Berlin film festival run?")
     assert [c.text for c in candidates.find(when, [runs, day])][:1] == ["10-20 February"]
+
+
+def test_a_city_spacy_runs_into_a_longer_name_or_leaves_untagged_is_still_a_place() -> None:
+    """spaCy reads "the All Blacks in Christchurch" as one organisation and leaves "Bracknell-based" untagged."""
+    test_match = analyse("Which city will stage the opening Test of the Lions tour?")
+    text = "The Lions leave on 24 May, with the first Test match against the All Blacks in Christchurch on 25 June."
+    assert [c.text for c in candidates.find(test_match, [_sentence(text)])] == ["Christchurch"]
+    based = analyse("In which town does the delivery firm Exel have its head office?")
+    text = "With its shares closing at 873p, Bracknell-based Exel is valued at £2.6bn."
+    assert [c.text for c in candidates.find(based, [_sentence(text)])] == ["Bracknell"]
+
+
+def test_a_ground_spacy_calls_a_town_answers_which_ground_when_it_is_no_known_place() -> None:
+    question = analyse("At which ground did Ulster beat Borders?")
+    text = "Ulster clung on for a Celtic League win over bottom club Borders at Netherdale on Friday night."
+    assert [c.text for c in candidates.find(question, [_sentence(text)])] == ["Netherdale"]
+    town = "Ulster clung on for a Celtic League win over bottom club Borders at Glasgow on Friday night."
+    assert candidates.find(question, [_sentence(town)]) == []  # a known city is no ground
