@@ -339,6 +339,28 @@ def since_asked(question: Question, spans: Spans) -> Spans:
     return kept or spans
 
 
+def of_another_month(question: Question, spans: Spans) -> Spans:
+    """"How much did output grow in November?": not the 0.6% of "rose 0.3% from a revised 0.6% increase in
+    October". A figure the next few words give to another month than the one the question asks about is
+    that month's figure. Kept when every figure is."""
+    if question.type not in AMOUNTS:
+        return spans
+    asked = {m.group(1).lower() for m in _IN_MONTH.finditer(asked_clause(question.text))}
+    if not asked:
+        return spans
+    kept = []
+    for sentence, start, end in spans:
+        given = _GIVEN_MONTH.match(sentence.text, end)
+        if given is None or given.group(1).lower() in asked:
+            kept.append((sentence, start, end))
+    return kept or spans
+
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_IN_MONTH = re.compile(rf"\b(?:in|for|during|of)\s+({_MONTH_NAMES})\b")
+_GIVEN_MONTH = re.compile(rf"[^.;,\d%£$€]{{0,25}}?\b(?:in|for|during)\s+({_MONTH_NAMES})\b")  # "0.6% increase in October"
+
+
 _MAKING = {  # acts that make a work, and the words a sentence naming its maker uses for them
     "direct": r"direct(?:s|ed|ing|or|ors)?|film-?maker",
     "compose": r"compos(?:e|es|ed|ing|er|ers)",

@@ -536,7 +536,11 @@ _MONEY_NOUNS = (
 )
 _RATE = re.compile(r"\brates?\b(?<!exchange rate)(?<!exchange rates)")  # "to what level did it cut its tax rate"
 _PAID_RATE = re.compile(r"\b(?:hourly|wages?|pay|salary|salaries|fares?|fees?|prices?|charges?|rents?)\b|\b(?:an|per) hour\b")
-_BY_HOW_MUCH = re.compile(r"\bby how much\b")  # "by how much will health spending rise?": by 9.4% as often as by £1bn
+_BY_HOW_MUCH = re.compile(  # "by how much will health spending rise?": by 9.4% as often as by £1bn
+    r"\bby how much\b|\bhow much (?:did|does|do|has|have|had|will|would|could|is|was|were|are)\b[^?]{0,80}?\b(?:go(?:ne|es)? up|"
+    r"go(?:ne|es)? down|went up|went down|rise|risen|rose|fall|fallen|fell|climb|climbed|drop|dropped|jump|jumped|increase|increased|"
+    r"decrease|decreased|decline|declined|grow|grown|slip|slipped|slide|slid|soar|soared|plunge|plunged|tumble|tumbled|surge|surged)\b"
+)
 _PERCENT_NOUNS = "growth|stake|turnout|swing|inflation|unemployment"  # "what growth does he predict": 4.2%
 _ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat|ranking|rank|seeding"  # "in which minute": the 84th
 _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"

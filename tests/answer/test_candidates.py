@@ -1059,3 +1059,11 @@ def test_a_ground_spacy_calls_a_town_answers_which_ground_when_it_is_no_known_pl
     assert [c.text for c in candidates.find(question, [_sentence(text)])] == ["Netherdale"]
     town = "Ulster clung on for a Celtic League win over bottom club Borders at Glasgow on Friday night."
     assert candidates.find(question, [_sentence(town)]) == []  # a known city is no ground
+
+
+def test_a_figure_given_to_another_month_does_not_answer_for_the_asked_month() -> None:
+    question = analyse("By how much did factory output in Germany increase in November?")
+    text = "Output rose 0.3% - in line with forecasts - from a revised 0.6% increase in October."
+    assert [c.text for c in candidates.find(question, [_sentence(text)])][:1] == ["0.3%"]
+    october = analyse("By how much did factory output in Germany increase in October?")
+    assert "0.6%" in [c.text for c in candidates.find(october, [_sentence(text)])]

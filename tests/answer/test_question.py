@@ -336,3 +336,9 @@ def test_nouns_outside_the_lists_are_typed_by_their_ending_and_kind(question: st
 ])
 def test_race_times_rankings_and_names_are_typed(question: str, kind: str) -> None:
     assert analyse(question).type == kind
+
+
+def test_how_much_a_price_went_up_asks_for_a_change_not_a_sum() -> None:
+    assert analyse("How much did the retailer's share price go up on Tuesday?").type == "quantity"  # "up 9%" as well as "up 12p"
+    assert analyse("How much did house prices rise in March?").type == "quantity"
+    assert analyse("How much did the retailer pay for the stake?").type == "money"
