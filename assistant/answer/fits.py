@@ -101,13 +101,16 @@ _GLUED_LETTER = re.compile(r"[A-Z](?![A-Za-z])")  # "3G", "3D"; not the units of
 def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
     """A number that belongs to something else is no count: the "11.5" of "£11.5m", the "4" of "4bn euros"
     or of "40%", the "One" of "Bank One", the "one" of "hit number one" (a place in a ranking), the "10" of
-    "one in 10 adults" (a share), the "3" of "3G handsets"."""
+    "one in 10 adults" (a share), the "3" of "3G handsets", the "18" of "under-18s"."""
     for regex in (patterns.MONEY, patterns.PERCENT):
         if any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end) for m in regex.finditer(text)):
             return True
     if text[end : end + 1] == "%":
         return True
     if text[start:end].isdigit() and (_GLUED_LETTER.match(text, end) or text[start - 1 : start].isalpha()):  # "3G", "MP3": a name
+        return True
+    if text[start:end].isdigit() and (re.search(r"\b(?:under|over)-$", text[max(0, start - 6) : start], re.IGNORECASE)
+                                      or re.match(r"s\b", text[end : end + 2])):  # "under-18s", "the 1990s": an age group, a decade
         return True
     if _NAME_BEFORE.search(text[max(0, start - 30) : start]):  # "the Hot 100 chart", "Radio 4", "FTSE 100"
         return True
@@ -303,10 +306,13 @@ def reported_by(question: Question, spans: Spans) -> Spans:
     return own or spans
 
 
-_ASKED_AFTER = re.compile(  # "since when", "To how many planes did UPS cut ...", "cut its rate to what level", "At which ..."
+_ASKED_AFTER = re.compile(  # "since when", "To how many planes did UPS cut ...", "cut its rate to what level", "At which ...",
+    # and a "to" or "from" the question ends on
     r"\b(since|until|till) (?:when|which|what)\b|^\W*(to|from) (?:which|what|how many|how much)\b|"
     r"\b(?:cut|cuts|cutting|reduc\w+|rais\w+|increas\w+|lower\w*|trimm?\w*|slash\w*|fell|fall\w*|rose|ris\w+|dropp?\w*|"
-    r"grew|grow(?:s|n|ing)?|climb\w*|slid|slip\w*)\b[^?,]{0,40}\b(to|from) (?:what|how many|how much)\b|^\W*(at|in) (?:which|what)\b",
+    r"grew|grow(?:s|n|ing)?|climb\w*|slid|slip\w*)\b[^?,]{0,40}\b(to|from) (?:what|how many|how much)\b|^\W*(at|in) (?:which|what)\b|"
+    r"\b(?:what|which|how many|how much)\b[^?]{0,80}\b(?:cut|reduc\w+|rais\w+|increas\w+|lower\w*|trimm?\w*|slash\w*|fall\w*|"
+    r"ris\w+|dropp?\w*|grow(?:s|n|ing)?|climb\w*|slipp?\w*)\s+(to|from)\W*$",  # "what level is the rate being lowered to?"
     re.IGNORECASE,
 )
 _AROUND_MOVE = re.compile(  # "what had the rate been before the cut?", "where did it stand after the rise?"

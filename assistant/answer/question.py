@@ -457,7 +457,11 @@ def counted_noun(question: str) -> str:
             if objects:
                 return objects[0].text.lower()
     match = _COUNTED_NOUN.search(" ".join(clause.lower().split()))
-    return match.group(1).split()[-1] if match else ""
+    words = [w for w in match.group(1).split() if w not in _ADVERBS] if match else []
+    return words[-1] if words else ""  # "how many Americans now have": Americans, not "now"
+
+
+_ADVERBS = frozenset({"now", "still", "currently", "already", "actually", "really", "ever", "also", "even", "just", "today", "then"})
 
 
 def answer_type(question: str) -> str:

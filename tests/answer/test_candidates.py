@@ -5,7 +5,7 @@ from dataclasses import replace
 from assistant.answer import candidates, entity_labels, fits
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity
-from assistant.answer.question import analyse
+from assistant.answer.question import analyse, counted_noun
 from assistant.terms import terms
 
 
@@ -1067,3 +1067,18 @@ def test_a_figure_given_to_another_month_does_not_answer_for_the_asked_month() -
     assert [c.text for c in candidates.find(question, [_sentence(text)])][:1] == ["0.3%"]
     october = analyse("By how much did factory output in Germany increase in October?")
     assert "0.6%" in [c.text for c in candidates.find(october, [_sentence(text)])]
+
+
+def test_a_question_ending_on_to_takes_the_figure_after_to() -> None:
+    question = analyse("In the new budget, what level is the country's corporate tax rate being lowered to?")
+    text = "The tax cuts target firms, cutting corporate tax from 30% to 29% this year."
+    assert [c.text for c in candidates.find(question, [_sentence(text)])][:1] == ["29%"]
+
+
+def test_an_age_group_is_no_count_and_an_adverb_is_not_what_is_counted() -> None:
+    question = analyse("How many Britons now have a games console, according to the survey?")
+    assert counted_noun(question.text) == "britons"
+    teenagers = _sentence("The survey did not ask teenagers, but millions of under-18s also own consoles.")
+    assert "18" not in [c.text for c in candidates.find(question, [teenagers])]
+    adults = _sentence("One in 10 adult Britons - equivalent to 5 million people - owns a games console.")
+    assert [c.text for c in candidates.find(question, [adults])][:1] == ["5 million"]
