@@ -26,7 +26,7 @@ from assistant.answer.question import (
 from assistant.dates import resolve_span
 from assistant.terms import folded
 from assistant.answer.refuse import (
-    measures, missing_part, mostly_unknown, quoted, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
+    TYPE_NOUNS, measures, missing_part, mostly_unknown, quoted, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
     unknown_names_notice, unmeasured_notice,
 )
 
@@ -38,6 +38,7 @@ ABOUT_FLOOR = 0.6  # ... or this share of that, when no stronger one comes from 
 MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name the question gives
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
+OFF_STORY_RATIO = 0.6  # a candidate of another story than the best sentence's needs this share of its evidence
 NAMING_RATIO = 0.7  # a sentence naming the asked noun answers when its evidence is this close to the best's
 MAX_STORIES = 5
 NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out in one of this many best articles
@@ -56,6 +57,7 @@ UNKNOWN_YEAR = "unknown year"
 NOT_ABOUT = "answer's article names no one asked about"
 UNMEASURED = "amount of another thing"
 WITHHELD = "the article says it is not known"
+OFF_STORY = "answer only in a weaker, other story"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
 
@@ -250,6 +252,9 @@ class Reader:
             return held
         if not found:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
+        off_story = _off_story(question, found[0], sentences)
+        if off_story is not None:  # the story that matches the question best gives no answer of the kind asked
+            return Reading(question, off_story, OFF_STORY, support=support)
         if question.type == LIST:  # a sentence that lists several answers beats one that names one
             found.sort(key=lambda c: _listed(c, found) is None)
         best = _named_in_full(found[0], every) if question.type == PERSON else found[0]
@@ -384,6 +389,19 @@ def _reading(question: Question, chosen: list[Sentence], short: tuple[int, int] 
     first = chosen[0]
     quotes[0] = replace(quotes[0], answer_start=first.start + short[0], answer_end=first.start + short[1])
     return Reading(question, short_answer=first.text[short[0] : short[1]], evidence=quotes, support=support)
+
+
+def _off_story(question: Question, best: candidates.Candidate, sentences: list[Sentence]) -> str | None:
+    """Why a candidate does not answer when it stands only in another story, in a sentence far weaker than the
+    one that matches the question best ("Who was driving the London to Leeds express that derailed at
+    Hatfield?": not "Ken Bates" of a Leeds United story): that story's words are close to the question's
+    by chance. None when the candidate may answer."""
+    top = max(sentences, key=lambda s: s.evidence)
+    if best.sentence.story == top.story or best.sentence.evidence >= OFF_STORY_RATIO * top.evidence:
+        return None
+    noun = TYPE_NOUNS.get(question.type, "answer")
+    about = f"“{top.title}”" if top.title else top.source
+    return f"The article that matches the question best ({about}) gives no {noun} that answers it; the only one found stands in a story about something else."
 
 
 def _strong_names(question: Question) -> list[str]:

@@ -439,3 +439,21 @@ def test_a_surname_answer_gives_way_to_the_article_s_sentence_with_the_full_name
     assert Reader({}, None, 0.4, 3)._typed(question, [surname, full], surname.evidence).short_answer == "Sunil Mendis"
     weak = sentence(full.text, 100, 0.3)  # too weak beside the best: the surname stays
     assert Reader({}, None, 0.4, 3)._typed(question, [surname, weak], surname.evidence).short_answer == "Mendis"
+
+
+def _story_sentence(story: str, text: str, evidence: float) -> Sentence:
+    return Sentence(story, 0, len(text), text, "utf-8", story, "", "", "", frozenset(terms(text)), evidence, evidence, evidence, True)
+
+
+def test_an_answer_only_another_far_weaker_story_gives_is_refused_and_says_so() -> None:
+    from assistant.answer.question import analyse
+    from assistant.answer.reader import OFF_STORY
+
+    question = analyse("Who was driving the London to Leeds express that derailed at Hatfield?")
+    crash = _story_sentence("crash.txt", "The London to Leeds express came off the tracks at Hatfield at 115mph.", 0.8)
+    football = _story_sentence("football.txt", "Ken Bates has completed his takeover of Leeds United.", 0.4)
+    reading = Reader({}, None, 0.3, 3)._typed(question, [crash, football], crash.evidence)
+    assert (reading.rule, reading.short_answer) == (OFF_STORY, "")
+    assert "gives no person" in reading.refusal
+    close = _story_sentence("football.txt", football.text, 0.6)  # nearly as strong: another story may answer
+    assert Reader({}, None, 0.3, 3)._typed(question, [crash, close], crash.evidence).short_answer == "Ken Bates"
