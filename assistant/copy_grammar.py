@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-_LABEL = re.compile(r"^\d+\.\d+\s+")
+from assistant.support import words_found
+
+_LABEL = re.compile(r"^\d+\.\d+(?:\s+|$)")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 ANSWER = "Answer: "  # the model's own words for the answer: steers which sentence it names, never shown
 PICKED = "\nSentence: "  # then the labels of the sentences that say it
@@ -67,6 +69,12 @@ def picked(reply: str, passages: Sequence[Sequence[str]]) -> str:
     return "\n".join(f"{' '.join(passages[n - 1][k - 1].split())} [{n}]" for n, k in dict.fromkeys(named))
 
 
+def answer_line(reply: str) -> str:
+    """The model's own words for the answer ("" for a refusal, or before its answer line ends)."""
+    note, marker, _ = reply.partition(PICKED)
+    return _LABEL.sub("", " ".join(note.removeprefix(ANSWER).split())).strip(" .,;:!?\"'“”‘’") if marker else ""
+
+
 def _sentence(label: str, passages: Sequence[Sequence[str]]) -> tuple[int, int] | None:
     """(n, k) for a label "n.k" naming a sentence shown, else None."""
     n, _, k = label.partition(".")
@@ -76,10 +84,12 @@ def _sentence(label: str, passages: Sequence[Sequence[str]]) -> tuple[int, int] 
 
 
 def _holding(answer: str, passages: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
-    """The sentences, in passage order, that hold the answer's words as written (case aside), whole words only."""
+    """The sentences that hold the answer's words as written (case aside, whole words only), in passage order;
+    then those holding every one of its words in another order or form ("five hours" for "5 hours")."""
     words = _LABEL.sub("", " ".join(answer.split())).strip(" .,;:!?\"'“”‘’")  # "1.1 Jan. 2": a label it put there
     if not words:
         return []
     pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.IGNORECASE)
-    return [(n, k) for n, sentences in enumerate(passages, start=1) for k, s in enumerate(sentences, start=1)
-            if pattern.search(" ".join(s.split()))]
+    places = [((n, k), " ".join(s.split())) for n, sentences in enumerate(passages, start=1) for k, s in enumerate(sentences, start=1)]
+    exact = [place for place, s in places if pattern.search(s)]
+    return exact + [place for place, s in places if place not in exact and words_found(words, s)]

@@ -13,7 +13,10 @@ When the kept sentences leave out the reader's short answer, the reader's
 answer sentence follows them, quoted and cited. With `pick_sentences` (setting
 `llm_copy_grammar`, off by default), a llama.cpp grammar lets the model only name the passage
 sentences that answer (`assistant/copy_grammar.py`); the chain quotes them and
-checks them all the same.
+checks them all the same. A named sentence is passage text even when it is the
+wrong one, so when nothing confirms the pick (the model's own answer line is in
+no passage sentence, or its sentences leave out the reader's answer) the
+reader's whole answer follows it.
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import Answer
 from assistant.answer.chain import ExtractiveChain
+from assistant.answer.compose import renumbered
 from assistant.answer.result import Status
 from assistant.citations import Citation, CitationVerifier
-from assistant.copy_grammar import numbered, pick_grammar, picked
+from assistant.copy_grammar import answer_line, numbered, pick_grammar, picked
 from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
 from assistant.errors import AssistantError, EndpointError
@@ -44,7 +48,7 @@ from assistant.prompts import Prompts
 from assistant.redact import endpoint_failure
 from assistant.retrieval import HybridRetriever
 from assistant.sentences import sentence_spans
-from assistant.support import SupportScore, score_support, specifics_found
+from assistant.support import SupportScore, score_support, specifics_found, words_found
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -122,6 +126,8 @@ class _Written:
     unsupported: int = 0
     moved: int = 0
     quoted: int = 0  # the reader's answer sentence, added after the model's
+    reader_answer: bool = False  # the reader's whole answer was added: nothing confirmed the model's pick
+    notice: str = ""
     verdicts: list[dict] = field(default_factory=list)  # each model sentence, kept or why not: for tuning on dev sets
     timings: dict[str, float] = field(default_factory=dict)  # from llama.cpp: prompt tokens read (prompt_n), reused (cache_n), ms
 
@@ -318,31 +324,92 @@ class GenerativeChain:
                        "verdicts": written.verdicts, "timings": written.timings}
             yield self._fallback(evidence, standalone, "The model's answer could not be verified against the articles.", details)
             return
-        yield from self._reader_quote(evidence, passages, written)
-        yield self._finish(question, standalone, text, written, "", started)
+        if self.pick_sentences:  # every named sentence holds: say when the chain cannot confirm the pick
+            yield from self._unconfirmed(text, passages, evidence, written)
+        else:
+            yield from self._reader_quote(evidence, passages, written)
+        yield self._finish(question, standalone, text, written, written.notice, started)
+
+    def _unconfirmed(self, text: str, passages: list[Passage], evidence: Answer, written: _Written) -> Iterator[str]:
+        """The reader's whole answer after the named sentence(s) when nothing confirms the model's pick: its answer
+        line stands in no passage sentence, or its sentences leave out the reader's answer.
+
+        Under the grammar a wrong pick is still passage text and passes verification; on the seeds dev sets the
+        model named wrong sentences for long reworded questions where the reader's answer held the facts, and
+        one quote of it (what the chain adds without the grammar) left out the rest of its evidence.
+        """
+        found = self._answer_found(answer_line(text), passages)
+        if found and self._left_out(evidence, written) is None:
+            return
+        yield from self._reader_answer(evidence, passages, written)
+        if written.reader_answer:
+            why = "The model's sentence leaves out the reader's answer" if found else "The model's own answer is not in the passages' words"
+            written.notice = f"{why}, so the reader's answer follows it."
+
+    @staticmethod
+    def _answer_found(answer: str, passages: list[Passage]) -> bool:
+        """Whether the words of the model's answer line (never shown) stand in one passage sentence.
+
+        The grammar makes every shown sentence passage text, so a wrong pick still passes verification;
+        an answer line the passages do not hold ("Monday" where they say Sunday, a date in another form,
+        the question restated) marks a pick the chain cannot confirm. "Yes", "No" hold no words to find.
+        """
+        if answer.lower() in ("", "yes", "no"):
+            return True
+        return any(words_found(answer, s) for p in passages for s in p.shown())
+
+    def _reader_answer(self, evidence: Answer, passages: list[Passage], written: _Written) -> Iterator[str]:
+        """The reader's whole answer (short answer, its date, the evidence quotes) after the model's sentences,
+        its citations numbered on from theirs; when a quote no longer matches its file, nothing is added."""
+        added: dict[tuple[str, int, int], Citation] = {}
+        numbers: dict[int, int] = {}
+        for cited in evidence.citations:
+            key = (cited.source, cited.start, cited.end)
+            if key not in written.citations and key not in added:
+                candidate = Citation(len(written.citations) + len(added) + 1, cited.source, cited.start, cited.end,
+                                     cited.quote, cited.answer_start, cited.answer_end)
+                encoding = next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
+                if not self.verifier.is_verbatim(candidate, encoding):
+                    return
+                added[key] = candidate
+            numbers[cited.id] = (written.citations.get(key) or added[key]).id
+        shown = frozenset(c.id for c in evidence.citations if (c.source, c.start, c.end) in written.citations)
+        written.citations.update(added)
+        text = renumbered(evidence.answer, evidence.citations, numbers, shown)
+        if text:
+            written.sentences.append(f"\n\n{text}")
+            written.quoted = 1
+            written.reader_answer = True
+            yield f"\n\n{text}"
 
     def _reader_quote(self, evidence: Answer, passages: list[Passage], written: _Written) -> Iterator[str]:
-        """The reader's answer sentence, quoted, when the model's kept sentences leave out its short answer
-        (or, when it has none, when they do not cite its best sentence).
+        """The reader's answer sentence, quoted, when the model's kept sentences leave out its answer.
 
         The model often writes a true sentence from the passages that is not the answer; the reader's
         quote then still puts the answer before the user (on dev sets it was right more often).
         """
-        short = evidence.short_answer
-        if short:
-            cited = next((c for c in evidence.citations if c.answer_start is not None), None)
-            if cited is None or short.lower() in " ".join(written.sentences).lower():
-                return
-        else:  # no short answer ("what did Qin urge?"): the reader's best sentence, unless the model cites it
-            cited = evidence.citations[0] if evidence.citations else None
-            if cited is None or any(source == cited.source and start < cited.end and cited.start < end
-                                    for source, start, end in written.citations):
-                return
+        cited = self._left_out(evidence, written)
+        if cited is None:
+            return
         encoding = next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
         before = len(written.sentences)
         quoted = cited.quote if cited.quote[:1] in "“\"'‘" else f"“{cited.quote}”"  # a quote that opens one is not wrapped again
         yield from self._emit(quoted, [Span(cited.source, cited.start, cited.end, cited.quote, encoding)], written)
         written.quoted = len(written.sentences) - before
+
+    @staticmethod
+    def _left_out(evidence: Answer, written: _Written) -> Citation | None:
+        """The reader's sentence holding its short answer when the model's sentences leave that answer out
+        (or, when it has none, its best sentence when they do not cite it); None when they agree."""
+        short = evidence.short_answer
+        if short:
+            cited = next((c for c in evidence.citations if c.answer_start is not None), None)
+            return None if cited is None or short.lower() in " ".join(written.sentences).lower() else cited
+        cited = evidence.citations[0] if evidence.citations else None  # no short answer ("what did Qin urge?")
+        if cited is None or any(source == cited.source and start < cited.end and cited.start < end
+                                for source, start, end in written.citations):
+            return None
+        return cited
 
     def _copied(self, text: str, passages: list[Passage]) -> str:
         """The reply as text to verify: with `pick_sentences`, the sentences it names (its answer line left out)."""
@@ -516,6 +583,7 @@ class GenerativeChain:
             "unsupported_sentences": written.unsupported,
             "kept_sentences": len(written.sentences) - written.quoted,
             "reader_quote_added": bool(written.quoted),
+            "reader_answer_added": written.reader_answer,
             "moved_citations": written.moved,
             "model_text": text,
             "model_sentences": " ".join(written.sentences[: len(written.sentences) - written.quoted]),
@@ -526,7 +594,7 @@ class GenerativeChain:
         if written.dropped or written.unsupported:
             removed = f"Removed {written.unsupported} unsupported sentence(s) and {written.dropped} citation(s) that did not check out."
             notice = f"{notice} {removed}".strip()
-        answer = Answer(question, " ".join(written.sentences), True, self.backend, list(written.citations.values()), notice, details)
+        answer = Answer(question, " ".join(written.sentences).replace(" \n\n", "\n\n"), True, self.backend, list(written.citations.values()), notice, details)
         return self._noted(answer, standalone)
 
     def _fallback(self, evidence: Answer, standalone: str, reason: str, details: dict | None = None) -> Answer:

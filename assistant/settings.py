@@ -90,8 +90,9 @@ class Settings(BaseSettings):
     llm_copy_grammar: bool = Field(
         False,
         description="Send llama.cpp's `grammar`: the model may only name the passage sentences that answer (quoted "
-        "verbatim) or reply NOT COVERED; needs llama.cpp (the local model, or a llama.cpp server). Off by default: "
-        "with the packaged 1.5B model every sentence is kept, but seeds-test fact accuracy fell 0.705 -> 0.545.",
+        "verbatim) or reply NOT COVERED; needs llama.cpp (the local model, or a llama.cpp server). An unconfirmed pick "
+        "is followed by the reader's whole answer. Off by default: with the packaged 1.5B model every sentence is kept, "
+        "but seeds-test fact accuracy stays below the reader's (0.705 against 0.750).",
     )
     llm_context_window: int = Field(8192, ge=512)
     llm_is_chat_model: bool = True

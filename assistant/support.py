@@ -131,6 +131,14 @@ def specifics_found(claim: str, source: str, context: str = "") -> bool:
     return all(name.lower()[:4] in stems or name in partial for name in names)
 
 
+def words_found(words: str, source: str) -> bool:
+    """Every word of a short answer ("five hours", "1.47m yuan", "Hua Chunying") is in the source, amounts and a
+    country's names read alike; and so are its numbers, days and names, as `specifics_found` reads them."""
+    plain = plain_amounts(source)
+    known = set(terms(plain)) | {t for name in _countries_in(plain) for t in terms(name)}
+    return set(terms(plain_amounts(words))) <= known and specifics_found(words, source)
+
+
 def plain_amounts(text: str) -> str:
     """Amounts written one way: "1.47m" as "1.47 million", "three" as "3", "13%" as "13 percent", "1,000" as "1000"."""
     text = _THOUSANDS_COMMA.sub("", text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.copy_grammar import gbnf_literal, numbered, pick_grammar, picked
+from assistant.copy_grammar import answer_line, gbnf_literal, numbered, pick_grammar, picked
 
 PASSAGES = [["Blinken met Qin Gang in Beijing.", "They spoke for  five hours."], ["Qin Gang was appointed on Friday."]]
 
@@ -42,3 +42,10 @@ def test_the_sentence_holding_the_models_answer_stands_in_for_a_named_one_that_d
     assert picked("Answer: Qin Gang\nSentence: 2.1", PASSAGES) == "Qin Gang was appointed on Friday. [2]"  # named one holds it
     assert picked("Answer: Fri\nSentence: 1.1", PASSAGES) == "Blinken met Qin Gang in Beijing. [1]"  # whole words only
     assert picked("Answer: seven hours\nSentence: 1.2", PASSAGES) == "They spoke for five hours. [1]"  # found nowhere
+
+
+def test_the_answer_line_is_read_without_a_label_the_model_put_there() -> None:
+    assert answer_line("Answer: five hours.\nSentence: 1.2") == "five hours"
+    assert answer_line("Answer: 2.1 Friday\nSentence: 2.1") == "Friday"
+    assert answer_line("Answer: 1.1\nSentence: 1.1") == ""  # a label alone: no words of its own
+    assert answer_line("Answer: Friday") == "" and answer_line("NOT COVERED") == ""  # unfinished, or a refusal

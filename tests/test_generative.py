@@ -501,3 +501,54 @@ def test_the_copy_grammar_is_chosen_by_configuration_and_off_by_default(fake, se
     assert "grammar" not in fake.requests[-1]["body"]  # not every OpenAI-compatible server accepts it
     assert not Assistant(corpus=SEEDS, index=seeds_index, backend="local").chain.pick_sentences  # the model is not loaded by this
     assert Assistant(corpus=SEEDS, index=seeds_index, backend="local", llm_copy_grammar=True).chain.pick_sentences
+
+
+def test_with_the_copy_grammar_an_answer_line_the_passages_do_not_hold_brings_the_readers_answer(  # type: ignore[no-untyped-def]
+    fake, seeds_assistant, seeds_index: Path
+) -> None:
+    fake.requests.clear()
+    assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
+                          llm_api_key=SECRET, llm_copy_grammar=True)
+    reader = seeds_assistant.ask(QUESTION)
+    assert reader.short_answer == "Beijing"
+
+    def label_of(messages: list[dict], needle: str) -> str:
+        found = re.search(rf"^(\d+\.\d+) .*{needle}", messages[-1]["content"], re.M)
+        assert found
+        return found.group(1)
+
+    fake.script = lambda m: Reply(f"Answer: Shanghai\nSentence: {label_of(m, 'Diaoyutai')}")  # a verbatim pick, an answer no passage gives
+    items = list(assistant.ask_stream(QUESTION))
+    answer = items[-1]
+    assert isinstance(answer, Answer) and answer.backend == "openai:fake-model"
+    first, rest = answer.answer.split("\n\n", 1)
+    assert "Diaoyutai" in first and first.endswith("[1]") and rest.startswith("**Beijing** [")  # the reader's answer follows
+    assert answer.details["kept_sentences"] == 1 and answer.details["reader_answer_added"] is True
+    assert "not in the passages' words" in answer.notice
+    assert len(answer.citations) == len({(c.source, c.start) for c in answer.citations}) > 1
+    assert "".join(i for i in items if isinstance(i, str)) == answer.answer
+    _assert_verified(answer)
+
+    fake.script = lambda m: Reply(f"Answer: in Beijing\nSentence: {label_of(m, 'Diaoyutai')}")  # the pick holds the answer
+    answer = assistant.ask(QUESTION)
+    assert "\n\n" not in answer.answer and answer.details["reader_answer_added"] is False and not answer.notice
+
+
+def test_with_the_copy_grammar_a_pick_leaving_out_the_readers_answer_brings_the_whole_of_it(  # type: ignore[no-untyped-def]
+    fake, seeds_assistant, seeds_index: Path
+) -> None:
+    fake.requests.clear()
+    assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
+                          llm_api_key=SECRET, llm_copy_grammar=True)
+
+    def elsewhere(messages: list[dict]) -> str:  # a sentence shown without the reader's answer, and words of its own
+        label, text = next(found.groups() for found in re.finditer(r"^(\d+\.\d+) (.*)$", messages[-1]["content"], re.M)
+                           if "Beijing" not in found.group(2))
+        return f"Answer: {' '.join(text.split()[:3])}\nSentence: {label}"
+
+    fake.script = lambda m: Reply(elsewhere(m))
+    answer = assistant.ask(QUESTION)
+    assert answer.backend == "openai:fake-model" and answer.details["reader_answer_added"] is True
+    assert "**Beijing** [2]" in answer.answer and "leaves out the reader's answer" in answer.notice
+    assert answer.details["kept_sentences"] == 1
+    _assert_verified(answer)

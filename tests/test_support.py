@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.generative import parse_claims
-from assistant.support import score_support, specifics_found
+from assistant.support import score_support, specifics_found, words_found
 
 SOURCE = "Secretary of State Antony Blinken met China's Foreign Minister Qin Gang in Beijing on Sunday."
 SAME = np.array([1.0, 0.0])
@@ -86,3 +86,12 @@ def test_names_alone_are_no_support() -> None:
     assert not score_support("Qin Gang arrived in Washington, according to the State Department", source, {}, SAME, SAME).supports
     assert not score_support("Qin Gang was expected to get another role in the State Department", source, {}, SAME, SAME).supports
     assert score_support("Qin Gang agreed to pay a reciprocal visit, according to the State Department", source, {}, SAME, SAME).supports
+
+
+def test_a_short_answer_is_found_however_its_amounts_are_written_and_only_with_every_word() -> None:
+    sentence = "The discussions, lasting over five hours, ended in Beijing on Sunday with a 1.47m yuan deal."
+    assert words_found("5 hours", sentence) and words_found("five hours", sentence)
+    assert words_found("1.47 million yuan", sentence) and words_found("Sunday", sentence)
+    assert not words_found("Monday", sentence)  # another day
+    assert not words_found("2023-06-18", sentence)  # a date the sentence does not write
+    assert not words_found("six hours", sentence) and not words_found("five hours of talks in Shanghai", sentence)

@@ -28,6 +28,28 @@ def answer_text(quotes: list[Quote], citations: list[Citation], several: bool, w
     return f"{line}\n\n{body}"
 
 
+def renumbered(text: str, citations: list[Citation], numbers: dict[int, int], shown: frozenset[int] = frozenset()) -> str:
+    """`text`, composed by `answer_text` from `citations`, with citation `i` cited as `numbers[i]`: another answer's
+    sentences come first. The quotes in `shown` (ids) are left out, as that answer already shows them (their short
+    answer stays). Only the composed pieces change: a bracketed number inside a quote stays as it is."""
+    pieces: dict[str, str] = {}
+    for c in citations:
+        new = numbers.get(c.id, c.id)
+        marks = [(f"{c.quote} [{c.id}]", "" if c.id in shown else f"{c.quote} [{new}]")]
+        if c.answer_start is not None and c.answer_end is not None:
+            marks.append((f"**{_span(c)}** [{c.id}]", f"**{_span(c)}** [{new}]"))
+        for old, replacement in marks:
+            if old in text:
+                placeholder = f"\x00{len(pieces)}\x00"
+                pieces[placeholder] = replacement
+                text = text.replace(old, placeholder)
+    for placeholder, replacement in pieces.items():
+        text = text.replace(placeholder, replacement)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    kept = [line for line in lines if not line or not line.endswith(":")]  # a story's label whose quote was left out
+    return "\n".join(kept).strip()
+
+
 def _span(citation: Citation) -> str:
     """The short answer a quote holds: the first quote's, and in a question that asks two things, the other's."""
     return citation.quote[(citation.answer_start or 0) - citation.start : (citation.answer_end or 0) - citation.start]
