@@ -472,9 +472,7 @@ def test_words_of_two_sentences_pieced_into_another_claim_are_not_support(fake, 
 
 
 def test_with_the_copy_grammar_the_model_names_a_sentence_and_the_chain_quotes_it(fake, seeds_assistant, seeds_index: Path) -> None:  # type: ignore[no-untyped-def]
-    fake.requests.clear()
-    assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
-                          llm_api_key=SECRET, llm_copy_grammar=True)
+    assistant = _grammar_assistant(fake, seeds_index)
 
     def label_of(messages: list[dict], needle: str) -> tuple[str, str]:
         found = re.search(rf"^(\d+\.\d+) (.*{needle}.*)$", messages[-1]["content"], re.M)
@@ -503,12 +501,17 @@ def test_the_copy_grammar_is_chosen_by_configuration_and_off_by_default(fake, se
     assert Assistant(corpus=SEEDS, index=seeds_index, backend="local", llm_copy_grammar=True).chain.pick_sentences
 
 
+def _grammar_assistant(fake, seeds_index: Path) -> Assistant:  # type: ignore[no-untyped-def]
+    """An assistant whose model (the fake endpoint, its requests cleared) may only name passage sentences."""
+    fake.requests.clear()
+    return Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
+                     llm_api_key=SECRET, llm_copy_grammar=True)
+
+
 def test_with_the_copy_grammar_an_answer_line_the_passages_do_not_hold_brings_the_readers_answer(  # type: ignore[no-untyped-def]
     fake, seeds_assistant, seeds_index: Path
 ) -> None:
-    fake.requests.clear()
-    assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
-                          llm_api_key=SECRET, llm_copy_grammar=True)
+    assistant = _grammar_assistant(fake, seeds_index)
     reader = seeds_assistant.ask(QUESTION)
     assert reader.short_answer == "Beijing"
 
@@ -537,9 +540,7 @@ def test_with_the_copy_grammar_an_answer_line_the_passages_do_not_hold_brings_th
 def test_with_the_copy_grammar_a_pick_leaving_out_the_readers_answer_brings_the_whole_of_it(  # type: ignore[no-untyped-def]
     fake, seeds_assistant, seeds_index: Path
 ) -> None:
-    fake.requests.clear()
-    assistant = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url,
-                          llm_api_key=SECRET, llm_copy_grammar=True)
+    assistant = _grammar_assistant(fake, seeds_index)
 
     def elsewhere(messages: list[dict]) -> str:  # a sentence shown without the reader's answer, and words of its own
         label, text = next(found.groups() for found in re.finditer(r"^(\d+\.\d+) (.*)$", messages[-1]["content"], re.M)

@@ -516,7 +516,7 @@ def _spaced(text: str) -> str:
 
 def _surname(name: str) -> str:
     words = patterns.WORD.findall(name.lower())
-    return words[-1] if words else ""
+    return re.sub(r"['’]s$", "", words[-1]) if words else ""  # "Xi Jinping's" is Xi Jinping
 
 
 def _key(phrase: str) -> str:

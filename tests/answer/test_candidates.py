@@ -1082,3 +1082,16 @@ def test_an_age_group_is_no_count_and_an_adverb_is_not_what_is_counted() -> None
     assert "18" not in [c.text for c in candidates.find(question, [teenagers])]
     adults = _sentence("One in 10 adult Britons - equivalent to 5 million people - owns a games console.")
     assert [c.text for c in candidates.find(question, [adults])][:1] == ["5 million"]
+
+
+def test_a_pronoun_subject_is_the_person_the_sentence_before_names_though_the_asked_name_is_possessive() -> None:
+    """"He has long been one of President Xi Jinping's closest aides": Xi Jinping is the question's, not the answer."""
+    question = analyse("Who has long been one of President Xi Jinping's closest aides?")
+    before = Sentence("a.txt", 0, 60, "Analysts said Qin's appointment may be an encouraging sign.", "utf-8", "a.txt", "", "", "",
+                      frozenset(), 0.5, 0.5, 0.0, True)
+    aide = ("He has long been one of President Xi Jinping's closest aides and has shown signs of disapproval toward "
+           "Russia's war with Ukraine and the possibility of conflict with Taiwan.")
+    pronoun = Sentence("a.txt", 61, 61 + len(aide), aide, "utf-8", "a.txt", "", "", "", frozenset(terms(aide)), 0.8, 1.0, 1.0, True)
+    other = "Blinken is the first official to visit since President Joe Biden took office."
+    biden = Sentence("b.txt", 0, len(other), other, "utf-8", "b.txt", "", "", "", frozenset(terms(other)), 0.6, 0.6, 0.6, True)
+    assert [c.text for c in candidates.find(question, [pronoun, biden, before])][:1] == ["Qin"]
