@@ -72,7 +72,12 @@ def picked(reply: str, passages: Sequence[Sequence[str]]) -> str:
 def answer_line(reply: str) -> str:
     """The model's own words for the answer ("" for a refusal, or before its answer line ends)."""
     note, marker, _ = reply.partition(PICKED)
-    return _LABEL.sub("", " ".join(note.removeprefix(ANSWER).split())).strip(" .,;:!?\"'“”‘’") if marker else ""
+    return _answer_words(note.removeprefix(ANSWER)) if marker else ""
+
+
+def _answer_words(answer: str) -> str:
+    """The answer's words, spaces collapsed, without a label the model put before them ("1.1 Jan. 2") or end marks."""
+    return _LABEL.sub("", " ".join(answer.split())).strip(" .,;:!?\"'“”‘’")
 
 
 def _sentence(label: str, passages: Sequence[Sequence[str]]) -> tuple[int, int] | None:
@@ -86,7 +91,7 @@ def _sentence(label: str, passages: Sequence[Sequence[str]]) -> tuple[int, int] 
 def _holding(answer: str, passages: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
     """The sentences that hold the answer's words as written (case aside, whole words only), in passage order;
     then those holding every one of its words in another order or form ("five hours" for "5 hours")."""
-    words = _LABEL.sub("", " ".join(answer.split())).strip(" .,;:!?\"'“”‘’")  # "1.1 Jan. 2": a label it put there
+    words = _answer_words(answer)
     if not words:
         return []
     pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.IGNORECASE)
