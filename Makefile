@@ -50,7 +50,7 @@ run-llm: setup-llm index
 
 test: setup setup-llm browser
 	@echo "== Running the tests (several minutes; the local-model test alone takes one or two)…"
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=15
 
 test-fast: setup browser
 	$(PY) -m pytest -q -m "not slow"

@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, TypeVar
 
 import numpy as np
-import openai
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 from llama_index.core.llms import LLM
 from llama_index.core.schema import NodeWithScore
@@ -70,7 +69,14 @@ MAX_PASSAGES = 3
 MAX_PASSAGE_CHARS = 1100  # all passages together: about 280 tokens, read in 4 s on 2 busy cores
 NEIGHBOUR_CHARS = 400  # a longer neighbouring sentence is left out
 MAX_HISTORY_CHARS = 400  # of each earlier turn shown to the condense prompt
-_RETRYABLE = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError)
+
+
+def _retryable() -> tuple[type[Exception], ...]:
+    """The failures worth another try. `openai` is imported here, not at the top: it takes about a second,
+    and the default answer path (and every `assistant index`) never talks to a model."""
+    import openai
+
+    return (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError)
 
 
 @dataclass
@@ -440,7 +446,7 @@ class GenerativeChain:
         for attempt in range(self.max_retries + 1):
             try:
                 return call()
-            except _RETRYABLE as error:
+            except _retryable() as error:
                 if attempt == self.max_retries:
                     raise
                 wait = min(8.0, 0.5 * 2**attempt)
@@ -625,6 +631,8 @@ class GenerativeChain:
         its KV cache then spares the first question those tokens, as it spares every later one."""
         messages = [{"role": "system", "content": self.prompts.system}, {"role": "user", "content": ""}]
         try:  # the raw client: LlamaIndex would send the answer's max_tokens, not 1
+            import openai
+
             client = openai.OpenAI(base_url=getattr(llm, "api_base"), api_key=getattr(llm, "api_key"), max_retries=0)
             client.chat.completions.create(model=getattr(llm, "model"), messages=messages, max_tokens=1)  # type: ignore[arg-type]
         except Exception as error:  # only a head start: the question itself will report a failing model

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-import openai
-
 from assistant.errors import EndpointError
 
 HIDDEN = "***"
@@ -34,6 +32,8 @@ def redact(text: str, secret: str = "") -> str:
 
 def endpoint_failure(error: BaseException, secret: str = "") -> str:
     """A short reason for a failed model call, e.g. "the endpoint refused the API key (401)"."""
+    import openai  # only once a model call failed: the default path never loads the client
+
     if isinstance(error, openai.APIStatusError):
         code = error.status_code
         reason = _STATUS_REASONS.get(code) or ("the endpoint had a server error" if code >= 500 else "the endpoint refused the request")

@@ -28,11 +28,17 @@ def _cli(*args: str, offline: bool = False) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=300)
 
 
-def test_index_and_ask_work_with_no_network_at_all(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def offline_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, subprocess.CompletedProcess]:
+    """The seeds indexed once by the CLI with no network; the tests below ask and evaluate against it."""
     if shutil.which("unshare") is None:
         pytest.fail("`unshare` (util-linux) is needed to prove the offline path: apt-get install util-linux")
-    index = str(tmp_path / "idx")
-    built = _cli("--corpus", str(SEEDS), "--index", index, "index", offline=True)
+    index = str(tmp_path_factory.mktemp("offline") / "idx")
+    return index, _cli("--corpus", str(SEEDS), "--index", index, "index", offline=True)
+
+
+def test_index_and_ask_work_with_no_network_at_all(offline_index: tuple[str, subprocess.CompletedProcess]) -> None:
+    index, built = offline_index
     assert built.returncode == 0, built.stderr
     assert "5 added" in built.stdout
     asked = _cli("--corpus", str(SEEDS), "--index", index, "ask", QUESTION, "--json", offline=True)
@@ -56,15 +62,15 @@ def test_user_errors_are_sentences_not_tracebacks(tmp_path: Path) -> None:
     assert not_built.returncode == 2 and "assistant index" in not_built.stderr
 
 
-def test_eval_prints_numbers_as_json(tmp_path: Path) -> None:
+def test_eval_prints_numbers_as_json(tmp_path: Path, offline_index: tuple[str, subprocess.CompletedProcess]) -> None:
     golden = tmp_path / "mini.jsonl"
     golden.write_text(
         json.dumps({"id": "a", "question": QUESTION, "answerable": True,
                     "sources": [["002_6d17bc3cc6b798f9.txt"]], "facts": ["Diaoyutai"]}) + "\n"
         + json.dumps({"id": "b", "question": "Who won the 2022 FIFA World Cup final?", "answerable": False}) + "\n"
     )
-    index = str(tmp_path / "idx")
-    assert _cli("--corpus", str(SEEDS), "--index", index, "index").returncode == 0
+    index, built = offline_index
+    assert built.returncode == 0, built.stderr
     result = _cli("--corpus", str(SEEDS), "--index", index, "eval", str(golden), "--json")
     assert result.returncode == 0, result.stderr
     numbers = json.loads(result.stdout)
@@ -73,3 +79,11 @@ def test_eval_prints_numbers_as_json(tmp_path: Path) -> None:
     assert numbers["latency_p50_ms"] > 0
     table = _cli("--corpus", str(SEEDS), "--index", index, "eval", str(golden))
     assert "source_recall" in table.stdout
+
+
+def test_the_cli_loads_no_model_client_until_a_model_is_asked() -> None:
+    """`openai` takes about a second to import; `assistant index` and the extractive `ask` never need it."""
+    probe = "import sys, assistant.cli; print(sorted(m for m in ('openai', 'xllamacpp') if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=120)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "[]"

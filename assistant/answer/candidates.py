@@ -80,7 +80,7 @@ _REGEXES = {
     DURATION: (patterns.DURATION,),
     TIME: (patterns.CLOCK,),
     SCORE: (patterns.SCORE, patterns.TALLY),
-    RANK: (patterns.POSITION, patterns.ORDINAL),  # spaCy's small model tags "999th" a law at times
+    RANK: (patterns.POSITION, patterns.ORDINAL, patterns.SUPERLATIVE),  # spaCy's small model tags "999th" a law at times
     NAME: (patterns.PROPER_NAME,),  # "the Dahaka", "Club2School": names spaCy's small model does not tag
 }
 
@@ -309,6 +309,9 @@ def _name_part(token: Any) -> bool:
     return token.text[:1].isupper() and token.pos_ != "DET"
 
 
+_PLACE_IN_TABLE = re.compile(  # a rank asked as a place in a table, a chart or a seeding: an ordinal answers
+    r"\b(?:rankings?|table|standings|league|chart|position|placing|place|seed(?:ed|ing)?|number)\b", re.IGNORECASE
+)
 _SUPERLATIVE_AFTER = re.compile(
     r"[- ](?:(?:most|least) [a-z]{3,}|best|worst|largest|biggest|smallest|highest|lowest|greatest|oldest|youngest|richest|"
     r"poorest|busiest|fastest|longest|strongest|wealthiest|heaviest|cheapest|leading)\b"
@@ -390,6 +393,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
             continue
         if regex is patterns.PERCENT and "PERCENT" not in question.labels:  # a size asked, not a change
+            continue
+        if regex is patterns.SUPERLATIVE and _PLACE_IN_TABLE.search(question.text):  # "where in the world rankings": "77th"
             continue
         for match in regex.finditer(text):
             if not fits.fits(question.type, match.group()):

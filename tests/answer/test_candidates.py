@@ -43,6 +43,23 @@ def test_an_ordinal_before_the_counted_noun_counts_but_a_minute_does_not() -> No
     assert candidates.find(tries, [minute]) == []
 
 
+def test_a_part_of_a_whole_the_question_names_counts_the_whole_s_things() -> None:
+    question = analyse("In the final quarter, how many of General Electric's 11 businesses managed double-digit growth?")
+    quote = _sentence('"In the fourth quarter, nine of our 11 businesses delivered at least double-digit earnings growth."')
+    assert [c.text for c in candidates.find(question, [quote])] == ["nine"]
+    staff = analyse("How many of the bank's branches will close?")
+    assert candidates.find(staff, [_sentence("Nine of its 11 years at the bank were spent in Leeds.")]) == []
+
+
+def test_a_rank_given_by_its_measure_answers_where_one_stands_but_not_a_table_place() -> None:
+    among = analyse("Measured by stock market valuation, where does General Electric stand among US companies?")
+    biggest = _sentence("GE is the US' biggest firm based on stock market valuation.")
+    assert [c.text for c in candidates.find(among, [biggest])] == ["biggest"]
+    table = analyse("Where did Scotland sit in the world rankings when Vogts left?")
+    both = _sentence("Scotland, who face their hardest task yet, were 77th in the world rankings.")
+    assert [c.text for c in candidates.find(table, [both])] == ["77th"]
+
+
 def test_the_asked_noun_beside_a_name_picks_it() -> None:
     question = analyse("Which State Department spokesperson announced the return visit?")
     talks = _sentence("Blinken and Qin agreed on a return visit, State Department spokesperson Matt Miller said.")

@@ -78,6 +78,14 @@ TYPES = [
     ("What was the final score when Sale hosted Bath?", "score"),
     ("At what time of year do the talks usually take place?", "date"),
     ("By what score had Wales beaten Italy in Rome?", "score"),
+    # "stand among" asks a rank; "worth" past a long description still asks a sum; a restated proposal's
+    # "pay" is no pay rate when the asking sentence after it asks "what would that rate be?"
+    ("Measured by stock market valuation, where does General Electric stand among US companies?", "rank"),
+    ("What is the new international Booker award, which honours a writer's whole body of work rather than a single "
+     "book, worth to the winner?", "money"),
+    ("The Liberal Democrats would pay for free personal care with a new top tax rate on incomes above £100,000. "
+     "What would that rate be?", "percent"),
+    ("What is the hourly rate of pay for cleaners?", "money"),
 ]
 
 
