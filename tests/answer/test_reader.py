@@ -451,9 +451,10 @@ def test_an_answer_only_another_far_weaker_story_gives_is_refused_and_says_so() 
 
     question = analyse("Who was driving the London to Leeds express that derailed at Hatfield?")
     crash = _story_sentence("crash.txt", "The London to Leeds express came off the tracks at Hatfield at 115mph.", 0.8)
-    football = _story_sentence("football.txt", "Ken Bates has completed his takeover of Leeds United.", 0.4)
+    football = _story_sentence("football.txt", "Ken Bates has completed his takeover of Leeds United.", 0.35)
     reading = Reader({}, None, 0.3, 3)._typed(question, [crash, football], crash.evidence)
     assert (reading.rule, reading.short_answer) == (OFF_STORY, "")
     assert "gives no person" in reading.refusal
-    close = _story_sentence("football.txt", football.text, 0.6)  # nearly as strong: another story may answer
-    assert Reader({}, None, 0.3, 3)._typed(question, [crash, close], crash.evidence).short_answer == "Ken Bates"
+    for evidence in (0.6, 0.45):  # nearly as strong, or over half as strong: another story may answer
+        close = _story_sentence("football.txt", football.text, evidence)
+        assert Reader({}, None, 0.3, 3)._typed(question, [crash, close], crash.evidence).short_answer == "Ken Bates"
