@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from assistant.errors import ModelMissingError
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256
 BATCH_SIZE = 32
+MEMO_SIZE = 4096  # texts whose vectors a process keeps: wire copies, re-indexed articles, repeated questions
 
 
 def _model_file() -> Path:
@@ -74,11 +76,36 @@ class MiniLMEncoder:
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding()
         self._lock = threading.Lock()
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit-length sentence vectors, batched by length so padding costs little."""
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+        """Unit-length sentence vectors. A text this process embedded lately is not run through the model
+        again: copies of one wire story, the unchanged paragraphs of an edited article and a question asked
+        twice cost nothing (the model is deterministic, so the vector is the same)."""
+        vectors = np.zeros((len(texts), 384), dtype=np.float32)
+        missing: list[int] = []
+        with self._memo_lock:
+            for position, text in enumerate(texts):
+                known = self._memo.get(text)
+                if known is None:
+                    missing.append(position)
+                else:
+                    vectors[position] = known
+                    self._memo.move_to_end(text)
+        if missing:
+            unique = list(dict.fromkeys(texts[i] for i in missing))
+            fresh = dict(zip(unique, (vector.copy() for vector in self.encode_without_memo(unique))))
+            for position in missing:
+                vectors[position] = fresh[texts[position]]
+            with self._memo_lock:
+                self._memo.update(fresh)
+                while len(self._memo) > MEMO_SIZE:
+                    self._memo.popitem(last=False)
+        return vectors
+
+    def encode_without_memo(self, texts: list[str]) -> np.ndarray:
+        """The model run on every text, batched by length so padding costs little (benchmarks time this)."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         vectors = np.zeros((len(texts), 384), dtype=np.float32)
         for begin in range(0, len(order), BATCH_SIZE):

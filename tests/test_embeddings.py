@@ -42,3 +42,21 @@ def test_embedding_is_a_llamaindex_embedding_with_sensible_geometry() -> None:
     assert query @ close > query @ far + 0.1
     batch = model.get_text_embedding_batch(SENTENCES[:3])
     assert np.allclose(batch[0], close, atol=1e-4)
+
+
+def test_a_text_embedded_again_is_not_run_through_the_model(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from assistant import embeddings
+
+    encoder = embeddings.MiniLMEncoder()  # its own memo, not the process's shared one
+    run: list[str] = []
+    model = encoder.encode_without_memo
+    monkeypatch.setattr(encoder, "encode_without_memo", lambda texts: run.extend(texts) or model(texts))
+    first = encoder.encode(SENTENCES[:3])
+    again = encoder.encode([SENTENCES[1], SENTENCES[4], SENTENCES[1], SENTENCES[0]])  # a wire copy twice, one new text
+    assert run == SENTENCES[:3] + [SENTENCES[4]]
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[1]) and np.array_equal(again[3], first[0])
+    assert np.allclose(again[1], model([SENTENCES[4]])[0], atol=1e-5)
+
+    monkeypatch.setattr(embeddings, "MEMO_SIZE", 2)  # the oldest leave first: the memo stays bounded
+    encoder.encode([SENTENCES[5]])
+    assert list(encoder._memo) == [SENTENCES[4], SENTENCES[5]]

@@ -40,7 +40,8 @@ POSITION = re.compile(  # a place in a chart or table: "number 11", "No 1", "No.
     r"\b(?:number|No\.?)\s(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\.\d|,\d|%)"
 )
 SUPERLATIVE = re.compile(  # a rank said by its measure: "GE is the US' biggest firm", "the fifth-largest", "the hardest"
-    r"(?:(?<=\bthe )|(?<=\bour )|(?<=\btheir )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|(?<=['’]s )|(?<=s['’] ))(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ])?"
+    r"(?:(?<=\bthe )|(?<=\bour )|(?<=\btheir )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|(?<=['’]s )|(?<=s['’] ))"
+    r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ])?"
     r"(?:best|worst|largest|biggest|smallest|highest|lowest|greatest|oldest|youngest|richest|poorest|busiest|fastest|"
     r"longest|strongest|wealthiest|heaviest|cheapest|hardest|toughest|easiest|most (?:popular|valuable|successful|profitable))\b",
     re.IGNORECASE,

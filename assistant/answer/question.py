@@ -216,7 +216,7 @@ _SCENE = re.compile(
     r"besides|setting aside|although|though|if|given|according to|now that)\b",
     re.IGNORECASE,
 )
-_ASKING_AFTER_SEMICOLON = re.compile(rf"(?:;|[.!?](?=\s))\s*(?={_ASKING_OPENING})", re.IGNORECASE)  # or a full stop: "... rate. What would it be?"
+_LAST_ASKING_PART = re.compile(rf"(?:;|[.!?](?=\s))\s*(?={_ASKING_OPENING})", re.IGNORECASE)
 _OPENS_ASKING = re.compile(r"^\W*(?:at|in|on|from|since|during|after|before|with) (?:which|what|whose)\b", re.IGNORECASE)
 _ASKING = re.compile(
     r"(?:(?:on|in|at|by|for|from|to|of|with|since|until|after|before|under|over) )?"
@@ -390,8 +390,9 @@ def _relative_whose(token: Any) -> bool:
 def asked_clause(question: str) -> str:
     """The part of the question that asks: readers restate the event first ("When Wolves unveiled
     Hoddle on a short deal, what salary was he on?"), and that opening clause's "when" asks nothing. After a
-    semicolon ("Tony Wilson signed Raw T; what is their album called?") the part that asks is the last."""
-    after = [m.end() for m in _ASKING_AFTER_SEMICOLON.finditer(question)]
+    semicolon ("Tony Wilson signed Raw T; what is their album called?") or a full stop ("... a new top rate
+    of tax. What would that rate be?") the part that asks is the last."""
+    after = [m.end() for m in _LAST_ASKING_PART.finditer(question)]
     if after:
         return question[after[-1]:]
     if not _SCENE.match(question) or _OPENS_ASKING.match(question):  # "At which arena will the ceremony, where ..., be held?"
