@@ -312,10 +312,7 @@ def _name_part(token: Any) -> bool:
 _PLACE_IN_TABLE = re.compile(  # a rank asked as a place in a table, a chart or a seeding: an ordinal answers
     r"\b(?:rankings?|table|standings|league|chart|position|placing|place|seed(?:ed|ing)?|number)\b", re.IGNORECASE
 )
-_SUPERLATIVE_AFTER = re.compile(
-    r"[- ](?:(?:most|least) [a-z]{3,}|best|worst|largest|biggest|smallest|highest|lowest|greatest|oldest|youngest|richest|"
-    r"poorest|busiest|fastest|longest|strongest|wealthiest|heaviest|cheapest|leading)\b"
-)
+_SUPERLATIVE_AFTER = re.compile(rf"[- ](?:(?:most|least) [a-z]{{3,}}|{patterns.SUPERLATIVES}|leading)\b")
 
 
 def _with_superlative(text: str, end: int) -> int:

@@ -39,11 +39,14 @@ TALLY = re.compile(r"(?<![\w.,])\d[\d,]* (?:votes )?to \d[\d,]*(?![\w.,]\d)")  #
 POSITION = re.compile(  # a place in a chart or table: "number 11", "No 1", "No. 3", "number one"
     r"\b(?:number|No\.?)\s(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\.\d|,\d|%)"
 )
+SUPERLATIVES = (  # the measures a rank is said by, shared by the rank patterns here and in candidates
+    "best|worst|largest|biggest|smallest|highest|lowest|greatest|oldest|youngest|richest|poorest|busiest|fastest|"
+    "longest|strongest|wealthiest|heaviest|cheapest"
+)
 SUPERLATIVE = re.compile(  # a rank said by its measure: "GE is the US' biggest firm", "the fifth-largest", "the hardest"
     r"(?:(?<=\bthe )|(?<=\bour )|(?<=\btheir )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|(?<=['’]s )|(?<=s['’] ))"
     r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ])?"
-    r"(?:best|worst|largest|biggest|smallest|highest|lowest|greatest|oldest|youngest|richest|poorest|busiest|fastest|"
-    r"longest|strongest|wealthiest|heaviest|cheapest|hardest|toughest|easiest|most (?:popular|valuable|successful|profitable))\b",
+    rf"(?:{SUPERLATIVES}|hardest|toughest|easiest|most (?:popular|valuable|successful|profitable))\b",
     re.IGNORECASE,
 )
 ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
