@@ -416,6 +416,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans = _joined_sets(text, spans)
     if question.type == RANK:  # "fifth biggest", "fourth-largest": the ordinal with the measure it ranks by
         spans = list(dict.fromkeys((s, _with_superlative(text, e)) for s, e in spans))
+    if question.type == DURATION:  # "five years and eight months": one length, which spaCy ends at the "and"
+        spans = [(s, m.end() if (m := _MORE_TIME.match(text, e)) else e) for s, e in spans]
+        spans = [(s, e) for s, e in spans if not any((s, e) != o and o[0] <= s and e <= o[1] for o in spans)]
     if question.type == NUMBER:
         spans += [m.span() for m in patterns.nth_of(counted_thing(question).lower()).finditer(text)]
     if question.type in (NUMBER, QUANTITY):
@@ -457,6 +460,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     return spans
 
 
+_MORE_TIME = re.compile(
+    r" and (?:a half|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:years?|months?|weeks?|days?|hours?|minutes?))\b"
+)
 _ROLE_PHRASE = re.compile(r"\bthe ((?:[A-Z][\w'’-]*|[a-z][\w-]*) [a-z][\w-]*)\b")
 
 

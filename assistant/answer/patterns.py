@@ -66,7 +66,7 @@ DATE_PHRASE = re.compile(
 )
 DURATION = re.compile(
     r"\b(?:\d(?:[\d,.]*\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|few|"
-    r"many)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|seasons?)\b"
+    r"many)(?:[\s-]+(?:and a half|more))?[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|seasons?)\b(?![\s-]+old\b)"
     r"|\b(?:between|from) (?:19|20)\d\d (?:and|to|until) (?:19|20)\d\d\b",  # a span of years is a length of time
     re.IGNORECASE,
 )

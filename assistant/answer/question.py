@@ -90,7 +90,7 @@ _BUILDING_NOUNS = (  # places that are buildings or sites: "which hospice" asks 
     "barracks"
 )
 FACILITY = re.compile(
-    r"^(?:venue|stadium|hotel|building|prison|jail|airport|port|street|ground|arena|theatre|hospital|guesthouse|"
+    r"^(?:venue|stadium|hotel|building|prison|jail|airport|street|ground|arena|theatre|hospital|guesthouse|"
     rf"palace|residence|hall|club|school|church|museum|court|studio|office|headquarters|base|cemetery|graveyard|{_BUILDING_NOUNS})s?$"
 )
 _ORG_NOUNS = (
@@ -99,7 +99,7 @@ _ORG_NOUNS = (
     "university|side|regulator|watchdog|charity|manufacturer|maker|operator|supermarket|publisher|insurer|"
     "lender|store|chain|giant|business|outlet|website|court|council|committee|board|government|rivals?|school|academy|"
     "laboratory|lab|institute|association|federation|foundation|authority|service|consultancy|brokerage|carmaker|automaker|"
-    "conglomerate|pollster|society|distributor|wholesaler|journal|magazine|tabloid"
+    "conglomerate|pollster|society|distributor|wholesaler|journal|magazine|tabloid|auditor|accountancy"
 )
 _PLACE_NOUNS = (
     "city|country|town|state|venue|place|location|region|stadium|hotel|building|capital|nation|island|province|"
@@ -154,7 +154,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                       r".{0,40}\b(rankings?|table|standings|league|chart|poll|race)\b|"
                       r"\bwhere (?:did|does|do|is|was) .{1,80}\b(?:sit|sits|rank|ranks|ranked|stand|stands|come|comes|place|placed)\s+among\b|"
                       r"\bwhere (?:does|do|did|will|would) .{1,200}\brank\b|"  # "where does Continental rank by size among US carriers?"
-                      r"\bwhere (did|has|have|will) .{1,80}\b(slip|slipped|fall|fell|drop|dropped|climb|climbed|rise|rose|move|moved)\s+to\W*$")),
+                      r"\bwhere (did|has|have|will) .{1,80}\b(slip|slipped|fall|fell|drop|dropped|climb|climbed|rise|rose|move|moved)\s+to\W*$|"
+                      r"\bwhere (?:did|does|do|will|would) .{1,80}\b(?:finish|come|place|end up)\W*$")),  # "where did Sotherton finish?" 
     (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),
     (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),
     (DATE, re.compile(r"^\W*when\b|\bwhen (did|does|do|is|was|were|will|would|has|have|had|are)\b|\b(what|which|in what|in which) "
@@ -216,7 +217,7 @@ _SCENE = re.compile(
     r"besides|setting aside|although|though|if|given|according to|now that)\b",
     re.IGNORECASE,
 )
-_LAST_ASKING_PART = re.compile(rf"(?:;|[.!?](?=\s))\s*(?={_ASKING_OPENING})", re.IGNORECASE)
+_LAST_ASKING_PART = re.compile(rf"(?:;|[.!?](?=\s)|\s[-–—](?=\s))\s*(?={_ASKING_OPENING})", re.IGNORECASE)
 _OPENS_ASKING = re.compile(r"^\W*(?:at|in|on|from|since|during|after|before|with) (?:which|what|whose)\b", re.IGNORECASE)
 _ASKING = re.compile(
     r"(?:(?:on|in|at|by|for|from|to|of|with|since|until|after|before|under|over) )?"
@@ -280,8 +281,10 @@ def analyse(question: str) -> Question:
     kind = answer_type(text)
     lowered = text.lower()
     labels = LABELS.get(kind, frozenset())
-    if kind == LIST and re.search(rf"\b({_PERSON_NOUNS})s\b|\b(men|women|people)\b", lowered):
-        labels = LABELS[PERSON]
+    if kind == LIST and (plural := re.search(rf"\b({_PERSON_NOUNS})s\b|\b(men|women|people)\b", lowered)):
+        labels = LABELS[PERSON] | ({"ORG"} if _PERSON_OR_BODY.match(plural.group()) else set())  # "opponents": clubs too
+    elif kind == LIST and (noun := asked_noun(text)[1]) and _head_kind(noun[:-1]) == PLACE and not FACILITY.match(noun):
+        labels = LABELS[PLACE] - {"FAC"}  # "which countries made up the coalition": places, not the cabinet beside them
     noun = asked_noun(text)[1] or (named_thing(text) if kind in (PLACE, ORGANISATION) and _NAME.search(lowered) else "")
     if kind == PERSON and not noun and (role := _WHO_ROLE.search(asked_clause(text).lower())):
         noun = role.group(1)  # "who was the referee?": the answer often stands next to "referee"

@@ -20,7 +20,7 @@ from llama_index.core.schema import NodeWithScore
 from assistant.answer import apposition, candidates, clauses, patterns, places, roles, soft, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, OTHER, PERSON, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, NUMBER, OTHER, PERSON, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
     is_body_noun, measured_thing,
 )
 from assistant.dates import resolve_span
@@ -240,7 +240,8 @@ class Reader:
             if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss
                 return Reading(question, rival.notice(), ROLE_CONFLICT, support=support)
             found = found[:1] + [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)] + found[ROLES_CHECKED:]
-        if not found and question.type in FALLBACK_LABELS:
+        if not found and question.type in FALLBACK_LABELS and not (question.type == NUMBER and counted_thing(question)):
+            # "how many students": never a sum or a share, though "how many" alone may be answered by one
             narrowed = question.labels < LABELS[question.type]  # "which hospice": a building, never the city it is in
             rest = frozenset() if narrowed else LABELS[question.type] - question.labels
             wider = replace(question, labels=FALLBACK_LABELS[question.type] | rest)

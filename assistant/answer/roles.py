@@ -243,6 +243,8 @@ def _first_name(span: Any, stop_at_preposition: bool = False) -> str:
             return ""
         if token.dep_ in _MODIFIERS and token.i < token.head.i < span.end:
             continue  # "Sir" of "Sir Alex Ferguson", "Home Office" of "Home Office minister Hazel Blears"
+        if token.i + 2 < span.end and token.nbor(1).tag_ == "POS" and token.nbor(2).pos_ == "PROPN":
+            continue  # "Britain's Kelly Sotherton", however spaCy attaches the possessive
         name = _name(token) if token.ent_type_ in NAMED else ""  # the question's side must be a name spaCy knows
         if name:
             return name

@@ -1112,3 +1112,21 @@ def test_a_pronoun_subject_is_the_person_the_sentence_before_names_though_the_as
     other = "Blinken is the first official to visit since President Joe Biden took office."
     biden = Sentence("b.txt", 0, len(other), other, "utf-8", "b.txt", "", "", "", frozenset(terms(other)), 0.6, 0.6, 0.6, True)
     assert [c.text for c in candidates.find(question, [pronoun, biden, before])][:1] == ["Qin"]
+
+
+def test_a_name_ends_at_a_spaced_dash_and_a_business_named_after_its_noun_is_one() -> None:
+    manager = analyse("Who is the fund manager who said he would only put in more money if he got more say?")
+    hamm = _sentence("Fund manager Florian Hamm - Borussia Dortmund's largest investor - said he would only invest more money.")
+    assert [c.text for c in candidates.find(manager, [hamm])][:1] == ["Florian Hamm"]
+    chain = analyse("Which US home furnishings chain saw December same store sales drop 8.8%?")
+    pier = _sentence("Home furnishings store Pier 1 Imports saw its same store sales sink by a larger-than-forecast 8.8%.")
+    assert [c.text for c in candidates.find(chain, [pier])] == ["Pier 1 Imports"]
+
+
+def test_a_length_in_two_units_is_one_answer_and_an_age_is_none() -> None:
+    question = analyse("How long had Jane Hutt been the Welsh assembly's health minister?")
+    hutt = _sentence("Ms Hutt said she hoped people would benefit from her investment of the past five years and eight months.")
+    assert [c.text for c in candidates.find(question, [hutt])] == ["the past five years and eight months"]
+    held = analyse("How long was Nick Griffin held in police custody?")
+    age = _sentence("West Yorkshire police confirmed they had arrested a 45-year-old man from outside their area.")
+    assert candidates.find(held, [age]) == []

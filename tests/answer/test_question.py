@@ -350,3 +350,18 @@ def test_how_much_a_price_went_up_asks_for_a_change_not_a_sum() -> None:
     assert analyse("How much did the retailer's share price go up on Tuesday?").type == "quantity"  # "up 9%" as well as "up 12p"
     assert analyse("How much did house prices rise in March?").type == "quantity"
     assert analyse("How much did the retailer pay for the stake?").type == "money"
+
+
+@pytest.mark.parametrize("question, kind, labels", [
+    ("In the Athens heptathlon won by Carolina Kluft, where did Britain's Kelly Sotherton finish?", "rank", {"ORDINAL"}),
+    ("Which countries made up the coalition President Bush announced?", "list", {"GPE", "LOC"}),
+    ("Who were Liverpool's opponents in the last 16?", "list", {"PERSON", "ORG"}),
+    ("At which port did he say the numbers fell?", "place", {"GPE", "LOC", "FAC"}),  # ports go by their towns' names
+    ("Besides Italaudit, which other auditor was barred from the case?", "organisation", {"ORG"}),
+    # after a dash the part that asks types the question: "pre-Budget" in the restated part asks for no sum
+    ("Gordon Brown's pre-Budget report surprised economists - what range of UK growth did the chancellor forecast?",
+     "quantity", {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}),
+])
+def test_finishing_places_lists_of_places_and_the_part_after_a_dash_are_typed(question: str, kind: str, labels: set[str]) -> None:
+    analysed = analyse(question)
+    assert (analysed.type, set(analysed.labels)) == (kind, labels)

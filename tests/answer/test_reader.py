@@ -458,3 +458,14 @@ def test_an_answer_only_another_far_weaker_story_gives_is_refused_and_says_so() 
     for evidence in (0.6, 0.45):  # nearly as strong, or over half as strong: another story may answer
         close = _story_sentence("football.txt", football.text, evidence)
         assert Reader({}, None, 0.3, 3)._typed(question, [crash, close], crash.evidence).short_answer == "Ken Bates"
+
+
+
+def test_a_count_of_a_named_thing_is_never_answered_by_a_sum() -> None:
+    from assistant.answer.question import analyse
+
+    fees = "Labour let universities charge fees, with the poorest students in Cambridge eligible for support of up to £3,000."
+    sentence = Sentence("a.txt", 0, len(fees), fees, "utf-8", "a.txt", "", "", "", frozenset(terms(fees)), 0.8, 1.0, 0.5, True)
+    reader = Reader(idf={}, articles=None, min_support=0.1, max_sentences=3)
+    reading = reader._typed(analyse("How many students live in the Cambridge constituency?"), [sentence], 0.8)
+    assert reading.refusal and reading.rule == "no answer of the type", (reading.short_answer, reading.rule)

@@ -165,3 +165,11 @@ def test_a_place_that_describes_the_subject_is_not_where_the_act_happened() -> N
     assert _conflict(question, sentence, "18 August") is None
     elsewhere = "Kenteris and Thanou failed to appear for a test in Sydney on 18 August."
     assert _conflict(question, elsewhere, "18 August") is not None
+
+
+def test_a_possessive_before_the_subject_s_name_is_not_the_subject() -> None:
+    question = "In the Athens Olympic heptathlon won by Carolina Kluft, where did Britain's Kelly Sotherton finish?"
+    sentence = "Sotherton finished third in the Olympic heptathlon in Athens, where the Swede took gold."
+    assert _conflict(question, sentence, "third") is None
+    rival = "Kluft finished first in the Olympic heptathlon in Athens."
+    assert _conflict(question, rival, "first") is not None
