@@ -35,7 +35,7 @@ def test_the_documented_ci_check_fails_the_build_on_drift(corpus_copy: Path, tmp
     (work / "ci").mkdir()
     corpus_copy.rename(work / "articles")
     (work / "ci" / "check-citations.sh").write_text(_script(), encoding="utf-8")
-    passing = {r.item.id for r in run_golden(seeds_assistant, read_golden(GOLDEN).items) if r.passed}
+    passing = {r.item.id for r in run_golden(seeds_assistant, read_golden(GOLDEN).items[:25]) if r.passed}  # ten are kept
     lines = [line for line in GOLDEN.read_text(encoding="utf-8").splitlines() if json.loads(line).get("id") in passing][:10]
     assert len(lines) >= 3, "the golden set should have questions the assistant passes"
     (work / "golden" / "newsroom.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

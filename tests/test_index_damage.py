@@ -1,13 +1,15 @@
 """A damaged index is named on open, by `ask` and by `index` alike, and `--rebuild` cures it.
 
 Each damage is done to real files of a real embedded Chroma index that holds
-enough chunks (over 1,000) for Chroma to have written its HNSW segment to disk,
-and the CLI runs in a subprocess: some of these damages crashed Chroma's
-native code, which would take a test process down with it.
+enough chunks (over 1,000) for Chroma to have written its HNSW segment to disk.
+The commands run in a child process (`tests/cli_batch.py`, one for all of them):
+some of these damages crashed Chroma's native code, which would take a test
+process down with it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -18,6 +20,7 @@ from typing import Callable
 
 import pytest
 
+from tests.cli_batch import run_batch
 from tests.conftest import ROOT, SEEDS, SHARED_BBC
 
 ARTICLES = 110  # about 1,300 chunks: past Chroma's HNSW sync threshold of 1,000
@@ -30,19 +33,13 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _command(corpus: Path, index: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "assistant.cli", "--corpus", str(corpus), "--index", str(index), *args]
+def _args(corpus: Path, index: Path, *args: str) -> list[str]:
+    return ["--corpus", str(corpus), "--index", str(index), *args]
 
 
 def cli(corpus: Path, index: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(_command(corpus, index, *args), capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=300)
-
-
-def cli_process(corpus: Path, index: Path, *args: str) -> subprocess.Popen[str]:
-    """The CLI started, not waited for: the damage checks run `ask` and `index` side by side."""
-    return subprocess.Popen(
-        _command(corpus, index, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), cwd=ROOT
-    )
+    command = [sys.executable, "-m", "assistant.cli", *_args(corpus, index, *args)]
+    return subprocess.run(command, capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -91,45 +88,59 @@ DAMAGES: dict[str, Callable[[Path], None]] = {
     "chroma.sqlite3 random bytes inside": lambda i: _overwrite(i / "chroma" / "chroma.sqlite3", 0.5, 65536),
     "chroma.sqlite3 truncated": lambda i: _truncate(i / "chroma" / "chroma.sqlite3", 200_000),
 }
+COMMANDS = {"ask": ("ask", QUESTION), "index": ("index",)}
+REBUILD_DAMAGES = ("data_level0.bin random bytes", "chroma.sqlite3 random bytes inside")  # the vectors and the database
+
+
+def _damaged_copy(built: Path, target: Path, damages: tuple[str, ...]) -> Path:
+    shutil.copytree(built, target)
+    before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    for damage in damages:
+        DAMAGES[damage](target)
+    assert any(p.read_bytes() != content for p, content in before.items())  # the damage was done
+    return target
+
+
+@pytest.fixture(scope="module")
+def damage_runs(bbc_index: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    """`ask` and `index` on a damaged copy of the index per damage (one copy per command), and the rebuild
+    of a copy with its vectors and database damaged, asked before and after: every command in one batch."""
+    corpus, built = bbc_index
+    work = tmp_path_factory.mktemp("damages")
+    runs: dict[tuple[str, str], Path] = {}
+    commands = []
+    for number, damage in enumerate(sorted(DAMAGES)):
+        for name, args in COMMANDS.items():
+            index = runs[damage, name] = _damaged_copy(built, work / f"{number}-{name}", (damage,))
+            commands.append(_args(corpus, index, *args))
+    rebuilt = _damaged_copy(built, work / "rebuilt", REBUILD_DAMAGES)
+    commands += [_args(corpus, rebuilt, "ask", QUESTION), _args(corpus, rebuilt, "index", "--rebuild"),
+                 _args(corpus, rebuilt, "ask", QUESTION)]
+    done = run_batch(commands, work, _env(), ROOT)
+    found = {key: (index, result) for (key, index), result in zip(runs.items(), done)}
+    found["rebuild"] = (rebuilt, done[len(runs) :])
+    return found
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
-def test_each_damage_is_named_by_ask_and_by_index(bbc_index: tuple[Path, Path], tmp_path: Path, damage: str) -> None:
-    corpus, built = bbc_index
-    copies = {}
-    for name in ("ask", "index"):  # one damaged copy per command, so both run at once
-        index = copies[name] = tmp_path / name
-        shutil.copytree(built, index)
-        before = {p: p.read_bytes() for p in index.rglob("*") if p.is_file()}
-        DAMAGES[damage](index)
-        assert any(p.read_bytes() != content for p, content in before.items())  # the damage was done
-    running = {
-        name: cli_process(corpus, copies[name], *args)
-        for name, args in (("ask", ("ask", QUESTION)), ("index", ("index",)))
-    }
-    for name, process in running.items():
-        stdout, stderr = process.communicate(timeout=300)
-        assert process.returncode == 2, (name, process.returncode, stdout, stderr)
-        assert "Traceback" not in stderr
-        assert f"The index at {copies[name]} is damaged (" in stderr
-        assert "run `assistant index --rebuild`" in stderr
-        assert "unchanged" not in stdout  # `index` no longer reports a damaged index as fine
+def test_each_damage_is_named_by_ask_and_by_index(damage_runs: dict, damage: str) -> None:  # type: ignore[type-arg]
+    for name in COMMANDS:
+        index, result = damage_runs[damage, name]
+        assert result["code"] == 2, (name, result)
+        assert "Traceback" not in result["stderr"]
+        assert f"The index at {index} is damaged (" in result["stderr"]
+        assert "run `assistant index --rebuild`" in result["stderr"]
+        assert "unchanged" not in result["stdout"]  # `index` no longer reports a damaged index as fine
 
 
 @pytest.mark.slow
-def test_rebuild_cures_the_damage(bbc_index: tuple[Path, Path], tmp_path: Path) -> None:
-    corpus, built = bbc_index
-    index = tmp_path / "index"
-    shutil.copytree(built, index)
-    for damage in ("data_level0.bin random bytes", "chroma.sqlite3 random bytes inside"):  # the vectors and the database
-        DAMAGES[damage](index)
-    assert cli(corpus, index, "ask", QUESTION).returncode == 2
-    rebuilt = cli(corpus, index, "index", "--rebuild")
-    assert rebuilt.returncode == 0, rebuilt.stderr
-    assert f"{ARTICLES} added" in rebuilt.stdout
-    asked = cli(corpus, index, "ask", QUESTION)
-    assert asked.returncode == 0, asked.stderr
+def test_rebuild_cures_the_damage(damage_runs: dict) -> None:  # type: ignore[type-arg]
+    index, (damaged, rebuilt, asked) = damage_runs["rebuild"]
+    assert damaged["code"] == 2, damaged
+    assert rebuilt["code"] == 0, rebuilt
+    assert f"{ARTICLES} added" in rebuilt["stdout"]
+    assert asked["code"] == 0, asked
     segments = {p.name for p in (index / "chroma").iterdir() if p.is_dir()}
     assert len(segments) == 2, segments  # the damaged segment's folder went with it
 
@@ -167,16 +178,16 @@ def test_an_index_run_redoes_files_whose_chunks_went_missing(corpus_copy: Path, 
     assert repaired.ask("Where did Blinken meet Qin Gang?").answered
 
 
-def test_a_hand_trimmed_lexical_file_is_rebuilt_not_a_traceback(tmp_path: Path) -> None:
-    import json
+def test_a_hand_trimmed_lexical_file_is_rebuilt_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.cli import main
 
     index = tmp_path / "index"
-    assert cli(SEEDS, index, "index").returncode == 0
+    assert main(_args(SEEDS, index, "index")) == 0
     (saved,) = (index / "lexical").glob("chunks-*.json")
     payload = json.loads(saved.read_text())
     payload["ids"] = payload["ids"][:10]  # valid JSON, but no longer the chunks the BM25 matrix scores
     payload["texts"] = payload["texts"][:10]
     saved.write_text(json.dumps(payload))
-    asked = cli(SEEDS, index, "ask", "Where did Blinken meet Qin Gang?")
-    assert asked.returncode == 0, asked.stderr
-    assert "Diaoyutai" in asked.stdout
+    capsys.readouterr()
+    assert main(_args(SEEDS, index, "ask", "Where did Blinken meet Qin Gang?")) == 0, capsys.readouterr().err
+    assert "Diaoyutai" in capsys.readouterr().out

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_batch import run_batch
 from tests.conftest import ROOT, SEEDS
 from tests.helpers import assert_quotes_are_spans
 
@@ -37,29 +38,32 @@ def offline_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, subpro
     return index, _cli("--corpus", str(SEEDS), "--index", index, "index", offline=True)
 
 
-def test_index_and_ask_work_with_no_network_at_all(offline_index: tuple[str, subprocess.CompletedProcess]) -> None:
+def test_index_and_ask_work_with_no_network_at_all(offline_index: tuple[str, subprocess.CompletedProcess], tmp_path: Path) -> None:
     index, built = offline_index
     assert built.returncode == 0, built.stderr
     assert "5 added" in built.stdout
-    asked = _cli("--corpus", str(SEEDS), "--index", index, "ask", QUESTION, "--json", offline=True)
-    assert asked.returncode == 0, asked.stderr
-    payload = json.loads(asked.stdout)
+    asked, again = run_batch(
+        [["--corpus", str(SEEDS), "--index", index, "ask", QUESTION, "--json"], ["--corpus", str(SEEDS), "--index", index, "index"]],
+        tmp_path, _env(), ROOT, wrapper=["unshare", "-n"],
+    )
+    assert asked["code"] == 0, asked["stderr"]
+    payload = json.loads(asked["stdout"])
     assert payload["answered"] and payload["backend"] == "extractive"
     assert assert_quotes_are_spans(SEEDS, payload["citations"]) > 0
     assert "Diaoyutai" in payload["answer"]
-
-    again = _cli("--corpus", str(SEEDS), "--index", index, "index", offline=True)
-    assert "0 added, 0 updated, 0 removed, 5 unchanged" in again.stdout
+    assert "0 added, 0 updated, 0 removed, 5 unchanged" in again["stdout"]
 
 
 def test_user_errors_are_sentences_not_tracebacks(tmp_path: Path) -> None:
-    missing = _cli("--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "i"), "index")
-    assert missing.returncode == 2
-    assert "does not exist" in missing.stderr and "Traceback" not in missing.stderr
-    empty_question = _cli("--corpus", str(SEEDS), "--index", str(tmp_path / "i"), "ask", "   ")
-    assert empty_question.returncode == 2 and "empty" in empty_question.stderr
-    not_built = _cli("--corpus", str(SEEDS), "--index", str(tmp_path / "never"), "ask", QUESTION)
-    assert not_built.returncode == 2 and "assistant index" in not_built.stderr
+    missing, empty_question, not_built = run_batch([
+        ["--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "i"), "index"],
+        ["--corpus", str(SEEDS), "--index", str(tmp_path / "i"), "ask", "   "],
+        ["--corpus", str(SEEDS), "--index", str(tmp_path / "never"), "ask", QUESTION],
+    ], tmp_path, _env(), ROOT)
+    assert missing["code"] == 2
+    assert "does not exist" in missing["stderr"] and "Traceback" not in missing["stderr"]
+    assert empty_question["code"] == 2 and "empty" in empty_question["stderr"]
+    assert not_built["code"] == 2 and "assistant index" in not_built["stderr"]
 
 
 def test_eval_prints_numbers_as_json(tmp_path: Path, offline_index: tuple[str, subprocess.CompletedProcess]) -> None:
@@ -71,14 +75,16 @@ def test_eval_prints_numbers_as_json(tmp_path: Path, offline_index: tuple[str, s
     )
     index, built = offline_index
     assert built.returncode == 0, built.stderr
-    result = _cli("--corpus", str(SEEDS), "--index", index, "eval", str(golden), "--json")
-    assert result.returncode == 0, result.stderr
-    numbers = json.loads(result.stdout)
+    result, table = run_batch([
+        ["--corpus", str(SEEDS), "--index", index, "eval", str(golden), "--json"],
+        ["--corpus", str(SEEDS), "--index", index, "eval", str(golden)],
+    ], tmp_path, _env(), ROOT)
+    assert result["code"] == 0, result["stderr"]
+    numbers = json.loads(result["stdout"])
     assert numbers["fact_accuracy"] == 1.0 and numbers["refusal_rate"] == 1.0
     assert numbers["verified_spans"] == 1.0
     assert numbers["latency_p50_ms"] > 0
-    table = _cli("--corpus", str(SEEDS), "--index", index, "eval", str(golden))
-    assert "source_recall" in table.stdout
+    assert "source_recall" in table["stdout"]
 
 
 def test_the_cli_loads_no_model_client_until_a_model_is_asked() -> None:
