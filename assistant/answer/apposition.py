@@ -59,15 +59,19 @@ def _opening_word(text: str, start: int, end: int) -> bool:
     return next((t.pos_ != "PROPN" for t in parse(text) if t.idx == start), False)
 
 
-def kind_of(noun: str, text: str) -> tuple[int, int] | None:
+def kind_of(noun: str, text: str, question: str = "") -> tuple[int, int] | None:
     """The noun with the nouns that say which one it is: "what injury forced him off?" is answered by
-    "a shoulder injury"; adjectives ("a serious injury") say how bad, not which."""
+    "a shoulder injury"; adjectives ("a serious injury") say how bad, not which, and the question's own
+    words ("which steel contractor": "its steel contractor") say nothing new."""
     if not noun:
         return None
+    asked = {w.lower() for w in re.findall(r"[\w'’-]+", question)}
     for token in parse(text):
         if token.lower_ not in (noun, noun + "s", noun + "es") or token.pos_ != "NOUN":
             continue
         kinds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        if kinds and all(t.lower_ in asked for c in kinds for t in c.subtree):
+            continue
         if kinds:
             numbers = [c for c in token.lefts if c.dep_ == "nummod"]  # "the 1,000m title": the number is the kind too
             start = min(t.idx for c in kinds + numbers for t in c.subtree)

@@ -280,6 +280,8 @@ def _named_by_noun(kind: str, noun: str, text: str, ents: tuple[Entity, ...]) ->
     for token in doc:
         if token.lemma_.lower() != noun and token.lower_ != noun:
             continue
+        if title and token.tag_ == "NNS":  # "G7 ministers", "Labour MPs": a plural role names the body, not a person
+            continue
         for word in _beside(token):
             opens = word.i == 0 or doc[word.i - 1].text in _OPENERS  # capitalised there whatever it is
             if not word.text[:1].isupper() or word.lower_ in _OPENING_WORDS or (opens and word.pos_ not in ("PROPN", "NOUN")):

@@ -264,6 +264,8 @@ def fits(kind: str, phrase: str) -> bool:
         return True
     if kind == MONEY and re.search(r"%|\bper ?cent\b|\bpercent", lowered):  # spaCy tags "Forty per cent" money at times
         return False
+    if kind == MONEY and patterns.MONEY.search(phrase) is None and _MEASURED_IN_UNITS.search(phrase):
+        return False  # "some 15 million tonnes", which spaCy tags money at times, is no sum
     if kind in (NUMBER, QUANTITY, MONEY, PERCENT):
         return patterns.NUMBER.search(phrase) is not None or patterns.NUMBER_WORDS.search(phrase) is not None
     if kind == DATE and re.fullmatch(r"\d{1,2}(?:\s*(?:to|-|–)\s*\d{1,2})?", phrase.strip()):
@@ -277,6 +279,9 @@ def fits(kind: str, phrase: str) -> bool:
     if kind == DATE:
         return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|\b(?:today|yesterday|tomorrow|weeks?|weekends?|months?|years?|morning|evening|night)\b", lowered) is not None
     return True
+
+
+_MEASURED_IN_UNITS = re.compile(rf"\b(?!pounds?\b){patterns.UNIT.pattern}\b", re.IGNORECASE)
 
 
 def asks_outlet(question: Question) -> bool:
@@ -490,9 +495,9 @@ def sized_places(question: Question, spans: Spans) -> Spans:
         towns = [(s, a, b) for s, a, b in towns if not (country and places.outside_country(s.text[a:b], country))]
         cities = [(s, a, b) for s, a, b in towns if places.is_city(s.text[a:b])]
         return cities or towns
-    if question.noun in places.COUNTRY_NOUNS:
+    if question.noun in places.COUNTRY_NOUNS:  # a country GeoNames does not list may answer, never a city it knows
         countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
-        return countries or spans
+        return countries or [(s, a, b) for s, a, b in spans if not places.is_city(s.text[a:b])]
     return spans
 
 

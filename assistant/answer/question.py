@@ -109,7 +109,7 @@ _PLACE_NOUNS = (
 )
 _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
-    r"invest|invested|sell|sold|bid|bids|offer|offered|offering|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
+    r"invest|invested|investing|sell|sold|bid|bids|offer|offered|offering|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
     r"sales|deal|takings|gross|grossed|debt|deficit|loan|loans|reserves|grant|grants|subsidy|subsidies|bailout|investment|surplus|turnover|earnings|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars|"
     r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|given|donate|donated|pledge|pledged|lend|lent|borrow|borrowed|"
     r"seek|seeks|seeking|sought|demand|demands|demanding|demanded)\b",
@@ -125,7 +125,8 @@ RACE_TIME = re.compile(
 _LENGTH_NOUNS = "term|sentence|ban|suspension|stint|spell|tenure|period"  # "what was the longest prison term": a length of time
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (COMPARISON, re.compile(
-        r"\b(compare|compared|comparison|differ|different|difference|differences|contrast|timeline|chronolog\w*|"
+        r"\b(compare|compared(?! (?:with|to) (?:just |only |about |around |some |a )?[$£€]?\d)|"  # "11%, compared with 43%": a figure's past
+        r"comparison|differ|different|difference|differences|contrast|timeline|chronolog\w*|"
         r"sequence of events|what happened (after|next|since|then)|how has .{1,60} changed|how did .{1,80} evolve)\b"
     )),
     (REASON, re.compile(
@@ -143,7 +144,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                           r"\bwhat (was|is|were|will be|had|has) the (\w+ ){0,2}(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine|rate|loss|losses)\b|"
                           r"\bwhat (?:is|was|are|were|will be) .{1,160}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
                           r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend|pay(?= for\b|\W*$))\b|"  # "what does it cost to make a print", not "pay tribute to"
-                          r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b")),
+                          r"\bwhat (?:is|was|are|were|will be) the (?:most|maximum|least|minimum)(?: \w+){1,2} (?:can|could|will|would|may|might|must)\b|"
+                          r"\bwhat value (?:did|had|has|have|does|do|is|was|were|will|would|could)\b")),  # "what value had advisers put on it?"
     (QUANTITY, RACE_TIME),  # "what time did Scott record in his heat?": 7.64secs, not a time of day
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
     (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
@@ -553,7 +555,7 @@ _BY_HOW_MUCH = re.compile(  # "by how much will health spending rise?": by 9.4% 
 _PERCENT_NOUNS = "growth|stake|turnout|swing|inflation|unemployment"  # "what growth does he predict": 4.2%
 _ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat|ranking|rank|seeding"  # "in which minute": the 84th
 _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"
-    "level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
+    "reading|level|ceiling|limit|cap|total|figure|threshold|tally|valuation|estimate|target|magnitude|temperature|speed|"
     "capacity|rise|increase|fall|drop|decline|jump|"
     "height|depth|weight|length|distance|rate|margin|range|altitude|elevation"
 )
@@ -729,6 +731,15 @@ def is_title_word(word: str) -> bool:
 def is_role_noun(word: str) -> bool:
     """A noun for a person's role ("councilor", "minister"), which spaCy sometimes tags as the person's name."""
     return bool(_HEADS[0][1].match(word.lower()))
+
+
+def is_person_only_noun(word: str) -> bool:
+    """A noun for a person's role that no body takes ("minister", "director"; not "rival", "buyer", nor
+    "champion" or "leader", which teams and parties are too)."""
+    return is_role_noun(word) and not _PERSON_OR_BODY.match(word.lower()) and not _CONTEST_ROLE.match(word.lower())
+
+
+_CONTEST_ROLE = re.compile(r"^(?:champion|winner|leader|holder|finalist|runner-up|member|veteran|favourite|victor)s?$")
 
 
 def is_body_noun(word: str) -> bool:

@@ -20,8 +20,8 @@ from llama_index.core.schema import NodeWithScore
 from assistant.answer import apposition, candidates, clauses, patterns, places, roles, soft, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, NUMBER, OTHER, PERSON, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
-    is_body_noun, measured_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, NUMBER, OTHER, PERSON, PLACE, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
+    is_body_noun, is_person_only_noun, measured_thing,
 )
 from assistant.dates import resolve_span
 from assistant.terms import folded
@@ -240,8 +240,7 @@ class Reader:
             if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss
                 return Reading(question, rival.notice(), ROLE_CONFLICT, support=support)
             found = found[:1] + [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)] + found[ROLES_CHECKED:]
-        if not found and question.type in FALLBACK_LABELS and not (question.type == NUMBER and counted_thing(question)):
-            # "how many students": never a sum or a share, though "how many" alone may be answered by one
+        if not found and question.type in FALLBACK_LABELS and not _no_stand_in(question):
             narrowed = question.labels < LABELS[question.type]  # "which hospice": a building, never the city it is in
             rest = frozenset() if narrowed else LABELS[question.type] - question.labels
             wider = replace(question, labels=FALLBACK_LABELS[question.type] | rest)
@@ -405,6 +404,17 @@ def _off_story(question: Question, best: candidates.Candidate, sentences: list[S
     return f"The article that matches the question best ({about}) gives no {noun} that answers it; the only one found stands in a story about something else."
 
 
+def _no_stand_in(question: Question) -> bool:
+    """"How many students" is never answered by a sum or a share, though "how many" alone may be; "which
+    minister" never by a body, though "who bought the brewer" may be; "which country" or "which city"
+    never by a body, though "where did he speak" may be ("at the Commonwealth Club")."""
+    if question.type == NUMBER:
+        return bool(counted_thing(question))
+    if question.type == PLACE:
+        return question.noun in places.COUNTRY_NOUNS | places.CITY_NOUNS
+    return question.type == PERSON and is_person_only_noun(question.noun)
+
+
 def _strong_names(question: Question) -> list[str]:
     """The people the question names in full ("Walter Smith", "Young Buck"): an article that never names
     them does not answer for them. One-word names ("Leipzig", "Blinken-Qin"), epithets ("the Man in Black"),
@@ -483,7 +493,7 @@ def _naming(noun: str, question: str, ranked: list[Sentence], first: Sentence) -
         named = apposition.named_by(noun, sentence.text, question)
         if named:
             return sentence, named
-    return first, apposition.kind_of(noun, first.text)
+    return first, apposition.kind_of(noun, first.text, question)
 
 
 def _named_in_full(best: candidates.Candidate, every: list[candidates.Candidate]) -> candidates.Candidate:

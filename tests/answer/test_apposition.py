@@ -59,3 +59,10 @@ def test_a_word_capitalised_only_because_it_opens_the_sentence_is_no_name() -> N
     assert named_by("issue", "Contentious issues include trade conflicts and Taiwan.") is None
     span = named_by("firm", "Sybari Software, a New York security firm, makes anti-virus tools.")
     assert span is not None and span[0] == 0  # a proper name may open the sentence
+
+
+def test_the_question_s_own_words_say_no_kind() -> None:
+    sentence = "To recoup any profit, where the firm changed its steel contractor due to a legal dispute, it must win claims."
+    assert kind_of("contractor", sentence, "Which steel contractor did Multiplex drop from the Wembley job?") is None
+    span = kind_of("contractor", sentence, "Which contractor did Multiplex drop?")
+    assert span is not None and sentence[span[0] : span[1]] == "steel contractor"

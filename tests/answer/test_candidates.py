@@ -1130,3 +1130,13 @@ def test_a_length_in_two_units_is_one_answer_and_an_age_is_none() -> None:
     held = analyse("How long was Nick Griffin held in police custody?")
     age = _sentence("West Yorkshire police confirmed they had arrested a 45-year-old man from outside their area.")
     assert candidates.find(held, [age]) == []
+
+
+def test_which_country_is_never_answered_by_a_city_and_a_sum_is_never_in_tonnes() -> None:
+    country = analyse("Besides Albania, which other country is the UK negotiating with over a returns scheme?")
+    embassy = _sentence("A spokesman for the Albanian embassy in London said it was the first it had heard of a scheme.")
+    assert candidates.find(country, [embassy]) == []
+    paid = analyse("How much is France's Total investing in the Qatargas-2 project?")
+    tonnes = _sentence("ExxonMobil will be taking some 15 million tonnes each year for 25 years from the end of 2007.")
+    assert not fits.fits("money", "some 15 million tonnes") and fits.fits("money", "£15m")
+    assert [c.text for c in candidates.find(paid, [tonnes]) if "tonnes" in c.text] == []

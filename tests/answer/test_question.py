@@ -365,3 +365,15 @@ def test_how_much_a_price_went_up_asks_for_a_change_not_a_sum() -> None:
 def test_finishing_places_lists_of_places_and_the_part_after_a_dash_are_typed(question: str, kind: str, labels: set[str]) -> None:
     analysed = analyse(question)
     assert (analysed.type, set(analysed.labels)) == (kind, labels)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What reading did the optimism index reach in January, up from 102.2 in October?", "quantity"),
+    ("What value had advisers at Goldman Sachs put on the Deluxe Film business?", "money"),
+    ("How much is France's Total investing in the Qatargas-2 project?", "money"),
+    # a figure's past beside the asked one is a constraint, not a request to compare
+    ("How far above the high-street average were M&S prices, compared with 43% higher a year earlier?", "quantity"),
+    ("How does this year's figure compare with 2004?", "comparison"),
+])
+def test_readings_values_and_a_figure_s_past_are_typed(question: str, kind: str) -> None:
+    assert analyse(question).type == kind
