@@ -171,7 +171,8 @@ def _speakers(
         before = next((s for s in sentences if s.source == sentence.source and 0 <= sentence.start - s.end <= 3), None)
         if before is None:
             continue
-        people = [e for e in entities([before.text])[0] if e.label == "PERSON" and _surname(e.text) not in asked]
+        people = [entity_labels.name_run_on(before.text, e) for e in entities([before.text])[0] if e.label == "PERSON"]
+        people = [e for e in people if _surname(e.text) not in asked]
         if people and (before.source, before.start) not in found:
             carrier = replace(before, dense=max(before.dense, sentence.dense), fused=max(before.fused, sentence.fused),
                               cover=max(before.cover, sentence.cover))

@@ -14,6 +14,8 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity
 from assistant.answer.question import is_role_noun
 
+_AFTER_INITIAL = re.compile(r" [A-Z][a-z][\w'’-]*(?: (?:Jr|Sr|II|III)\b\.?)?")
+_SUFFIX = re.compile(r",? (?:Jr|Sr)\b\.?")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _BUSINESS_BEFORE = re.compile(
     r"\b(?:company|firm|bank|store|chain|retailer|supermarket|airline|carmaker|lender|insurer|publisher|broadcaster|operator) $"
@@ -38,7 +40,7 @@ def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list
         known = surnames.get(sentence.source, set())
         kept = tuple(
             part for e in _day_surnames(sentence.text, ents) if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known)
-            for part in _role_split(_titled(sentence.text, _group(sentence.text, _business_named(sentence.text, _dash_cut(e)))))
+            for part in _role_split(_titled(sentence.text, _group(sentence.text, _business_named(sentence.text, name_run_on(sentence.text, _dash_cut(e))))))
         )
         found.append(kept + _surname_mentions(sentence, kept, known) + _cities_named(sentence.text, kept))
     return found
@@ -51,6 +53,18 @@ def _dash_cut(entity: Entity) -> Entity:
     if dash is None or dash.start() == 0:
         return entity
     return replace(entity, end=entity.start + dash.start(), text=entity.text[: dash.start()])
+
+
+def name_run_on(text: str, entity: Entity) -> Entity:
+    """"District Attorney Bruce L Castor Jr": the small model ends a person's name at a middle initial
+    written without its full stop, and leaves out "Jr"; the name goes on to its surname and suffix."""
+    if entity.label != "PERSON":
+        return entity
+    rest = _AFTER_INITIAL.match(text, entity.end) if re.search(r"\s[A-Z]\.?$", entity.text) else None
+    rest = rest or _SUFFIX.match(text, entity.end)
+    if rest is None:
+        return entity
+    return replace(entity, end=rest.end(), text=text[entity.start : rest.end()])
 
 
 def _business_named(text: str, entity: Entity) -> Entity:

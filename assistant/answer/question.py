@@ -132,7 +132,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (REASON, re.compile(
         r"^\W*why\b|\bwhy (did|does|do|is|was|were|has|have|had|are|will|would)\b|\b(what|which) (was|is|were|are) the "
         r"(main )?(reasons?|causes?|grounds?|motives?|explanations?)\b|\bfor what reasons?\b|\bwhat (caused|prompted|"
-        r"led to|drove|triggered|made|motivated|sparked)\b|\bwhat reasons?\b"
+        r"led to|drove|triggered|made|motivated|sparked)\b|\bwhat (?:reasons?|explanations?|justifications?)\b|"
+        r"\bwhat did .{1,80}\b(?:give|cite|offer) as (?:the |its |his |her |their )?(?:main |chief |key )?(?:reasons?|explanations?|causes?)\b"
     )),
     (PERCENT, re.compile(r"\b(what|which) (percentage|percent|proportion|share)\b|\bby what (percentage|percent)\b|"
                          r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),

@@ -1140,3 +1140,9 @@ def test_which_country_is_never_answered_by_a_city_and_a_sum_is_never_in_tonnes(
     tonnes = _sentence("ExxonMobil will be taking some 15 million tonnes each year for 25 years from the end of 2007.")
     assert not fits.fits("money", "some 15 million tonnes") and fits.fits("money", "£15m")
     assert [c.text for c in candidates.find(paid, [tonnes]) if "tonnes" in c.text] == []
+
+
+def test_a_name_goes_on_past_a_middle_initial_without_its_full_stop() -> None:
+    question = analyse("Which district attorney handled the allegation against Bill Cosby?")
+    castor = _sentence("District Attorney Bruce L Castor Jr, who was in charge of the case, said detectives found no complaint.")
+    assert [c.text for c in candidates.find(question, [castor])][:1] == ["Bruce L Castor Jr"]

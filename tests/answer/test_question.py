@@ -377,3 +377,8 @@ def test_finishing_places_lists_of_places_and_the_part_after_a_dash_are_typed(qu
 ])
 def test_readings_values_and_a_figure_s_past_are_typed(question: str, kind: str) -> None:
     assert analyse(question).type == kind
+
+
+def test_an_explanation_asked_for_is_a_reason() -> None:
+    assert analyse("Simon Fuller's fortune fell to £75m - what explanation did the paper give for the slump?").type == "reason"
+    assert analyse("What did the agency give as the main reason for raising its forecast?").type == "reason"
