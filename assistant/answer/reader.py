@@ -406,12 +406,13 @@ def _off_story(question: Question, best: candidates.Candidate, sentences: list[S
 
 def _no_stand_in(question: Question) -> bool:
     """"How many students" is never answered by a sum or a share, though "how many" alone may be; "which
-    minister" never by a body, though "who bought the brewer" may be; "which country" or "which city"
-    never by a body, though "where did he speak" may be ("at the Commonwealth Club")."""
+    minister" never by a body, though "who bought the brewer" may be; "which country" never by a body,
+    though "where did he speak" may be ("at the Commonwealth Club") and "which city" too, as spaCy tags
+    some cities as organisations."""
     if question.type == NUMBER:
         return bool(counted_thing(question))
     if question.type == PLACE:
-        return question.noun in places.COUNTRY_NOUNS | places.CITY_NOUNS
+        return question.noun in places.COUNTRY_NOUNS
     return question.type == PERSON and is_person_only_noun(question.noun)
 
 
