@@ -97,7 +97,7 @@ def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, 
 def _place_conflict(question: Any, verbs: list[Any], lowered: str, start: int, end: int) -> Conflict | None:
     """The candidate's clause happens in (or goes to) a place that cannot hold the question's (two cities,
     two countries, ...), and the sentence never names the question's place."""
-    asked = [name for name in (_in_place(t) for t in question if _locative(t)) if name]
+    asked = [name for name in (_in_place(t) for t in question if _locative(t) and not _describing(t)) if name]
     if not asked or any(patterns.mentions(lowered, name) for name in asked):
         return None
     for verb in verbs:
@@ -111,6 +111,12 @@ def _place_conflict(question: Any, verbs: list[Any], lowered: str, start: int, e
             if said and all(_elsewhere(said, name) for name in asked):
                 return Conflict(verb.text.lower(), PLACE, said, asked[0])
     return None
+
+
+def _describing(token: Any) -> bool:
+    """In a clause that describes someone ("Qin Gang, who had been Beijing's envoy in Washington, ..."): the
+    place says who they are, not where the asked act happened."""
+    return any(t.dep_ in ("relcl", "appos") for t in token.ancestors)
 
 
 def _namesake(question: Any, sentence: Any, lowered: str) -> Conflict | None:

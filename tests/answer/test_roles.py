@@ -173,3 +173,12 @@ def test_a_possessive_before_the_subject_s_name_is_not_the_subject() -> None:
     assert _conflict(question, sentence, "third") is None
     rival = "Kluft finished first in the Olympic heptathlon in Athens."
     assert _conflict(question, rival, "first") is not None
+
+
+def test_a_place_in_a_clause_that_describes_someone_is_not_where_the_act_happened() -> None:
+    question = ("Qin Gang, who had been Beijing's envoy in Washington, was promoted to run China's diplomacy at the "
+                "very end of 2022. On what day of the week was he given the foreign minister job?")
+    sentence = "Qin Gang was named foreign minister in Beijing on Friday, replacing Wang Yi."
+    assert _conflict(question, sentence, "Friday") is None
+    elsewhere = "On what day of the week was Qin Gang given the job in Washington?"
+    assert _conflict(elsewhere, sentence, "Friday") is not None
