@@ -40,10 +40,16 @@ def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list
         known = surnames.get(sentence.source, set())
         kept = tuple(
             part for e in _day_surnames(sentence.text, ents) if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known)
-            for part in _role_split(_titled(sentence.text, _group(sentence.text, _business_named(sentence.text, name_run_on(sentence.text, _dash_cut(e))))))
+            for part in _role_split(_corrected(sentence.text, e))
         )
         found.append(kept + _surname_mentions(sentence, kept, known) + _cities_named(sentence.text, kept))
     return found
+
+
+def _corrected(text: str, entity: Entity) -> Entity:
+    """The entity's span and label after each correction below that reads its words or its neighbours."""
+    entity = name_run_on(text, _dash_cut(entity))
+    return _titled(text, _group(text, _business_named(text, entity)))
 
 
 def _dash_cut(entity: Entity) -> Entity:
