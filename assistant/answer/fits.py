@@ -254,8 +254,8 @@ def fits(kind: str, phrase: str) -> bool:
     lowered = phrase.lower()
     if kind == DAY:
         return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|today|yesterday|tomorrow", lowered) is not None
-    if kind == DURATION:  # "three months ago", "two years later" say when, not how long; "a 45-year-old man", an age
-        return patterns.DURATION.search(phrase) is not None and not re.search(r"\b(?:ago|later|earlier)\b|[\s-]old\b", lowered)
+    if kind == DURATION:  # "three months ago", "two years later" say when, not how long (and patterns.DURATION skips ages)
+        return patterns.DURATION.search(phrase) is not None and not re.search(r"\b(?:ago|later|earlier)\b", lowered)
     if kind in (NUMBER, QUANTITY) and patterns.YEAR.fullmatch(phrase.strip()):
         return False  # "2003" is when, not how many
     if kind == PERCENT and _FRACTION_WORDS.search(lowered):  # "a quarter (of)", "one in five": shares too

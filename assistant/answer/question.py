@@ -284,11 +284,12 @@ def analyse(question: str) -> Question:
     kind = answer_type(text)
     lowered = text.lower()
     labels = LABELS.get(kind, frozenset())
+    asked = asked_noun(text)[1]
     if kind == LIST and (plural := re.search(rf"\b({_PERSON_NOUNS})s\b|\b(men|women|people)\b", lowered)):
         labels = LABELS[PERSON] | ({"ORG"} if _PERSON_OR_BODY.match(plural.group()) else set())  # "opponents": clubs too
-    elif kind == LIST and (noun := asked_noun(text)[1]) and _head_kind(noun[:-1]) == PLACE and not FACILITY.match(noun):
+    elif kind == LIST and asked and _head_kind(asked[:-1]) == PLACE and not FACILITY.match(asked):
         labels = LABELS[PLACE] - {"FAC"}  # "which countries made up the coalition": places, not the cabinet beside them
-    noun = asked_noun(text)[1] or (named_thing(text) if kind in (PLACE, ORGANISATION) and _NAME.search(lowered) else "")
+    noun = asked or (named_thing(text) if kind in (PLACE, ORGANISATION) and _NAME.search(lowered) else "")
     if kind == PERSON and not noun and (role := _WHO_ROLE.search(asked_clause(text).lower())):
         noun = role.group(1)  # "who was the referee?": the answer often stands next to "referee"
     if kind == QUANTITY and _MEASURE.search(lowered) and not _MONEY_WORDS.search(lowered):  # "how big is the hard disk?"
@@ -734,13 +735,13 @@ def is_role_noun(word: str) -> bool:
     return bool(_HEADS[0][1].match(word.lower()))
 
 
+_CONTEST_ROLE = re.compile(r"^(?:champion|winner|leader|holder|finalist|runner-up|member|veteran|favourite|victor)s?$")
+
+
 def is_person_only_noun(word: str) -> bool:
     """A noun for a person's role that no body takes ("minister", "director"; not "rival", "buyer", nor
     "champion" or "leader", which teams and parties are too)."""
     return is_role_noun(word) and not _PERSON_OR_BODY.match(word.lower()) and not _CONTEST_ROLE.match(word.lower())
-
-
-_CONTEST_ROLE = re.compile(r"^(?:champion|winner|leader|holder|finalist|runner-up|member|veteran|favourite|victor)s?$")
 
 
 def is_body_noun(word: str) -> bool:
