@@ -1,4 +1,4 @@
-"""The BBC golden set as a regression test, on its answering articles plus an even spread of 160 others.
+"""The BBC golden set as a regression test, on its answering articles plus an even spread of 100 others.
 
 Indexing all 2,225 articles takes about 15 minutes here, so the full-corpus
 numbers come from `bench/bbc.py`; this subset keeps needles among distractors
@@ -17,11 +17,11 @@ from assistant.evaluation import load_golden, run_golden, summarize
 from tests.conftest import ROOT, SHARED_BBC, require_shared_bbc
 
 GOLDEN = ROOT / "tests" / "golden" / "bbc-dev.jsonl"
-DISTRACTORS = 160
+DISTRACTORS = 100  # 160 gave the same numbers (below) and took 14 s more to index
 
-# Measured on this subset with the reader (assistant/answer/): recall 1.00, hit@5 1.00, facts 0.86,
-# refusals 0.60 (6 of 10; the retired "year not stated" rule refused 2 more here, and 6 of 40
-# answerable questions on an outside set), 0 of 40 answerable refused.
+# Measured on this subset with the reader (assistant/answer/), session 24: recall 1.00, hit@5 1.00,
+# facts 1.00, refusals 0.60 (6 of 10), 0 of 40 answerable refused. The set was tuned on (it is a dev
+# split), so the bars sit below: they catch regressions, the frozen splits measure quality.
 THRESHOLDS = {
     "source_recall": 0.95,
     "hit@5": 0.95,
