@@ -62,5 +62,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Modules holding slow tests run first: `make test` spreads modules over two workers
     (pytest-xdist, `--dist loadfile --no-loadscope-reorder`), and a long module taken up last
     would leave one worker running it alone while the other has finished."""
-    slow_modules = {item.module.__name__ for item in items if item.get_closest_marker("slow") and item.module}
-    items.sort(key=lambda item: 0 if item.module and item.module.__name__ in slow_modules else 1)
+    def module(item: pytest.Item) -> str:
+        return getattr(getattr(item, "module", None), "__name__", "")  # golden-file items have no module
+
+    slow_modules = {module(item) for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: 0 if module(item) in slow_modules else 1)
