@@ -75,4 +75,4 @@ bench-llm: setup-llm
 	$(PY) bench/generative.py tests/golden/seeds-test.jsonl
 
 clean:
-	rm -rf index/chroma index/lexical .pytest_cache
+	rm -rf index/chroma index/lexical index/words .pytest_cache

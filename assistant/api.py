@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 from chromadb.errors import ChromaError
 from llama_index.core.llms import LLM
 
-from assistant.answer import Answer
+from assistant.answer import Answer, meaning
 from assistant.answer.result import Status
 from assistant.answer.chain import ExtractiveChain
 from assistant.answer.evidence import Articles
@@ -26,7 +26,7 @@ from assistant.corpus import Article, check_corpus_dir, excluded_by, read_articl
 from assistant.errors import AssistantError, BadQuestionError, CorpusError
 from assistant.filters import Filters, undated_notice
 from assistant.generative import GenerativeChain, indexed_spans, openai_llm
-from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index
+from assistant.indexer import Indexer, IndexReport, Progress, lexical_dir, remove_index, words_dir
 from assistant.lexical import STAMP_FILE, LexicalIndex
 from assistant.metadata import extract_metadata
 from assistant.prompts import load_prompts
@@ -127,6 +127,7 @@ class Assistant:
             self.settings.fusion, self.settings.lexical_weight,
         )
         articles = Articles(self.lexical.texts, self.lexical.metas)
+        meaning.use_saved(words_dir(self.settings))
         reader = Reader(self.lexical.idf, articles, self.settings.min_support, self.settings.max_sentences)
         verifier = CitationVerifier(self.settings.corpus)
         extractive = ExtractiveChain(retriever, reader, verifier)

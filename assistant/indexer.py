@@ -14,6 +14,7 @@ from chromadb.api.client import SharedSystemClient
 from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
+from assistant import word_vectors
 from assistant.chunking import build_nodes, citable_metadata, embedding_text
 from assistant.corpus import Article, Skipped, scan_corpus
 from assistant.duplicates import RunVectors, assign_stories
@@ -23,7 +24,13 @@ from assistant.integrity import segment_folders
 from assistant.lexical import LexicalIndex, ledger_stamp, remove_saved_files
 from assistant.metadata import extract_metadata
 from assistant.settings import Settings
-from assistant.store import SQLITE_FILE, ChunkStore, LedgerEntry, chroma_dir, open_client
+from assistant.store import (
+    SQLITE_FILE,
+    ChunkStore,
+    LedgerEntry,
+    chroma_dir,
+    open_client,
+)
 
 EMBED_BATCH_CHUNKS = 4096  # chunks embedded, labelled and written together
 Progress = Callable[[int, int], None]
@@ -55,6 +62,10 @@ def lexical_dir(settings: Settings) -> Path:
     return settings.index / "lexical"
 
 
+def words_dir(settings: Settings) -> Path:
+    return settings.index / "words"
+
+
 def remove_index(settings: Settings) -> None:
     """Delete this index (for --rebuild): its Chroma collections and the files this project wrote,
     nothing else. The target is reached first, so an unreachable server deletes nothing."""
@@ -80,8 +91,10 @@ def remove_index(settings: Settings) -> None:
                 raise
             _remove_chroma_files(chroma_dir(settings))
     remove_saved_files(lexical_dir(settings))
-    with contextlib.suppress(OSError):  # only when nothing else is left in it
-        lexical_dir(settings).rmdir()
+    word_vectors.remove_saved_files(words_dir(settings))
+    for folder in (lexical_dir(settings), words_dir(settings)):
+        with contextlib.suppress(OSError):  # only when nothing else is left in it
+            folder.rmdir()
 
 
 def _remove_chroma_files(folder: Path, keep: set[str] | None = None) -> None:
@@ -116,9 +129,13 @@ class Indexer:
         self._new_chunks: list[tuple[str, str, dict[str, Any]]] = []  # (id, text, meta) written this run
         self._written = RunVectors()  # their vectors, for near-duplicate detection
         self._store_had_chunks = True  # chunks that this run keeps
+        self._words: set[str] = set()  # words with a vector, saved or made this run
+        self._new_words: list[word_vectors.WordVectors] = []
 
     def run(self, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
-        self._new_chunks, self._written = [], RunVectors()
+        self._new_chunks, self._written, self._new_words = [], RunVectors(), []
+        saved_words = word_vectors.load(words_dir(self.settings), mapped=True)
+        self._words = set(saved_words.words) if saved_words else set()
         scan = scan_corpus(self.settings.corpus, self.settings.exclude)
         if not scan.articles:
             raise CorpusError(no_articles(self.settings.corpus, scan.skipped))
@@ -154,8 +171,20 @@ class Indexer:
             self.lexical.save(lexical_dir(self.settings))
         else:
             self.lexical = previous
+        if report.changed or saved_words is None or saved_words.stamp != self.lexical.stamp:  # or a run was killed
+            self._save_words()
         report.chunks = self.store.chunk_count()
         return report
+
+    def _save_words(self) -> None:
+        """Keep the vectors of the words the index's chunks write, no others; embed any still missing
+        (an index made before vectors were saved gets them all here, once)."""
+        assert self.lexical is not None
+        saved = word_vectors.load(words_dir(self.settings)) or word_vectors.WordVectors.empty()
+        wanted = word_vectors.words_of(self.lexical.texts)
+        self._new_words.append(word_vectors.embed(sorted(wanted - self._words)))
+        fresh = word_vectors.WordVectors.joined(self._new_words)
+        word_vectors.save(words_dir(self.settings), saved.updated(wanted, fresh), self.lexical.stamp)
 
     def _embed_and_store(
         self, articles: list[Article], counts: dict[str, int], show_progress: bool, on_progress: Progress | None
@@ -188,6 +217,9 @@ class Indexer:
             counts[article.source] = len(file_nodes)
         self.store.replace_files([(a.source, a.digest, file_nodes) for a, file_nodes in batch])
         self._new_chunks.extend((n.node_id, n.text, citable_metadata(n.metadata)) for n in nodes)
+        new_words = sorted(word_vectors.words_of(n.text for n in nodes) - self._words)
+        self._new_words.append(word_vectors.embed(new_words))  # with the chunks: the progress bar stays true
+        self._words.update(new_words)
 
     def _saved_lexical(self, known: dict[str, LedgerEntry]) -> LexicalIndex | None:
         """The BM25 index this run starts from, to be updated with what it changes: the saved one

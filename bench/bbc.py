@@ -123,6 +123,7 @@ def index_clock() -> StageClock:
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
     import assistant.indexer as indexer_module
+    from assistant import word_vectors
     from assistant.embeddings import MiniLMEncoder
     from assistant.indexer import Indexer
     from assistant.lexical import LexicalIndex
@@ -134,6 +135,8 @@ def index_clock() -> StageClock:
     clock.wrap(indexer_module, "extract_metadata", "metadata")
     clock.wrap(indexer_module, "build_nodes", "chunking (sentences)")
     clock.wrap(MiniLMEncoder, "encode", "embedding (MiniLM encode)")
+    clock.wrap(word_vectors, "embed", "  of which the corpus's words (word_vectors.embed)")
+    clock.wrap(Indexer, "_save_words", "word vectors: the missing ones, pruning, save")
     clock.wrap(indexer_module, "find_story", "near-duplicate detection (find_story)")
     clock.wrap(indexer_module, "assign_stories", "near-duplicate detection (assign_stories)")
     clock.wrap(Collection, "query", "  of which Chroma queries")

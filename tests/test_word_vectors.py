@@ -1,0 +1,85 @@
+"""Word vectors saved while indexing: one per word the chunks write, the model's own, gone with their articles."""
+
+from pathlib import Path
+
+import numpy as np
+
+from assistant import Assistant, word_vectors
+from assistant.answer import meaning
+from assistant.embeddings import shared_encoder
+from assistant.indexer import words_dir
+
+NEW_STORY = "Zorbulax Harbour reopened.\n\nThe zorbulax ferry sailed again on Monday after repairs.\n"
+
+
+def _saved(assistant: Assistant) -> word_vectors.WordVectors:
+    saved = word_vectors.load(words_dir(assistant.settings))
+    assert saved is not None
+    return saved
+
+
+def test_indexing_saves_the_words_of_the_chunks_and_drops_those_of_removed_files(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
+    assistant.index()
+    saved = _saved(assistant)
+    assert words_dir(assistant.settings) == tmp_path / "idx" / "words"
+    assert set(saved.words) == word_vectors.words_of(assistant.lexical.texts)
+    assert {"blinken", "balloon", "beijing"} <= set(saved.words)
+    sample = ["balloon", "beijing", "postponed"]
+    expected = shared_encoder().encode_without_memo(sample)
+    assert np.allclose(np.stack([saved.known(sample)[w] for w in sample]), expected, atol=1e-5)
+
+    current = words_dir(assistant.settings) / word_vectors.CURRENT_FILE
+    written = current.stat().st_mtime_ns
+    assistant.index()  # nothing changed: nothing embedded, nothing written
+    assert current.stat().st_mtime_ns == written
+
+    (corpus_copy / "harbour.txt").write_text(NEW_STORY, encoding="utf-8")
+    assistant.index()
+    assert "zorbulax" in _saved(assistant).words
+    (corpus_copy / "harbour.txt").unlink()
+    assistant.index()
+    assert "zorbulax" not in _saved(assistant).words
+    assert sorted(p.name.split("-")[0] for p in words_dir(assistant.settings).iterdir()) == ["current.json", "vectors", "words"]
+
+
+def test_the_reader_takes_saved_vectors_and_runs_the_model_only_on_other_words(tmp_path: Path) -> None:
+    folder = tmp_path / "words"
+    word_vectors.save(folder, word_vectors.embed(["quibblewick", "harbour"]), "stamp")
+    meaning.use_saved(folder)
+    before = meaning.words_computed()
+    found = meaning.vectors(["quibblewick"])
+    assert meaning.words_computed() == before  # read from the file
+    assert np.allclose(found["quibblewick"], shared_encoder().encode_without_memo(["quibblewick"])[0], atol=1e-5)
+    meaning.vectors(["flummoxery"])
+    assert meaning.words_computed() == before + 1
+
+
+def test_asking_embeds_no_word_of_the_indexed_articles(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "harbour.txt").write_text(NEW_STORY, encoding="utf-8")
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
+    assistant.index()
+    question = "What vessel resumed its crossings from the zorbulax port once repairs ended?"
+    before = meaning.words_computed()
+    assistant.ask(question)
+    asked = word_vectors.words_of([question])
+    # only words of the question the corpus does not write may be embedded; the sentences' own are saved
+    assert meaning.words_computed() - before <= len(asked - set(_saved(assistant).words))
+
+
+def test_damaged_or_stale_vectors_are_made_again_and_answers_go_on(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
+    assistant.index()
+    for vectors in words_dir(assistant.settings).glob("vectors-*.npy"):
+        vectors.write_bytes(b"not an array")
+    assert word_vectors.load(words_dir(assistant.settings)) is None
+    fresh = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
+    assert fresh.ask("Why did Blinken postpone his trip to Beijing?").answered
+    fresh.index()  # no file changed, but the vectors are made again
+    assert set(_saved(fresh).words) == word_vectors.words_of(fresh.lexical.texts)
+    current = words_dir(fresh.settings) / word_vectors.CURRENT_FILE
+    current.write_text(current.read_text().replace(fresh.lexical.stamp, "a-killed-run"))  # saved before the last run
+    fresh.index()
+    assert _saved(fresh).stamp == fresh.lexical.stamp
+    fresh.index(rebuild=True)
+    assert len(list(words_dir(fresh.settings).glob("vectors-*.npy"))) == 1
