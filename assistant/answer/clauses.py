@@ -20,6 +20,25 @@ _REASON = re.compile(  # "for" and "over" give a reason only before what is done
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
+# "over" after these is no cause: who beat whom ("a 3-1 win over Olympiakos"), who rules what ("control over
+# prices"), a phrasal verb ("took over", "handed over") or a span of time ("over the years")
+_OVER_NOT_A_CAUSE = re.compile(
+    r"\b(?:win|wins|won|winning|victory|victories|triumph|triumphs|lead|leads|led|advantage|edge|success|successes|"
+    r"control|power|powers|influence|authority|sway|hold|grip|priority|precedence|jurisdiction|"
+    r"take|takes|took|taken|taking|hand|hands|handed|handing|turn|turns|turned|turning|pass|passed|passing|"
+    r"preside|presided|presiding|watch|watched|look|looked|fall|fell|stay|stayed|move|moved|come|came|go|went|all)\s+$",
+    re.IGNORECASE,
+)
+_SINCE_A_TIME = re.compile(r"\s+(?:\d|then\b|last\b|early\b|late\b|the (?:start|end|beginning|days?|time)\b|"
+                           r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\b)", re.IGNORECASE)
+
+
+def _not_a_cause(text: str, match: re.Match[str]) -> bool:
+    """A causal-looking word that is not one here: "win over England", "since 1993"."""
+    word = match.group().lower()
+    if word == "over":
+        return _OVER_NOT_A_CAUSE.search(text[max(0, match.start() - 20) : match.start()]) is not None
+    return word == "since" and _SINCE_A_TIME.match(text, match.end()) is not None
 
 
 def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -> Sentence:
@@ -71,6 +90,8 @@ def reason_clause(sentence: Sentence, question: Question) -> tuple[int, int] | N
     question's own words restates what is asked ("why did Jones let Henson take the kick?" -> "for taking
     the kick") and is no reason."""
     for match in _REASON.finditer(sentence.text):
+        if _not_a_cause(sentence.text, match):
+            continue
         stop = _clause_end(sentence.text, match.end())
         while stop > match.start() and sentence.text[stop - 1].isspace():
             stop -= 1

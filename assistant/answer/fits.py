@@ -210,13 +210,19 @@ def asked_measure(question: Question) -> str:
 
 
 def in_asked_measure(question: Question, spans: Spans) -> Spans:
-    """Only the amounts in the asked measure ("86.9kg" for "what does he weigh", not "the 4x100m"), when any is."""
+    """Only the amounts in the asked measure ("86.9kg" for "what does he weigh", not "the 4x100m"). An altitude,
+    a height or a weight is never a bare number ("the two nations" gives no altitude); "how far above the
+    average" or "how fast did it grow" may ask for a share or a figure in a unit of its own trade ("70.72
+    teraflops"), so there the bare numbers stay when no amount has a unit."""
     measure = asked_measure(question)
     if not measure:
         return spans
     units = _MEASURES[measure][1]
     measured = [(s, a, b) for s, a, b in spans if units.search(s.text[a:b])]
-    return measured or spans
+    return measured if measured or _PHYSICAL.search(question.text.lower()) else spans
+
+
+_PHYSICAL = re.compile(r"\b(?:altitude|height|distance|depth|width|weight)\b|\bhow tall\b|\bweigh(?:s|ed)?\b")
 
 
 def asked_unit(question: Question) -> re.Pattern[str] | None:

@@ -853,6 +853,20 @@ def test_a_measure_question_takes_an_amount_in_its_units() -> None:
     assert [c.text for c in candidates.find(speed, [race])][:1] == ["four minutes 14.74 seconds"]
 
 
+def test_a_length_or_weight_is_never_a_bare_number_but_a_speed_may_be() -> None:
+    altitude = analyse("At what altitude was the suspected Chinese surveillance balloon flying when it crossed the US?")
+    nations = _sentence("The balloon incident strained relations between the two nations for months.")
+    assert candidates.find(altitude, [nations]) == []
+    feet = _sentence("The balloon drifted over Montana at about 60,000 feet before it was shot down.")
+    assert [c.text for c in candidates.find(altitude, [nations, feet])][:1] == ["about 60,000 feet"]
+    computing = analyse("What speed did IBM's Blue Gene/L prototype reach in Department of Energy tests?")
+    tests = _sentence("In the tests, the Blue Gene/L prototype reached 70.72 teraflops.")
+    assert [c.text for c in candidates.find(computing, [tests])][:1] == ["70.72"]
+    above = analyse("How far above the high-street average were the retailer's prices?")
+    basket = _sentence("The retailer's prices were 11% above the high-street average, Goldman Sachs found.")
+    assert [c.text for c in candidates.find(above, [basket])][:1] == ["11%"]  # "how far" need not ask for a length
+
+
 def test_a_name_given_with_the_asked_noun_is_a_candidate_whatever_spacy_calls_it() -> None:
     studio = analyse("Which Japanese film studio became the first cinematic institution to receive the Berlinale Camera award?")
     founded = _sentence("Shochiku film studios, which was founded 110 years ago, will become the first cinematic institution to get it.")
@@ -950,6 +964,19 @@ def test_an_argument_gives_a_reason() -> None:
     argued = _sentence("Tony Blair does not believe abortion should be an election issue, arguing it is a matter for individual conscience.")
     start, end = reason_clause(argued, question) or (0, 0)
     assert argued.text[start:end] == "arguing it is a matter for individual conscience"
+
+
+def test_who_beat_whom_and_since_when_give_no_reason() -> None:
+    from assistant.answer.clauses import reason_clause
+    question = analyse("Why was Steven Gerrard unable to play in the first leg?")
+    won = _sentence("Gerrard was missing from the 3-1 win over Olympiakos, having been suspended after a booking.")
+    start, end = reason_clause(won, question) or (0, 0)
+    assert won.text[start:end] == "after a booking"
+    since = _sentence("It was Wales's first win over England in Cardiff since 1993.")
+    assert reason_clause(since, question) is None
+    feared = _sentence("The players walked out in a row over unpaid wages.")
+    start, end = reason_clause(feared, question) or (0, 0)
+    assert feared.text[start:end] == "over unpaid wages"
 
 
 def test_a_change_in_the_number_of_a_thing_counts_it() -> None:
