@@ -32,3 +32,7 @@ class BatchCache(Generic[K, V]):
                     self._items.popitem(last=False)
         with self._lock:
             return [self._items.get(k, default) for k in keys]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()

@@ -33,6 +33,7 @@ from assistant.store import (
 )
 
 EMBED_BATCH_CHUNKS = 4096  # chunks embedded, labelled and written together
+WORDS_PER_STEP = 1024  # word vectors made between two steps of the progress bar
 Progress = Callable[[int, int], None]
 
 
@@ -129,13 +130,10 @@ class Indexer:
         self._new_chunks: list[tuple[str, str, dict[str, Any]]] = []  # (id, text, meta) written this run
         self._written = RunVectors()  # their vectors, for near-duplicate detection
         self._store_had_chunks = True  # chunks that this run keeps
-        self._words: set[str] = set()  # words with a vector, saved or made this run
-        self._new_words: list[word_vectors.WordVectors] = []
 
     def run(self, show_progress: bool = False, on_progress: Progress | None = None) -> IndexReport:
-        self._new_chunks, self._written, self._new_words = [], RunVectors(), []
+        self._new_chunks, self._written = [], RunVectors()
         saved_words = word_vectors.load(words_dir(self.settings), mapped=True)
-        self._words = set(saved_words.words) if saved_words else set()
         scan = scan_corpus(self.settings.corpus, self.settings.exclude)
         if not scan.articles:
             raise CorpusError(no_articles(self.settings.corpus, scan.skipped))
@@ -172,18 +170,21 @@ class Indexer:
         else:
             self.lexical = previous
         if report.changed or saved_words is None or saved_words.stamp != self.lexical.stamp:  # or a run was killed
-            self._save_words()
+            self._save_words(show_progress)
         report.chunks = self.store.chunk_count()
         return report
 
-    def _save_words(self) -> None:
-        """Keep the vectors of the words the index's chunks write, no others; embed any still missing
-        (an index made before vectors were saved gets them all here, once)."""
+    def _save_words(self, show_progress: bool) -> None:
+        """Keep the vectors of the words two or more of the index's chunks write, no others; embed those
+        still missing (an index made before vectors were saved gets them all here, once)."""
         assert self.lexical is not None
         saved = word_vectors.load(words_dir(self.settings)) or word_vectors.WordVectors.empty()
-        wanted = word_vectors.words_of(self.lexical.texts)
-        self._new_words.append(word_vectors.embed(sorted(wanted - self._words)))
-        fresh = word_vectors.WordVectors.joined(self._new_words)
+        wanted = word_vectors.kept_words(self.lexical.texts)
+        missing = sorted(wanted - set(saved.words))
+        parts = []
+        for start in tqdm(range(0, len(missing), WORDS_PER_STEP), unit="step", desc="Word vectors", disable=not show_progress):
+            parts.append(word_vectors.embed(missing[start : start + WORDS_PER_STEP]))
+        fresh = word_vectors.WordVectors.joined(parts)
         word_vectors.save(words_dir(self.settings), saved.updated(wanted, fresh), self.lexical.stamp)
 
     def _embed_and_store(
@@ -217,9 +218,6 @@ class Indexer:
             counts[article.source] = len(file_nodes)
         self.store.replace_files([(a.source, a.digest, file_nodes) for a, file_nodes in batch])
         self._new_chunks.extend((n.node_id, n.text, citable_metadata(n.metadata)) for n in nodes)
-        new_words = sorted(word_vectors.words_of(n.text for n in nodes) - self._words)
-        self._new_words.append(word_vectors.embed(new_words))  # with the chunks: the progress bar stays true
-        self._words.update(new_words)
 
     def _saved_lexical(self, known: dict[str, LedgerEntry]) -> LexicalIndex | None:
         """The BM25 index this run starts from, to be updated with what it changes: the saved one

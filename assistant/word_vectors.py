@@ -3,10 +3,11 @@
 The reader asks how close words are in meaning (`answer/meaning.py`): the
 words of its best thirty sentences against the question's. Run at question
 time, the model spends about 1.4 ms on each new word, 50-60 ms a question at
-2,225 BBC articles; read from this file, nothing. Indexing embeds each word
-once, the first time the corpus writes it (about 2% more model time than the
-chunks, whose tokens are 50x more), and drops the words no indexed article
-writes any more, so a deleted article's names leave with it.
+2,225 BBC articles; read from this file, nothing. Indexing embeds the words
+two or more chunks write (a word only one chunk writes, a third of the BBC
+corpus's words and half of a small corpus's, is left to the question that
+needs it: about 5 words, 7 ms, a question), and drops those no two chunks
+write any more, so a deleted article's names leave with it.
 
 It is a cache, never a source of truth: a word's vector is the model's
 whatever the corpus, so a reader whose file is missing, old or unreadable
@@ -20,6 +21,7 @@ import hashlib
 import io
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -35,9 +37,17 @@ SAVED_NAME = re.compile(r"(current\.json|(words|vectors)-[0-9a-f]{16}\.(json|npy
 
 
 def words_of(texts: Iterable[str]) -> set[str]:
-    """The words of the texts a vector is kept for."""
+    """The words of the texts the reader may ask about."""
     found = {word.lower() for text in texts for word in _WORD.findall(text)}
     return {word for word in found if terms(word)}
+
+
+def kept_words(chunks: Iterable[str]) -> set[str]:
+    """The words a vector is kept for: those two or more of the chunks write."""
+    written: Counter[str] = Counter()
+    for chunk in chunks:
+        written.update({word.lower() for word in _WORD.findall(chunk)})
+    return {word for word, chunks_writing in written.items() if chunks_writing >= 2 and terms(word)}
 
 
 class WordVectors:

@@ -11,6 +11,7 @@ first word that needs it. Words the index saved vectors for while indexing
 from __future__ import annotations
 
 import threading
+from collections import deque
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +24,7 @@ CACHE_SIZE = 20_000  # word vectors kept (384 floats each: about 30 MB when full
 _vectors: BatchCache[str, np.ndarray] = BatchCache(CACHE_SIZE)
 _saved_lock = threading.Lock()
 _saved: dict[Path, word_vectors.WordVectors | None] = {}  # index folders' saved vectors, loaded on first use
-_computed = 0
+_computed: deque[str] = deque(maxlen=100_000)
 
 
 def use_saved(folder: Path) -> None:
@@ -33,9 +34,18 @@ def use_saved(folder: Path) -> None:
         _saved[folder] = None
 
 
-def words_computed() -> int:
-    """How many words the model has run on in this process (benchmarks and tests read it)."""
-    return _computed
+def words_computed() -> list[str]:
+    """The words the model has run on in this process, oldest first (benchmarks and tests read it)."""
+    with _saved_lock:
+        return list(_computed)
+
+
+def forget() -> None:
+    """Drop the vectors this process remembers, so that the next words asked are looked up again (tests)."""
+    _vectors.clear()
+    with _saved_lock:
+        for folder in _saved:
+            _saved[folder] = None
 
 
 def vectors(words: list[str]) -> dict[str, np.ndarray]:
@@ -58,7 +68,6 @@ def closest(word: str, others: list[str]) -> float:
 
 
 def _embedded(words: list[str]) -> list[np.ndarray]:
-    global _computed
     from assistant.embeddings import shared_encoder
 
     found: dict[str, np.ndarray] = {}
@@ -68,7 +77,7 @@ def _embedded(words: list[str]) -> list[np.ndarray]:
     if missing:
         found.update(zip(missing, shared_encoder().encode(missing)))
         with _saved_lock:
-            _computed += len(missing)
+            _computed.extend(missing)
     return [found[w] for w in words]
 
 
