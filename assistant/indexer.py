@@ -24,13 +24,7 @@ from assistant.integrity import segment_folders
 from assistant.lexical import LexicalIndex, ledger_stamp, remove_saved_files
 from assistant.metadata import extract_metadata
 from assistant.settings import Settings
-from assistant.store import (
-    SQLITE_FILE,
-    ChunkStore,
-    LedgerEntry,
-    chroma_dir,
-    open_client,
-)
+from assistant.store import SQLITE_FILE, ChunkStore, LedgerEntry, chroma_dir, open_client
 
 EMBED_BATCH_CHUNKS = 4096  # chunks embedded, labelled and written together
 WORDS_PER_STEP = 1024  # word vectors made between two steps of the progress bar
