@@ -33,6 +33,7 @@ CURRENT_FILE = "current.json"
 DIMENSION = 384
 # Lower-cased words of three letters or more that are not stopwords: what meaning.py is asked about.
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")
+_DIGEST = re.compile(r"[0-9a-f]{16}")
 SAVED_NAME = re.compile(r"(current\.json|(words|vectors)-[0-9a-f]{16}\.(json|npy))(\.tmp)?")
 
 
@@ -100,8 +101,8 @@ def load(folder: Path, mapped: bool = False) -> WordVectors | None:
 
     try:
         current = json.loads((folder / CURRENT_FILE).read_text())
-        if current.get("model") != MODEL_NAME:
-            return None
+        if current.get("model") != MODEL_NAME or not _DIGEST.fullmatch(str(current.get("digest"))):
+            return None  # another model's vectors, or a hand-edited name that could point outside the folder
         words = json.loads((folder / f"words-{current['digest']}.json").read_text())
         matrix = np.load(folder / f"vectors-{current['digest']}.npy", mmap_mode="r" if mapped else None, allow_pickle=False)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -1,5 +1,6 @@
 """Word vectors saved while indexing: one per word the chunks write, the model's own, gone with their articles."""
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +85,10 @@ def test_damaged_or_stale_vectors_are_made_again_and_answers_go_on(corpus_copy: 
     fresh.index()  # no file changed, but the vectors are made again
     assert set(_saved(fresh).words) == word_vectors.kept_words(fresh.lexical.texts)
     current = words_dir(fresh.settings) / word_vectors.CURRENT_FILE
+    saved_pointer = current.read_text()
+    current.write_text(json.dumps({**json.loads(saved_pointer), "digest": "../../lexical/x"}))
+    assert word_vectors.load(words_dir(fresh.settings)) is None  # a name that leaves the folder is not read
+    current.write_text(saved_pointer)
     current.write_text(current.read_text().replace(fresh.lexical.stamp, "a-killed-run"))  # saved before the last run
     fresh.index()
     assert _saved(fresh).stamp == fresh.lexical.stamp
