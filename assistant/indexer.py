@@ -173,7 +173,7 @@ class Indexer:
         still missing (an index made before vectors were saved gets them all here, once)."""
         assert self.lexical is not None
         saved = word_vectors.load(words_dir(self.settings)) or word_vectors.WordVectors.empty()
-        wanted = word_vectors.kept_words(self.lexical.texts)
+        wanted = word_vectors.words_written(self.lexical.texts, by_at_least=2)
         missing = sorted(wanted - set(saved.words))
         parts = []
         for start in tqdm(range(0, len(missing), WORDS_PER_STEP), unit="step", desc="Word vectors", disable=not show_progress):

@@ -37,18 +37,13 @@ _DIGEST = re.compile(r"[0-9a-f]{16}")
 SAVED_NAME = re.compile(r"(current\.json|(words|vectors)-[0-9a-f]{16}\.(json|npy))(\.tmp)?")
 
 
-def words_of(texts: Iterable[str]) -> set[str]:
-    """The words of the texts the reader may ask about."""
-    found = {word.lower() for text in texts for word in _WORD.findall(text)}
-    return {word for word in found if terms(word)}
-
-
-def kept_words(chunks: Iterable[str]) -> set[str]:
-    """The words a vector is kept for: those two or more of the chunks write."""
+def words_written(texts: Iterable[str], by_at_least: int = 1) -> set[str]:
+    """The words the reader may ask about that this many of the texts write (a vector is kept for
+    those two or more chunks write)."""
     written: Counter[str] = Counter()
-    for chunk in chunks:
-        written.update({word.lower() for word in _WORD.findall(chunk)})
-    return {word for word, chunks_writing in written.items() if chunks_writing >= 2 and terms(word)}
+    for text in texts:
+        written.update({word.lower() for word in _WORD.findall(text)})
+    return {word for word, texts_writing in written.items() if texts_writing >= by_at_least and terms(word)}
 
 
 class WordVectors:

@@ -25,8 +25,8 @@ def test_indexing_saves_the_words_two_chunks_write_and_drops_those_of_removed_fi
     assistant.index()
     saved = _saved(assistant)
     assert words_dir(assistant.settings) == tmp_path / "idx" / "words"
-    assert set(saved.words) == word_vectors.kept_words(assistant.lexical.texts)
-    assert {"blinken", "balloon", "beijing"} <= set(saved.words) < word_vectors.words_of(assistant.lexical.texts)
+    assert set(saved.words) == word_vectors.words_written(assistant.lexical.texts, by_at_least=2)
+    assert {"blinken", "balloon", "beijing"} <= set(saved.words) < word_vectors.words_written(assistant.lexical.texts)
     sample = ["balloon", "beijing", saved.words[-1]]
     expected = shared_encoder().encode_without_memo(sample)
     assert np.allclose(np.stack([saved.known(sample)[w] for w in sample]), expected, atol=1e-5)
@@ -71,7 +71,7 @@ def test_asking_embeds_no_word_of_the_indexed_articles(corpus_copy: Path, tmp_pa
     assistant.ask(question)
     computed = set(meaning.words_computed()[before:])
     # the model ran only on words of the question or words a single chunk writes; the others were read
-    assert computed and not computed & (word_vectors.kept_words(assistant.lexical.texts) - word_vectors.words_of([question]))
+    assert computed and not computed & (word_vectors.words_written(assistant.lexical.texts, by_at_least=2) - word_vectors.words_written([question]))
 
 
 def test_damaged_or_stale_vectors_are_made_again_and_answers_go_on(corpus_copy: Path, tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ def test_damaged_or_stale_vectors_are_made_again_and_answers_go_on(corpus_copy: 
     fresh = Assistant(corpus=corpus_copy, index=tmp_path / "idx")
     assert fresh.ask("Why did Blinken postpone his trip to Beijing?").answered
     fresh.index()  # no file changed, but the vectors are made again
-    assert set(_saved(fresh).words) == word_vectors.kept_words(fresh.lexical.texts)
+    assert set(_saved(fresh).words) == word_vectors.words_written(fresh.lexical.texts, by_at_least=2)
     current = words_dir(fresh.settings) / word_vectors.CURRENT_FILE
     saved_pointer = current.read_text()
     current.write_text(json.dumps({**json.loads(saved_pointer), "digest": "../../lexical/x"}))
