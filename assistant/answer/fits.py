@@ -98,6 +98,9 @@ _ONE_IN = re.compile(r"\b(?:one|two|three|four|\d+) in (?:two|three|four|five|si
 _GLUED_LETTER = re.compile(r"[A-Z](?![A-Za-z])")  # "3G", "3D"; not the units of "11m", "160GB", "5kg"
 
 
+_COMPOUND_COUNT = re.compile(r"-(?!times?\b)[a-z]")  # "one-way", not "three-time winner" (how many times he won)
+
+
 def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> bool:
     """A number that belongs to something else is no count: the "11.5" of "£11.5m", the "4" of "4bn euros"
     or of "40%", the "One" of "Bank One", the "one" of "hit number one" (a place in a ranking), the "10" of
@@ -115,6 +118,8 @@ def part_of_other(text: str, ents: tuple[Entity, ...], start: int, end: int) -> 
     if _NAME_BEFORE.search(text[max(0, start - 30) : start]):  # "the Hot 100 chart", "Radio 4", "FTSE 100"
         return True
     if text[start:end].lower() == "one" and re.match(r"\s+of\b", text[end : end + 4]):  # "one of the UK's seats" picks one
+        return True
+    if _COMPOUND_COUNT.match(text, end) and patterns.NUMBER_WORDS.fullmatch(text[start:end]):  # "one-way traffic", "a two-man race"
         return True
     if re.search(r"\b(?:number|No\.?)\s$", text[max(0, start - 8) : start]):  # "hit number one", "No 10": a place
         return True
@@ -353,6 +358,35 @@ def since_asked(question: Question, spans: Spans) -> Spans:
     after = re.compile(rf"\b(?i:{word})\s+(?i:{_MODIFIERS}){names}$")
     based = word.lower() == "in"  # "Aberdeen-based" says where a firm is based as "based in Aberdeen" does
     kept = [(s, a, b) for s, a, b in spans if after.search(s.text[max(0, a - 20) : a]) or (based and s.text[b : b + 6] == "-based")]
+    return kept or spans
+
+
+_ASKS_CHANGE = re.compile(
+    r"\bby how (?:much|many)\b|\bby what (?:amount|margin|percentage|proportion)\b|"
+    r"\bhow much (?:more|less|higher|lower|bigger|smaller|larger|faster|slower|cheaper|dearer)\b|"
+    r"\bhow (?:much|many)\b[^?]{0,80}\b(?:exceed\w*|outstrip\w*|outs[eo]ld|overtake\w*|beat)\b",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|up|down|rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|jump(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|dropp?(?:s|ed)?|"
+    r"climb(?:s|ed)?|slipp?(?:s|ed)?|slump(?:s|ed)?|surge[sd]?|soar(?:s|ed)?|increased?|decreased?|declined?|plunged?|"
+    rf"tumbled?|exceed(?:s|ed)?|outstripp?(?:s|ed)?)\s+{_MODIFIERS}$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:more|less|fewer|higher|lower|bigger|smaller|larger|up|down|rise|increase|jump|fall|drop|gain|decline|growth|"
+    r"improvement|cheaper|dearer|faster|slower|ahead|behind)\b",
+    re.IGNORECASE,
+)
+
+
+def as_change(question: Question, spans: Spans) -> Spans:
+    """"By how much did sales exceed the 2003 figure?": the figure that says the change ("30% more than in
+    2003", "rose by 4%", "up 2.1%"), not the new total ("674 million mobiles were sold"). Kept when no
+    figure is written as a change."""
+    if question.type not in AMOUNTS or not _ASKS_CHANGE.search(asked_clause(question.text)):
+        return spans
+    kept = [(s, a, b) for s, a, b in spans if _CHANGE_BEFORE.search(s.text[max(0, a - 30) : a]) or _CHANGE_AFTER.match(s.text, b)]
     return kept or spans
 
 

@@ -111,7 +111,7 @@ _MONEY_WORDS = re.compile(
     r"\b(cost|costs|costing|pay|paid|paying|spend|spent|spending|earning|charge|charged|charging|worth|earn|earned|earns|raise|raised|price|fund|funding|budget|fine|fined|"
     r"invest|invested|investing|sell|sold|bid|bids|offer|offered|offering|value|valued|set aside|fee|salary|wage|bonus|profit|profits|loss|losses|revenue|"
     r"sales|deal|takings|gross|grossed|debt|deficit|loan|loans|reserves|grant|grants|subsidy|subsidies|bailout|investment|surplus|turnover|earnings|tax|bill|compensation|damages|award|prize|money|cash|pounds|dollars|"
-    r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|given|donate|donated|pledge|pledged|lend|lent|borrow|borrowed|"
+    r"owe|owed|owes|save|saved|saves|saving|savings|give|gave|(?<!any )given|donate|donated|pledge|pledged|lend|lent|borrow|borrowed|"
     r"seek|seeks|seeking|sought|demand|demands|demanding|demanded)\b",
     re.IGNORECASE,
 )
@@ -135,13 +135,13 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"led to|drove|triggered|made|motivated|sparked)\b|\bwhat (?:reasons?|explanations?|justifications?)\b|"
         r"\bwhat did .{1,80}\b(?:give|cite|offer) as (?:the |its |his |her |their )?(?:main |chief |key )?(?:reasons?|explanations?|causes?)\b"
     )),
-    (PERCENT, re.compile(r"\b(what|which) (percentage|percent|proportion|share)\b|\bby what (percentage|percent)\b|"
+    (PERCENT, re.compile(r"\b(what|which) (?:(?:market|audience|vote|voting|ratings) )?(percentage|percent|proportion|share)\b(?! (?:price|prices|capital|stake)\b)|\bby what (percentage|percent)\b|"
                          r"\bhow much of\b.*\bper ?cent|\bwhat (rate|growth rate|interest rate)\b")),
     (DURATION, re.compile(rf"\bwhat (?:was|is|were|will be) the (?:[\w-]+ ){{0,3}}(?:{_LENGTH_NOUNS})\b|"  # "the longest prison term"
                           r"\bhow long\b|\bhow quickly\b|\bfor how many (years|months|weeks|days|hours)\b|\bhow many (years|months|weeks|days|hours|minutes|decades|seasons)\b")),
     (SCORE, re.compile(r"\b(what|which) (was|is|were) the (\w+ )?(score|scoreline)\b|\bby what (score|scoreline|vote)\b|\bwhat did .{1,60} (win|lose|beat|draw) by\W*$")),
     (NUMBER, re.compile(r"\bhow many\b|\bhow old\b|\bwhat (number|age)\b|\bat what age\b|\bwhat was the (tally|total(?! (?:[a-z]+ )?(?:value|cost|amount|sum|bill|budget|price|spend\w*|investment|revenue|income|loss|losses|profits?|debts?|sales))|attendance|count)\b")),
-    (QUANTITY, re.compile(r"\bhow (much|far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
+    (QUANTITY, re.compile(r"\bhow (much|far|big|large|small|tall|heavy|fast|high|low|deep|long|wide|narrow|steep|often)\b|\bwhat (amount|size|distance|speed)\b|\bby how much\b|"
                           r"\bwhat (was|is|were|will be|had|has) the (\w+ ){0,2}(value|cost|price|amount|figure|fee|sum|size|budget|bill|fine|rate|loss|losses)\b|"
                           r"\bwhat (?:is|was|are|were|will be) .{1,160}\bworth\b|\bwhat (?:does|did|do|will|would) .{1,80}\bweigh\b|"
                           r"\bwhat (?:does|did|do|will|would|could|might) .{1,80}\b(?:cost|charge|earn|spend|pay(?= for\b|\W*$))\b|"  # "what does it cost to make a print", not "pay tribute to"
@@ -235,7 +235,7 @@ _COUNTED_NOUN = re.compile(
 _WHO_ARE = re.compile(rf"^\W*who (?:are|were) (?:the |these |those )?(?:[\w'’-]+ ){{0,4}}(?:(?:{_PERSON_NOUNS})s|men|women|people)\b")
 _LIST = re.compile(  # not "the draw in which all four clubs will be involved": a relative clause asks nothing
     r"(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bby )(?<!\bwith )(?<!\bfrom )(?<!\bunder )"
-    r"\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b|^\W*list\b"  # not "in Broadcast's list"
+    r"(?:\b(which|what|name|list) (two|three|four|five|several|all)\b|\bwhich \w+ and \w+\b)|^\W*list\b"  # not "in Broadcast's list"
     r"|^\W*what (?:are|were) the names\b"
 )
 _NOT_FOCUS = frozenset(terms(
@@ -496,8 +496,8 @@ def answer_type(question: str) -> str:
         return PERSON
     for kind, rule in _RULES:
         match = rule.search(lowered)
-        if match and kind == COMPARISON and _asks_for_one(question, lowered):
-            continue  # "which minister said it was crass to compare X with Y": the minister
+        if match and kind == COMPARISON and (_asks_for_one(question, lowered) or _in_a_name(match.group(), question)):
+            continue  # "which minister said it was crass to compare X with Y": the minister; "A Different Story": a title
         if match and kind == WHICH:
             kind = asked_noun(question)[0]
             if not kind:
@@ -511,6 +511,13 @@ def answer_type(question: str) -> str:
                 return MONEY
             return kind
     return OTHER
+
+
+def _in_a_name(word: str, question: str) -> bool:
+    """Every time the question writes the word, it is capitalised inside a sentence: part of a name or title
+    ("How long is A Different Story?"), not a question word."""
+    found = list(re.finditer(rf"\b{re.escape(word)}\b", question, re.IGNORECASE))
+    return bool(found) and all(m.group()[:1].isupper() and re.search(r"\w\W*$", question[: m.start()]) for m in found)
 
 
 def _main_clauses(text: str) -> str:

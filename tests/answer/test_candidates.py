@@ -1173,3 +1173,21 @@ def test_a_name_goes_on_past_a_middle_initial_without_its_full_stop() -> None:
     question = analyse("Which district attorney handled the allegation against Bill Cosby?")
     castor = _sentence("District Attorney Bruce L Castor Jr, who was in charge of the case, said detectives found no complaint.")
     assert [c.text for c in candidates.find(question, [castor])][:1] == ["Bruce L Castor Jr"]
+
+
+def test_a_number_word_in_a_hyphenated_modifier_counts_nothing_but_a_three_time_winner_won_three_times() -> None:
+    crowd = analyse("What was the crowd figure at the Riverside?")
+    traffic = _sentence("It was all one-way traffic after the break at the Riverside as Middlesbrough poured forward.")
+    assert candidates.find(crowd, [traffic]) == []
+    times = analyse("How many times has Hewitt won the title?")
+    winner = _sentence("Hewitt is a three-time winner of the title in Sydney.")
+    assert [c.text for c in candidates.find(times, [winner])] == ["three"]
+
+
+def test_by_how_much_asks_for_the_figure_written_as_a_change_not_the_new_total() -> None:
+    question = analyse("By how much did global mobile phone sales last year exceed the 2003 figure, according to Gartner?")
+    total = _sentence("More than 674 million mobiles were sold last year globally, said the report, the highest total sold to date.")
+    change = _sentence("The figure was 30% more than in 2003 and surpassed even the most optimistic predictions, Gartner said.")
+    assert [c.text for c in candidates.find(question, [total, change])] == ["30%"]
+    level = analyse("How many mobiles were sold last year, according to Gartner?")
+    assert "More than 674 million" in [c.text for c in candidates.find(level, [total, change])]

@@ -86,6 +86,14 @@ TYPES = [
     ("The Liberal Democrats would pay for free personal care with a new top tax rate on incomes above £100,000. "
      "What would that rate be?", "percent"),
     ("What is the hourly rate of pay for cleaners?", "money"),
+    # a comparison word inside a title asks nothing; "in which A and B" is a relative clause, no list;
+    # "how small" asks a size; "any given day" gives no money; "what market share" asks a percentage
+    ("How long is A Different Story, the George Michael documentary?", "duration"),
+    ("What was the crowd figure at the Riverside for the match in which Middlesbrough and Charlton drew?", "quantity"),
+    ("According to the coach, how small was the gap between the top nations?", "quantity"),
+    ("According to the coach, how big was the gap between the top nations on any given day?", "quantity"),
+    ("What market share did OneStat.com say Internet Explorer had fallen to?", "percent"),
+    ("What share price did the company float at?", "money"),
 ]
 
 
