@@ -17,6 +17,9 @@ from assistant.answer.question import DURATION, NUMBER, Question, counted_noun
 from assistant.terms import terms
 
 BESIDE_WORDS = 3
+BEFORE_WORDS = 6  # a bare count's noun may stand this many words before it ...
+NAMED_BEFORE = 0.5  # ... and be this close to the asked thing: "population" for "people" 0.52, "sales" for "cars" 0.37
+_NO_NOUN = frozenset("during in at to from after before since when while until last this".split())  # a bare count ends here ("and", "on" go on)
 SAME_THING = 0.4  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
 _SKIPPED = frozenset("of out the a an more than new extra additional other further million billion thousand hundred "
                      "around about some nearly almost over under".split())
@@ -44,7 +47,20 @@ def counts(asked: str, text: str, start: int, end: int) -> bool:
     if numbered and _counts(asked, numbered.group(1).lower()):
         return True
     head = _quantified_noun(text, start, end)  # "up to eight Las Vegas style resorts": the noun the count modifies
-    return bool(head) and bool(set(terms(head)) & set(terms(asked)))
+    if head and set(terms(head)) & set(terms(asked)):
+        return True
+    return _named_before(asked, text, start, end)
+
+
+def _named_before(asked: str, text: str, start: int, end: int) -> bool:
+    """A count with no noun after it ("its population rises from 7,500 to 45,000 during the festival")
+    counts what the words just before it name, when one of them means the asked thing ("population" for
+    "people"; "sales" for "cars" is too loose at that distance)."""
+    after = patterns.WORD.findall(text[end : end + 30])
+    if after and after[0].lower() not in _NO_NOUN:
+        return False
+    before = [w.lower() for w in patterns.WORD.findall(text[max(0, start - 80) : start])[-BEFORE_WORDS:] if w.isalpha() and len(w) >= 4]
+    return bool(before) and meaning.closest(asked, before) >= NAMED_BEFORE
 
 
 _NUMBER_OF = re.compile(r"\bnumber of (?:[\w'’-]+ ){0,2}?([a-z]+) (?:[\w'’-]+ ){0,3}?(?:by|to|from|at|of) (?:about |around |some |nearly |almost )?$")

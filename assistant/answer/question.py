@@ -204,7 +204,9 @@ _ROLE_OF_NAME = re.compile(  # "What role did Daniel Kritenbrink hold?": what he
     r"(?:hold|have|occupy|fill)\W*$"
 )
 _ASKING_WORDS = r"(?:who|whom|whose|what|which|where|when|why|how|did|does|do|is|was|were|has|have|had|will|can|could|would)"
-_ASKING_OPENING = rf"(?:(?:at|in|on|for|by|from|to|with|since|until) )?{_ASKING_WORDS}\b"  # "at which ...", "how ..."
+_ASKING_OPENING = (  # "at which ...", "how ...", "to roughly how many ..."
+    rf"(?:(?:at|in|on|for|by|from|to|with|since|until) )?(?:(?:roughly|about|approximately|around|exactly|precisely) )?{_ASKING_WORDS}\b"
+)
 _SECOND_ASK = re.compile(
     rf"[,;]\s*and\s+(?={_ASKING_OPENING})|;\s*(?={_ASKING_WORDS}\b)",
     re.IGNORECASE,

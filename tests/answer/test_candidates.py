@@ -1191,3 +1191,12 @@ def test_by_how_much_asks_for_the_figure_written_as_a_change_not_the_new_total()
     assert [c.text for c in candidates.find(question, [total, change])] == ["30%"]
     level = analyse("How many mobiles were sold last year, according to Gartner?")
     assert "More than 674 million" in [c.text for c in candidates.find(level, [total, change])]
+
+
+def test_a_bare_count_counts_what_the_words_just_before_it_name() -> None:
+    question = analyse("To roughly how many people does Park City's population swell while the festival is on?")
+    swell = _sentence("The festival is held in Park City, which sees its population rise from 7,500 to 45,000 during the festival.")
+    assert "45,000" in [c.text for c in candidates.find(question, [swell])]
+    pets = analyse("How many household pets have been found on the electoral roll?")
+    times = _sentence("The UK had valued the culled animals at between two and three times the commission's assessment.")
+    assert candidates.find(pets, [times]) == []
