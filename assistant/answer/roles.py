@@ -71,22 +71,23 @@ class Conflict:
         return f"In the articles found, {self.said}, not {self.asked}, is {doing}."
 
 
-def conflict(question: str, sentence: str, start: int, end: int) -> Conflict | None:
-    """How the sentence, around its phrase text[start:end], gives the question's action to another name."""
+def conflict(question: str, sentence: str, start: int, end: int, figure: bool = False) -> Conflict | None:
+    """How the sentence, around its phrase text[start:end], gives the question's action to another name;
+    when the phrase is a `figure` asked for (an amount, a ranking), also whether it is another's figure."""
     doc = parse(sentence)
     anchor = _token_at(doc, start)
     if anchor is None:
         return None
-    return _first_conflict(question, sentence, _predicates(anchor), start, end)
+    return _first_conflict(question, sentence, _predicates(anchor), start, end, figure)
 
 
-def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, end: int) -> Conflict | None:
+def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, end: int, figure: bool) -> Conflict | None:
     asked_doc = parse(question[-PARSED_CHARS:])  # a pasted essay is read on its asking end, as the analysis does
     lowered = sentence.lower()
     elsewhere = _place_conflict(asked_doc, verbs, lowered, start, end) or _namesake(asked_doc, parse(sentence), lowered)
     if elsewhere is not None:
         return elsewhere
-    other = _owner_conflict(asked_doc, _governing(sentence, start), lowered, start, end)
+    other = _owner_conflict(asked_doc, _governing(sentence, start), lowered, start, end) if figure else None
     if other is not None:
         return other
     for verb in verbs:
@@ -107,7 +108,7 @@ def _owner_conflict(question: Any, verbs: list[Any], lowered: str, start: int, e
     £1" for "How much will Virgin Radio charge?"; "Sky Plus ... with 474,000 subscribers" for Telewest's
     recorder): its subject is a name of the same kind as one the question asks about, the sentence never
     names the asked one, and the candidate is not that subject. Whatever the verbs: the answer is
-    someone else's figure."""
+    someone else's figure. Figures only: a kick-off time or a date belongs to no one in this sense."""
     asked = _asked_owners(question)
     if not asked or any(_mentioned(lowered, e.text) for e in asked):
         return None
