@@ -382,12 +382,13 @@ _CHANGE_AFTER = re.compile(
 
 def as_change(question: Question, spans: Spans) -> Spans:
     """"By how much did sales exceed the 2003 figure?": the figure that says the change ("30% more than in
-    2003", "rose by 4%", "up 2.1%"), not the new total ("674 million mobiles were sold"). Kept when no
-    figure is written as a change."""
+    2003", "rose by 4%", "up 2.1%"), not the new total ("674 million mobiles were sold"), within each
+    article: one that writes no change keeps its figures."""
     if question.type not in AMOUNTS or not _ASKS_CHANGE.search(asked_clause(question.text)):
         return spans
-    kept = [(s, a, b) for s, a, b in spans if _CHANGE_BEFORE.search(s.text[max(0, a - 30) : a]) or _CHANGE_AFTER.match(s.text, b)]
-    return kept or spans
+    changes = [(s, a, b) for s, a, b in spans if _CHANGE_BEFORE.search(s.text[max(0, a - 30) : a]) or _CHANGE_AFTER.match(s.text, b)]
+    changed = {s.source for s, _, _ in changes}  # an article's own totals give way to its changes, not another article's
+    return [span for span in spans if span[0].source not in changed or span in changes]
 
 
 def of_another_month(question: Question, spans: Spans) -> Spans:

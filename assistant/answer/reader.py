@@ -17,10 +17,10 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import apposition, candidates, clauses, fits, patterns, places, roles, soft, withheld
+from assistant.answer import apposition, candidates, clauses, patterns, places, roles, soft, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, NUMBER, OTHER, PERSON, PLACE, RANK, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, NUMBER, OTHER, PERSON, PLACE, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
     is_body_noun, is_person_only_noun, measured_thing,
 )
 from assistant.dates import resolve_span
@@ -236,7 +236,7 @@ class Reader:
                 return Reading(question, notice, UNMEASURED, support=support)
             found = measuring
         if found:
-            rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end, _figure(question))
+            rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
             if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss
                 return Reading(question, rival.notice(), ROLE_CONFLICT, support=support)
             found = found[:1] + [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)] + found[ROLES_CHECKED:]
@@ -304,7 +304,7 @@ class Reader:
     @staticmethod
     def _rival(question: Question, candidate: candidates.Candidate) -> bool:
         """A lesser candidate whose sentence gives the act to someone else: dropped, so it cannot take over."""
-        return roles.conflict(question.text, candidate.sentence.text, candidate.start, candidate.end, _figure(question)) is not None
+        return roles.conflict(question.text, candidate.sentence.text, candidate.start, candidate.end) is not None
 
     def _contradicts(self, question: Question, sentence: Sentence) -> list[str]:
         """The other years or ordinals the sentence states instead of the question's, or, when it states
@@ -402,11 +402,6 @@ def _off_story(question: Question, best: candidates.Candidate, sentences: list[S
     noun = TYPE_NOUNS.get(question.type, "answer")
     about = f"“{top.title}”" if top.title else top.source
     return f"The article that matches the question best ({about}) gives no {noun} that answers it; the only one found stands in a story about something else."
-
-
-def _figure(question: Question) -> bool:
-    """An amount or a ranking: a figure that belongs to someone (`roles.OWNER`)."""
-    return question.type in fits.AMOUNTS or question.type == RANK
 
 
 def _no_stand_in(question: Question) -> bool:

@@ -34,9 +34,6 @@ from assistant.answer.question import PARSED_CHARS, is_role_noun
 AGENT, PATIENT, PARTNER = "agent", "patient", "partner"  # the doer, the done-to, the one it was done with
 PLACE = "place"  # where it was done: "arrive in Washington" is not "met in Beijing"
 NAMESAKE = "namesake"  # another body of the question's kind: "New York Stock Exchange" for "London Stock Exchange"
-OWNER = "owner"  # another body or person of the question's kind is the one the figure belongs to: "Orange" for "Virgin Radio"
-_OWNERS = frozenset({"ORG", "PERSON"})
-_REPORTING = frozenset({"say", "tell", "claim", "report", "estimate", "expect", "predict", "think", "believe", "suggest", "reckon"})
 _BODIES = frozenset({"ORG", "FAC", "EVENT", "LAW"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})
@@ -65,31 +62,25 @@ class Conflict:
             return f"The articles found place it in {self.said} (“{self.verb}”), not in {self.asked}."
         if self.role == NAMESAKE:
             return f"The articles found speak of the {self.said}, not the {self.asked}."
-        if self.role == OWNER:
-            return f"The answer the articles found is {self.said}'s (“{self.verb}”); they say nothing of it for {self.asked}."
         doing = {AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with"}.get(self.role, f"the one {self.verb}")
         return f"In the articles found, {self.said}, not {self.asked}, is {doing}."
 
 
-def conflict(question: str, sentence: str, start: int, end: int, figure: bool = False) -> Conflict | None:
-    """How the sentence, around its phrase text[start:end], gives the question's action to another name;
-    when the phrase is a `figure` asked for (an amount, a ranking), also whether it is another's figure."""
+def conflict(question: str, sentence: str, start: int, end: int) -> Conflict | None:
+    """How the sentence, around its phrase text[start:end], gives the question's action to another name."""
     doc = parse(sentence)
     anchor = _token_at(doc, start)
     if anchor is None:
         return None
-    return _first_conflict(question, sentence, _predicates(anchor), start, end, figure)
+    return _first_conflict(question, sentence, _predicates(anchor), start, end)
 
 
-def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, end: int, figure: bool) -> Conflict | None:
+def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, end: int) -> Conflict | None:
     asked_doc = parse(question[-PARSED_CHARS:])  # a pasted essay is read on its asking end, as the analysis does
     lowered = sentence.lower()
     elsewhere = _place_conflict(asked_doc, verbs, lowered, start, end) or _namesake(asked_doc, parse(sentence), lowered)
     if elsewhere is not None:
         return elsewhere
-    other = _owner_conflict(asked_doc, _governing(sentence, start), lowered, start, end) if figure else None
-    if other is not None:
-        return other
     for verb in verbs:
         asked = _asked_roles(asked_doc, verb)
         for role, token in _roles(verb).items():
@@ -101,78 +92,6 @@ def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, 
                 continue
             return Conflict(verb.text.lower(), role, said, wanted)
     return None
-
-
-def _owner_conflict(question: Any, verbs: list[Any], lowered: str, start: int, end: int) -> Conflict | None:
-    """The candidate's clause is another body's or person's ("Some networks, such as Orange, charge up to
-    £1" for "How much will Virgin Radio charge?"; "Sky Plus ... with 474,000 subscribers" for Telewest's
-    recorder): its subject is a name of the same kind as one the question asks about, the sentence never
-    names the asked one, and the candidate is not that subject. Whatever the verbs: the answer is
-    someone else's figure. Figures only: a kick-off time or a date belongs to no one in this sense."""
-    asked = _asked_owners(question)
-    if not asked or any(_mentioned(lowered, e.text) for e in asked):
-        return None
-    asked_words = _words(question.text) - {"the", "of", "and", "a", "an", "in", "for"}
-    for verb in verbs:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for subject in subjects:
-            inside = {t.i for t in subject.subtree}
-            for ent in subject.doc.ents:
-                if not inside & set(range(ent.start, ent.end)) or start < ent.end_char and ent.start_char < end or not _owner_like(ent):
-                    continue
-                if _words(ent.text) & asked_words:  # "The Aviator's producers", "Sporting Lisbon": the question names it too
-                    continue
-                rival = next((e for e in asked if not _same(ent.text, e.text)), None)
-                if rival is not None:
-                    return Conflict(verb.text.lower(), OWNER, re.sub(r"^the\s+", "", ent.text), re.sub(r"^the\s+", "", rival.text))
-    return None
-
-
-def _asked_owners(question: Any) -> list[Any]:
-    """The body or person the question makes the subject of what it asks, read by word order as
-    `_asked_roles` does: the name right after the auxiliary that follows the wh-word ("How many
-    subscribers has Telewest's recorder signed up?", "How much will Virgin Radio charge?"). None when
-    the wh-word is the subject ("Which studio is behind Dead Or Alive?"), or the question only describes
-    whom it is about ("did the Canadian promoter look after ...")."""
-    wh = next((t for t in question if t.lower_ in _WH), None)
-    if wh is None:
-        return []
-    auxiliary = next((t for t in question[wh.i + 1 :] if t.lower_ in _AUXILIARIES and t.pos_ == "AUX"), None)
-    if auxiliary is None:
-        return []
-    verb = next((t for t in question[auxiliary.i + 1 :] if t.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_.lower() in _REPORTING:  # "Which studio is behind X?"; "did OneStat say IE had ...": no owner
-        return []
-    opening = auxiliary.i + 2 if auxiliary.i + 1 < len(question) and question[auxiliary.i + 1].lower_ == "the" else auxiliary.i + 1
-    return [e for e in question.ents if e.label_ in _OWNERS and e.start == opening and not _all_role_words(e.text)
-            and not places.nationality(e.text)]  # spaCy's small model calls "Welsh" a body at times
-
-
-def _governing(sentence: str, start: int) -> list[Any]:
-    """The verb whose clause holds the phrase starting at `start`, light or not ("Sky Plus is the leader,
-    with 474,000 subscribers"); none when the phrase hangs on no verb."""
-    token = _token_at(parse(sentence), start)
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return [token] if token is not None and token.pos_ in ("VERB", "AUX") else []
-
-
-def _mentioned(lowered: str, name: str) -> bool:
-    """The sentence names it, in full, by its last word ("Tindall"), or by a word of its own ("Telewest")."""
-    words = [w for w in _words(name) if len(w) >= 3 and w not in ("the", "and")]
-    return patterns.mentions(lowered, name.lower()) or any(patterns.mentions(lowered, w) for w in words)
-
-
-def _owner_like(ent: Any) -> bool:
-    """A name that can own a figure: a body, a person or a product; spaCy's small model calls some bodies
-    places ("Orange"), so a name no gazetteer knows as a place counts too."""
-    if _all_role_words(ent.text) or patterns.DEMONYM_PERSON.fullmatch(re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)):
-        return False  # "the Frenchman" is someone the question names, described
-    return ent.label_ in _OWNERS | {"PRODUCT"} or (ent.label_ == "GPE" and not places.is_place(ent.text))
-
-
-def _all_role_words(name: str) -> bool:
-    return all(is_role_noun(word) for word in name.split())
 
 
 def _place_conflict(question: Any, verbs: list[Any], lowered: str, start: int, end: int) -> Conflict | None:

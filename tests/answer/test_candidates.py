@@ -1189,6 +1189,8 @@ def test_by_how_much_asks_for_the_figure_written_as_a_change_not_the_new_total()
     total = _sentence("More than 674 million mobiles were sold last year globally, said the report, the highest total sold to date.")
     change = _sentence("The figure was 30% more than in 2003 and surpassed even the most optimistic predictions, Gartner said.")
     assert [c.text for c in candidates.find(question, [total, change])] == ["30%"]
+    elsewhere = replace(_sentence("Sales of digital cameras rose by 40% last year."), source="other.txt")
+    assert "More than 674 million" in [c.text for c in candidates.find(question, [total, elsewhere])]  # another article's change
     level = analyse("How many mobiles were sold last year, according to Gartner?")
     assert "More than 674 million" in [c.text for c in candidates.find(level, [total, change])]
 

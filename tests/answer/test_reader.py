@@ -484,18 +484,3 @@ def test_which_minister_or_country_is_never_answered_by_a_body_but_where_may_be(
     assert country.refusal and country.rule == "no answer of the type", (country.short_answer, country.rule)
     where = _read_one("Where is the UK negotiating a returns scheme?", office)
     assert where.short_answer == "The Home Office", (where.short_answer, where.rule)
-
-
-def test_another_body_s_figure_is_refused_for_an_amount_but_not_for_a_time() -> None:
-    from assistant.answer.question import analyse
-
-    def sentence(text: str) -> Sentence:
-        return Sentence("a.txt", 0, len(text), text, "utf-8", "a.txt", "", "", "", frozenset(terms(text)), 0.8, 1.0, 0.5, True)
-
-    sky = sentence("Sky Plus is the market leader in the field of digital video recorders in the UK, with 474,000 subscribers.")
-    asked = analyse("How many subscribers has Telewest's personal video recorder signed up so far?")
-    refused = Reader({}, None, 0.4, 3)._typed(asked, [sky], sky.evidence)
-    assert refused.rule == "someone else's act" and "Sky Plus" in refused.refusal
-    boro = sentence("The kick-off time for Boro's Uefa Cup match at Sporting Lisbon has been brought forward to 1945 GMT.")
-    when = analyse("At what time will Middlesbrough's Uefa Cup match in Lisbon now kick off?")
-    assert Reader({}, None, 0.4, 3)._typed(when, [boro], boro.evidence).short_answer == "1945 GMT"
