@@ -364,7 +364,7 @@ def since_asked(question: Question, spans: Spans) -> Spans:
 _ASKS_CHANGE = re.compile(
     r"\bby how (?:much|many)\b|\bby what (?:amount|margin|percentage|proportion)\b|"
     r"\bhow much (?:more|less|higher|lower|bigger|smaller|larger|faster|slower|cheaper|dearer)\b|"
-    r"\bhow (?:much|many)\b[^?]{0,80}\b(?:exceed\w*|outstrip\w*|outs[eo]ld|overtake\w*|beat)\b",
+    r"\bhow (?:much|many)\b[^?]{0,80}\b(?:exceed\w*|outstrip\w*|outs[eo]ld|overtook|overtake\w*)\b",  # not "beat": "the side that beat England"
     re.IGNORECASE,
 )
 _CHANGE_BEFORE = re.compile(
