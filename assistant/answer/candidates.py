@@ -139,7 +139,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
     for narrowed in (fits.of_the_asked, fits.sized_places, fits.per_unit, fits.reported_by, fits.report_date, fits.moved_to,
                      fits.lesser_role, fits.not_the_listener, fits.in_asked_measure, fits.since_asked, fits.made_by, _moved,
-                     fits.of_another_month, fits.as_change):
+                     fits.of_another_month):
         spans = narrowed(question, spans)
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)
@@ -629,10 +629,11 @@ _CHANGE_BY = re.compile(rf"\b{_CHANGE_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?by\s+(?:a
 _ASKS_CHANGE = re.compile(r"\bby (?:how|what)\b|\b(?:rais|lower|cut|reduc|increas|decreas|rose|rise|risen|fell|fall|drop|grew|grow|"
                           r"climb|slip|jump|surg|gain|lost|lose|shed|shrink|shrank|soar|plung|tumbl|slid|improv|boost|swell|widen|narrow)\w*\b",
                           re.IGNORECASE)
-_ASKS_MOVE = re.compile(  # a rise or fall of a level, asked as such
-    r"\b(?:by (?:how much|what (?:percentage|percent|proportion|amount|margin))|how (?:much|far|sharply|steeply))\b[^?]{0,80}"
+_ASKS_MOVE = re.compile(  # a rise or fall of a level, or a margin over another, asked as such
+    r"\b(?:by (?:how (?:much|many)|what (?:percentage|percent|proportion|amount|margin))|how (?:much|far|sharply|steeply))\b[^?]{0,80}"
     r"\b(?:rise|rose|risen|fall|fell|fallen|increase|decrease|grow|grew|grown|climb|jump|drop|slip|slide|slid|surge|soar|"
-    r"plunge|tumble|gain|decline|shrink|shrank)(?:s|d|ed|ing)?\b", re.IGNORECASE)
+    r"plunge|tumble|gain|decline|shrink|shrank|exceed|outstrip|outsell|outsold)(?:s|d|ed|ing)?\b"
+    r"|\bhow much (?:more|less|higher|lower|bigger|smaller|larger|faster|slower|cheaper|dearer)\b", re.IGNORECASE)
 _MOVED = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grow\w*|grew|growth|climb\w*|jump\w*|"
     r"drop\w*|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|gain\w*|declin\w*|shrank|shrink\w*|"
@@ -641,12 +642,15 @@ MOVE_BEFORE, MOVE_AFTER = 40, 40  # characters around a figure where its sentenc
 
 
 def _moved(question: Question, spans: list[tuple[Sentence, int, int]]) -> list[tuple[Sentence, int, int]]:
-    """"By what percentage did its shares rise?": a figure its sentence gives as a rise or a fall ("were up
-    19.6%"), not a level ("owns 6.7% of the shares"), when there is one."""
+    """"By what percentage did its shares rise?", "by how much did sales exceed the 2003 figure?": a figure
+    its sentence gives as a rise, a fall or a margin ("were up 19.6%", "30% more than in 2003"), not a level
+    ("owns 6.7% of the shares", "674 million were sold"), within each article that gives one: another
+    article's move does not push out this one's figures."""
     if question.type not in fits.AMOUNTS or not _ASKS_MOVE.search(question.text):
         return spans
     kept = [(s, a, b) for s, a, b in spans if _MOVED.search(s.text[max(0, a - MOVE_BEFORE) : a] + " " + s.text[b : b + MOVE_AFTER])]
-    return kept or spans
+    moving = {s.source for s, _, _ in kept}
+    return [span for span in spans if span[0].source not in moving or span in kept]
 
 
 _SUPPOSING = re.compile(r"\W*(?:If|Were|Had)\b")

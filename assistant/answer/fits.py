@@ -361,36 +361,6 @@ def since_asked(question: Question, spans: Spans) -> Spans:
     return kept or spans
 
 
-_ASKS_CHANGE = re.compile(
-    r"\bby how (?:much|many)\b|\bby what (?:amount|margin|percentage|proportion)\b|"
-    r"\bhow much (?:more|less|higher|lower|bigger|smaller|larger|faster|slower|cheaper|dearer)\b|"
-    r"\bhow (?:much|many)\b[^?]{0,80}\b(?:exceed\w*|outstrip\w*|outs[eo]ld|overtook|overtake\w*)\b",  # not "beat": "the side that beat England"
-    re.IGNORECASE,
-)
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:by|up|down|rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|jump(?:s|ed)?|gain(?:s|ed)?|grew|grow(?:s|n)?|dropp?(?:s|ed)?|"
-    r"climb(?:s|ed)?|slipp?(?:s|ed)?|slump(?:s|ed)?|surge[sd]?|soar(?:s|ed)?|increased?|decreased?|declined?|plunged?|"
-    rf"tumbled?|exceed(?:s|ed)?|outstripp?(?:s|ed)?)\s+{_MODIFIERS}$",
-    re.IGNORECASE,
-)
-_CHANGE_AFTER = re.compile(
-    r"\s+(?:more|less|fewer|higher|lower|bigger|smaller|larger|up|down|rise|increase|jump|fall|drop|gain|decline|growth|"
-    r"improvement|cheaper|dearer|faster|slower|ahead|behind)\b",
-    re.IGNORECASE,
-)
-
-
-def as_change(question: Question, spans: Spans) -> Spans:
-    """"By how much did sales exceed the 2003 figure?": the figure that says the change ("30% more than in
-    2003", "rose by 4%", "up 2.1%"), not the new total ("674 million mobiles were sold"), within each
-    article: one that writes no change keeps its figures."""
-    if question.type not in AMOUNTS or not _ASKS_CHANGE.search(asked_clause(question.text)):
-        return spans
-    changes = [(s, a, b) for s, a, b in spans if _CHANGE_BEFORE.search(s.text[max(0, a - 30) : a]) or _CHANGE_AFTER.match(s.text, b)]
-    changed = {s.source for s, _, _ in changes}  # an article's own totals give way to its changes, not another article's
-    return [span for span in spans if span[0].source not in changed or span in changes]
-
-
 def of_another_month(question: Question, spans: Spans) -> Spans:
     """"How much did output grow in November?": not the 0.6% of "rose 0.3% from a revised 0.6% increase in
     October". A figure the next few words give to another month than the one the question asks about is
