@@ -166,7 +166,8 @@ class Assistant:
 
     def _local_llm(self) -> tuple[Callable[[], LLM], str, str]:
         """The packaged model, started on first use; a slow shared machine gets a longer timeout than an endpoint."""
-        from assistant.local_llm import CONTEXT_TOKENS, LOCAL_MODEL, MODEL_NAME, idle_cores, report_progress
+        from assistant.cpu import idle_cores
+        from assistant.local_llm import CONTEXT_TOKENS, LOCAL_MODEL, MODEL_NAME, report_progress
 
         s = self.settings
 

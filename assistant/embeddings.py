@@ -18,6 +18,7 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
+from assistant.cpu import machine_is_busy
 from assistant.errors import ModelMissingError
 
 MODEL_NAME = "all-MiniLM-L6-v2"
@@ -68,6 +69,8 @@ class MiniLMEncoder:
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = os.cpu_count() or 1
+        if machine_is_busy():  # decided once, at load: a sharing process should not spin on its cores
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         self._session = onnxruntime.InferenceSession(
             _float32_model(_model_file()), options, providers=["CPUExecutionProvider"]

@@ -148,11 +148,3 @@ LOCAL_MODEL = LocalModel()
 def report_progress(message: str) -> None:
     """Loading messages go to this module's logger; the CLI shows them on stderr."""
     log.info(message)
-
-
-def idle_cores() -> int:
-    """Cores not already busy: llama.cpp's threads wait for each other, so one thread
-    too many on a loaded machine costs far more than it adds (measured under a load
-    of 14 on 2 cores: 1 thread generated 6.4 tokens/s, 2 threads 0.5)."""
-    cores = os.cpu_count() or 1
-    return max(1, min(cores, round(cores - os.getloadavg()[0])))

@@ -1,11 +1,13 @@
 """The packaged int8 ONNX MiniLM against the float32 original, and its place in LlamaIndex."""
 
+import os
 from pathlib import Path
 
 import numpy as np
 from safetensors.numpy import load_file
 
-from assistant.embeddings import MiniLMEmbedding
+from assistant.cpu import idle_cores, machine_is_busy
+from assistant.embeddings import MiniLMEmbedding, MiniLMEncoder
 from tests.reference_minilm import embed
 
 SENTENCES = [
@@ -60,3 +62,21 @@ def test_a_text_embedded_again_is_not_run_through_the_model(monkeypatch) -> None
     monkeypatch.setattr(embeddings, "MEMO_SIZE", 2)  # the oldest leave first: the memo stays bounded
     encoder.encode([SENTENCES[5]])
     assert list(encoder._memo) == [SENTENCES[4], SENTENCES[5]]
+
+
+def _spinning(encoder: MiniLMEncoder) -> str:
+    try:
+        return encoder._session.get_session_options().get_session_config_entry("session.intra_op.allow_spinning")
+    except RuntimeError:  # not set: ONNX Runtime's default, spinning on
+        return "1"
+
+
+def test_onnx_threads_stop_spinning_when_other_work_holds_a_core(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    assert not machine_is_busy() and _spinning(MiniLMEncoder()) == "1"  # alone, spinning is 20% faster
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 1.0, 1.0))
+    assert idle_cores() == 1 and machine_is_busy()
+    busy = MiniLMEncoder()
+    assert _spinning(busy) == "0"
+    assert busy.encode(["The harbour reopened."]).shape == (1, 384)

@@ -17,7 +17,8 @@ import pytest
 from assistant import Answer, Assistant
 from assistant.answer import Status
 from assistant.copy_grammar import pick_grammar, picked
-from assistant.local_llm import LOCAL_MODEL, MODEL_NAME, SETUP_HINT, idle_cores, report_progress
+from assistant.cpu import idle_cores
+from assistant.local_llm import LOCAL_MODEL, MODEL_NAME, SETUP_HINT, report_progress
 from assistant.settings import load_settings
 from tests.conftest import SEEDS
 from tests.helpers import assert_quotes_are_spans
