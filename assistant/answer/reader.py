@@ -36,6 +36,7 @@ SAME_STORY_MAX_OVERLAP = 0.35  # ... even less so when both come from copies of 
 TYPED_FLOOR = 0.75  # a candidate's sentence needs this share of the evidence threshold
 ABOUT_FLOOR = 0.6  # ... or this share of that, when no stronger one comes from an article about the names asked
 MISSING_NAME = 0.75  # evidence kept by a sentence whose article lacks a name the question gives
+UNNAMED_WEIGHT = 0.3  # taken from a candidate whose article names none of the question's names (dev: +3 facts, no refusal changed)
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
 OFF_STORY_RATIO = 0.5  # a candidate of another story than the best sentence's needs this share of its evidence
@@ -255,6 +256,8 @@ class Reader:
         off_story = _off_story(question, found[0], sentences)
         if off_story is not None:  # the story that matches the question best gives no answer of the kind asked
             return Reading(question, off_story, OFF_STORY, support=support)
+        if question.names and self.articles is not None:
+            found = self._named_first(question, found)
         if question.type == LIST:  # a sentence that lists several answers beats one that names one
             found.sort(key=lambda c: _listed(c, found) is None)
         best = _named_in_full(found[0], every) if question.type == PERSON else found[0]
@@ -269,6 +272,20 @@ class Reader:
         if question.type in (DATE, DAY):
             reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
+
+    def _named_first(self, question: Question, found: list[candidates.Candidate]) -> list[candidates.Candidate]:
+        """The candidates rescored by the question's names their articles leave out: "Which polling firm carried
+        out the Ofsted survey?" is answered from the article about Ofsted's survey ("The ICM survey ..."), not by
+        "Polling company Mori carried out both surveys" in a story about hunting. Reorders only: the refusals
+        above have been decided on the candidates as found."""
+        missing: dict[str, int] = {}
+        for candidate in found:
+            if candidate.sentence.source not in missing:
+                lowered = self._folded(candidate.sentence.source)
+                missing[candidate.sentence.source] = sum(not patterns.mentions(lowered, folded(n).lower()) for n in question.names)
+        share = {source: count / len(question.names) for source, count in missing.items()}
+        rescored = [replace(c, score=c.score - UNNAMED_WEIGHT * share[c.sentence.source]) for c in found]
+        return sorted(rescored, key=lambda c: c.score, reverse=True)
 
     def _is_about(self, source: str, people: list[str], where: list[str], bodies: list[str]) -> bool:
         """The article names one of these people (in full or by surname alone), if any are given, one of

@@ -484,3 +484,18 @@ def test_which_minister_or_country_is_never_answered_by_a_body_but_where_may_be(
     assert country.refusal and country.rule == "no answer of the type", (country.short_answer, country.rule)
     where = _read_one("Where is the UK negotiating a returns scheme?", office)
     assert where.short_answer == "The Home Office", (where.short_answer, where.rule)
+
+
+def test_an_answer_from_the_article_that_names_what_the_question_names_comes_first(corpus_copy: Path, tmp_path: Path) -> None:
+    assistant = _indexed_with(
+        corpus_copy, tmp_path / "index",
+        pupils=("Pupils know little of politics\n\nTeenagers questioned for a survey have shown little interest in politics "
+                "and know little about it. The ICM poll interviewed 110 pupils for the schools watchdog Ofsted. "
+                "Nearly half of those asked said politics did not matter to them.\n"),
+        hunting=("Support for hunt ban falls\n\nSupport for a ban on hunting has fallen over six years, a poll suggests. "
+                 "Polling firm Mori carried out the survey, which found little support among teenagers. "
+                 "The first was taken before the law was passed.\n"),
+    )
+    answer = assistant.ask("Which polling firm carried out the Ofsted survey that found teenagers knew little about politics?")
+    assert answer.answered and answer.short_answer == "ICM", (answer.answer, answer.details)
+    assert answer.citations[0].source == "pupils.txt"
