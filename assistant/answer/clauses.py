@@ -14,9 +14,11 @@ DESCRIBED_RATIO = 0.6  # "who is X?": a describing sentence needs this share of 
 RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
 _REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
     # "fears over jobs"), not before a place, a number or a time ("MEP for the East Midlands", "over 5%")
-    r"\b(because(?: of)?|due to|owing to|as a result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
+    r"\b(because(?: of)?|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
+    r"as a way (?:of|to)|in (?:a bid|an effort|an attempt) to|in the hopes? (?:of|that)|with the aim of|for fear (?:of|that)|"
     r"following|amid|after|citing|since|arguing(?: that)?|on the grounds (?:that|of)|given that|thanks to|in the wake of|blaming|"
-    r"for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|years?)))\b",
+    r"for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|coming|years?|months?|weeks?|days?|decades?|"
+    r"summer|winter|season|holidays?|christmas)\b))\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")

@@ -1207,3 +1207,20 @@ def test_a_bare_count_counts_what_the_words_just_before_it_name() -> None:
     pets = analyse("How many household pets have been found on the electoral roll?")
     times = _sentence("The UK had valued the culled animals at between two and three times the commission's assessment.")
     assert candidates.find(pets, [times]) == []
+
+
+def test_a_purpose_or_a_result_gives_a_reason() -> None:
+    from assistant.answer.clauses import reason_clause
+    question = analyse("Why did the flight attendant start writing her online diary?")
+    purpose = _sentence("The diary, which she began in March as a way of coping with her father's illness, is read by thousands.")
+    start, end = reason_clause(purpose, question) or (0, 0)
+    assert purpose.text[start:end] == "as a way of coping with her father's illness"
+    cast = analyse("Why is the actor appearing in the hospital comedy?")
+    result = _sentence("His appearance is said to be a result of his friendship with its star, who invited him.")
+    start, end = reason_clause(result, cast) or (0, 0)
+    assert result.text[start:end] == "a result of his friendship with its star"
+    bid = _sentence("The firm cut prices on Monday in a bid to win back shoppers from its rivals.")
+    start, end = reason_clause(bid, analyse("Why did the firm cut its prices?")) or (0, 0)
+    assert bid.text[start:end] == "in a bid to win back shoppers from its rivals"
+    grown = _sentence("The diary's heroine developed over the months into a character of her own, readers say.")
+    assert reason_clause(grown, question) is None  # a span of time, as "over the years" already was
