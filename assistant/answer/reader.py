@@ -278,14 +278,14 @@ class Reader:
         out the Ofsted survey?" is answered from the article about Ofsted's survey ("The ICM survey ..."), not by
         "Polling company Mori carried out both surveys" in a story about hunting. Reorders only: the refusals
         above have been decided on the candidates as found."""
-        missing: dict[str, int] = {}
-        for candidate in found:
-            if candidate.sentence.source not in missing:
-                lowered = self._folded(candidate.sentence.source)
-                missing[candidate.sentence.source] = sum(not patterns.mentions(lowered, folded(n).lower()) for n in question.names)
-        share = {source: count / len(question.names) for source, count in missing.items()}
+        share = {source: self._unnamed_share(question, source) for source in {c.sentence.source for c in found}}
         rescored = [replace(c, score=c.score - UNNAMED_WEIGHT * share[c.sentence.source]) for c in found]
         return sorted(rescored, key=lambda c: c.score, reverse=True)
+
+    def _unnamed_share(self, question: Question, source: str) -> float:
+        """The share of the question's names the article never writes."""
+        lowered = self._folded(source)
+        return sum(not patterns.mentions(lowered, folded(n).lower()) for n in question.names) / len(question.names)
 
     def _is_about(self, source: str, people: list[str], where: list[str], bodies: list[str]) -> bool:
         """The article names one of these people (in full or by surname alone), if any are given, one of

@@ -3,14 +3,21 @@
 from dataclasses import replace
 
 from assistant.answer import candidates, entity_labels, fits
+from assistant.answer.clauses import reason_clause
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity
-from assistant.answer.question import analyse, counted_noun
+from assistant.answer.question import Question, analyse, counted_noun
 from assistant.terms import terms
 
 
 def _sentence(text: str) -> Sentence:
     return Sentence("a.txt", 0, len(text), text, "utf-8", "a.txt", "", "", "", frozenset(terms(text)), 0.8, 1.0, 0.5, True)
+
+
+def _reason(sentence: Sentence, question: Question) -> str | None:
+    """The reason clause's text, or None when the sentence gives no reason."""
+    span = reason_clause(sentence, question)
+    return sentence.text[span[0] : span[1]] if span else None
 
 
 def test_a_count_of_years_does_not_answer_how_many_subscribers() -> None:
@@ -589,12 +596,9 @@ def test_how_often_is_answered_by_a_frequency_not_a_number() -> None:
 
 
 def test_a_reason_clause_runs_through_a_quotation_it_opens() -> None:
-    from assistant.answer.clauses import reason_clause
-
     question = analyse("What reason did Castro's aide give for the dollar measure?")
     said = _sentence('The aide said it was necessary because of the increasing "economic aggression" of the US, he said.')
-    start, end = reason_clause(said, question) or (0, 0)
-    assert said.text[start:end] == 'because of the increasing "economic aggression" of the US'
+    assert _reason(said, question) == 'because of the increasing "economic aggression" of the US'
 
 
 def test_a_city_spacy_tags_as_an_organisation_is_a_city_too() -> None:
@@ -959,24 +963,19 @@ def test_the_figure_after_the_asked_preposition_answers() -> None:
 
 
 def test_an_argument_gives_a_reason() -> None:
-    from assistant.answer.clauses import reason_clause
     question = analyse("Why does Tony Blair believe abortion should not be an issue in the election campaign?")
     argued = _sentence("Tony Blair does not believe abortion should be an election issue, arguing it is a matter for individual conscience.")
-    start, end = reason_clause(argued, question) or (0, 0)
-    assert argued.text[start:end] == "arguing it is a matter for individual conscience"
+    assert _reason(argued, question) == "arguing it is a matter for individual conscience"
 
 
 def test_who_beat_whom_and_since_when_give_no_reason() -> None:
-    from assistant.answer.clauses import reason_clause
     question = analyse("Why was Steven Gerrard unable to play in the first leg?")
     won = _sentence("Gerrard was missing from the 3-1 win over Olympiakos, having been suspended after a booking.")
-    start, end = reason_clause(won, question) or (0, 0)
-    assert won.text[start:end] == "after a booking"
+    assert _reason(won, question) == "after a booking"
     since = _sentence("It was Wales's first win over England in Cardiff since 1993.")
-    assert reason_clause(since, question) is None
+    assert _reason(since, question) is None
     feared = _sentence("The players walked out in a row over unpaid wages.")
-    start, end = reason_clause(feared, question) or (0, 0)
-    assert feared.text[start:end] == "over unpaid wages"
+    assert _reason(feared, question) == "over unpaid wages"
 
 
 def test_a_change_in_the_number_of_a_thing_counts_it() -> None:
@@ -1210,17 +1209,13 @@ def test_a_bare_count_counts_what_the_words_just_before_it_name() -> None:
 
 
 def test_a_purpose_or_a_result_gives_a_reason() -> None:
-    from assistant.answer.clauses import reason_clause
     question = analyse("Why did the flight attendant start writing her online diary?")
     purpose = _sentence("The diary, which she began in March as a way of coping with her father's illness, is read by thousands.")
-    start, end = reason_clause(purpose, question) or (0, 0)
-    assert purpose.text[start:end] == "as a way of coping with her father's illness"
+    assert _reason(purpose, question) == "as a way of coping with her father's illness"
     cast = analyse("Why is the actor appearing in the hospital comedy?")
     result = _sentence("His appearance is said to be a result of his friendship with its star, who invited him.")
-    start, end = reason_clause(result, cast) or (0, 0)
-    assert result.text[start:end] == "a result of his friendship with its star"
+    assert _reason(result, cast) == "a result of his friendship with its star"
     bid = _sentence("The firm cut prices on Monday in a bid to win back shoppers from its rivals.")
-    start, end = reason_clause(bid, analyse("Why did the firm cut its prices?")) or (0, 0)
-    assert bid.text[start:end] == "in a bid to win back shoppers from its rivals"
+    assert _reason(bid, analyse("Why did the firm cut its prices?")) == "in a bid to win back shoppers from its rivals"
     grown = _sentence("The diary's heroine developed over the months into a character of her own, readers say.")
-    assert reason_clause(grown, question) is None  # a span of time, as "over the years" already was
+    assert _reason(grown, question) is None  # a span of time, as "over the years" already was
