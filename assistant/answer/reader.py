@@ -40,6 +40,7 @@ UNNAMED_WEIGHT = 0.3  # taken from a candidate whose article names none of the q
 MISSING_NUMBER = 0.9  # ... or a year or number the question gives (evidence against, not a refusal)
 CONTRADICTED = 0.6  # ... or names another year or ordinal instead of the question's (evidence against)
 OFF_STORY_RATIO = 0.5  # a candidate of another story than the best sentence's needs this share of its evidence
+LIST_SHARE = 0.85  # a run of several answers a list question first when this close to the best (dev: 0.8 +6 facts, 0.9 +2)
 NAMING_RATIO = 0.7  # a sentence naming the asked noun answers when its evidence is this close to the best's
 MAX_STORIES = 5
 NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out in one of this many best articles
@@ -258,8 +259,8 @@ class Reader:
             return Reading(question, off_story, OFF_STORY, support=support)
         if question.names and self.articles is not None:
             found = self._named_first(question, found)
-        if question.type == LIST:  # a sentence that lists several answers beats one that names one
-            found.sort(key=lambda c: _listed(c, found) is None)
+        if question.type == LIST:  # a sentence that lists several answers beats one that names one, when nearly as good
+            found = _lists_first(found)
         best = _named_in_full(found[0], every) if question.type == PERSON else found[0]
         details = {"candidate": best.text, "cover": round(best.sentence.cover, 3), "score": round(best.score, 3), "evidence": round(best.sentence.evidence, 3)}
         others = [c.sentence for c in found[1:] if c.key == best.key and c.sentence.story != best.sentence.story]
@@ -544,6 +545,13 @@ def _continuation(first: Sentence, sentences: list[Sentence]) -> list[Sentence]:
 
 def _ordinals(question: Question) -> list[str]:
     return [n for n in question.numbers if not n[:1].isdigit() or n[-2:] in ("st", "nd", "rd", "th")]
+
+
+def _lists_first(found: list[candidates.Candidate]) -> list[candidates.Candidate]:
+    """The candidates, those that stand in a run of several ("Greece and Italy") and score nearly as well
+    as the best first."""
+    floor = LIST_SHARE * found[0].score
+    return sorted(found, key=lambda c: not (c.score >= floor and _listed(c, found) is not None))
 
 
 def _listed(best: candidates.Candidate, found: list[candidates.Candidate]) -> tuple[int, int] | None:

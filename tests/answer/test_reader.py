@@ -266,6 +266,21 @@ def test_a_list_of_people_runs_over_their_titles() -> None:
     assert reading.short_answer.startswith("Afzal, Mr Islam") and reading.short_answer.endswith("Kazi")
 
 
+def test_a_list_question_is_answered_by_the_sentence_that_lists_several() -> None:
+    """A stronger sentence naming one country loses to the one that lists the countries asked for."""
+    from assistant.answer.question import analyse
+
+    sentence = _one_story_sentence
+    one = sentence("For many economists the targets are about ensuring Europe does not become an economic laggard.", 0, 0.6)
+    listing = sentence("Among the biggest laggards, according to the report, are Greece and Italy.", 100, 0.55)
+    question = analyse("Which EU countries did the Commission's report single out as the biggest laggards?")
+    reading = Reader({}, None, 0.4, 3)._typed(question, [one, listing], one.evidence)
+    assert reading.short_answer == "Greece and Italy"
+    assert reading.evidence[0].start == listing.start
+    far = sentence(listing.text, 100, 0.3)  # far weaker: the list is no answer to this question
+    assert Reader({}, None, 0.4, 3)._typed(question, [one, far], one.evidence).short_answer == ""
+
+
 def test_a_counted_noun_said_in_other_words_is_not_absent() -> None:
     from assistant.answer.refuse import speaks_of
 
