@@ -587,6 +587,11 @@ _HEAD_STOP = re.compile(
 )
 
 
+_PUBLIC_FIGURE = re.compile(  # "figure" names a person when a word for standing in public life describes it
+    r"(?:which|what) (?:[\w-]+ ){0,2}?(?:senior|leading|public|political|prominent|international|high-profile|famous|"
+    r"well-known|sporting|religious|military|opposition|establishment|cult|iconic|celebrity|showbiz|literary|"
+    r"controversial|influential|royal|party|government) (?:[\w-]+ ){0,2}?figure(s)?\b"
+)
 _ONE_OF = re.compile(  # words between "which" and the noun it asks for
     r"(?:which|what) (?:(?:piece|item) of |(?P<sort>kind|type|sort|form|class) of |"
     r"of (?:the|his|her|their|its|these|those) (?:[\w.&-]+['’]s? )?)"
@@ -604,6 +609,9 @@ def asked_noun(question: str) -> tuple[str, str]:
         return "", ""
     if lowered[match.start() : match.start() + 5] == "whose":  # "whose record": a person's
         return PERSON, ""
+    figures = _PUBLIC_FIGURE.match(lowered, match.start())
+    if figures:  # "which senior international figures": people, not numbers
+        return (LIST if figures.group(1) else PERSON), "figure"
     lead = _ONE_OF.match(lowered, match.start())
     if lead:  # "which of the agency's credit analysts": one analyst; "which piece of legislation": a law
         kind, noun = _head_type(" ".join(lowered[lead.end() :].split()[:4]))

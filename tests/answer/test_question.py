@@ -251,6 +251,10 @@ def test_what_something_costs_and_the_most_one_can_claim_ask_for_money() -> None
     ("What rise in the number of phishing e-mails did Lycos Europe report?", "quantity", "rise"),
     ("What capacity is the hard disk in the bigger Mac Mini?", "quantity", "capacity"),
     ("By what vote did peers reject Lord Falconer's plea?", "score", "vote"),
+    # "figures" described by public standing are people; otherwise an amount
+    ("Which senior international figures were expected at the London conference?", "list", "figure"),
+    ("Which leading Labour figure backed the plan?", "person", "figure"),
+    ("What sales figure did the company report for December?", "money", "figure"),
 ])
 def test_nationalities_one_of_many_pictures_charges_and_terms_are_typed(question: str, kind: str, noun: str) -> None:
     analysed = analyse(question)
