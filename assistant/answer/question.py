@@ -287,7 +287,9 @@ def analyse(question: str) -> Question:
     lowered = text.lower()
     labels = LABELS.get(kind, frozenset())
     asked = asked_noun(text)[1]
-    if kind == LIST and (plural := re.search(rf"\b({_PERSON_NOUNS})s\b|\b(men|women|people)\b", lowered)):
+    if kind == LIST and asked == "figure":  # "which senior figures": people
+        labels = LABELS[PERSON]
+    elif kind == LIST and (plural := re.search(rf"\b({_PERSON_NOUNS})s\b|\b(men|women|people)\b", lowered)):
         labels = LABELS[PERSON] | ({"ORG"} if _PERSON_OR_BODY.match(plural.group()) else set())  # "opponents": clubs too
     elif kind == LIST and asked and _head_kind(asked[:-1]) == PLACE and not FACILITY.match(asked):
         labels = LABELS[PLACE] - {"FAC"}  # "which countries made up the coalition": places, not the cabinet beside them

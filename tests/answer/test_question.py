@@ -261,6 +261,10 @@ def test_nationalities_one_of_many_pictures_charges_and_terms_are_typed(question
     assert (analysed.type, analysed.noun) == (kind, noun)
 
 
+def test_public_figures_are_people() -> None:
+    assert analyse("Which senior international figures were expected at the London conference?").labels == {"PERSON"}
+
+
 def test_an_opening_that_asks_is_the_asking_clause() -> None:
     arena = analyse("At which Los Angeles arena will this year's Grammy ceremony, where U2 are due to perform, be held?")
     assert (arena.type, arena.noun) == ("place", "arena")
