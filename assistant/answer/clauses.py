@@ -11,6 +11,7 @@ from assistant.answer.question import Question
 from assistant.terms import terms
 
 DESCRIBED_RATIO = 0.6  # "who is X?": a describing sentence needs this share of the best one's evidence
+STATED_CAUSE_RATIO = 0.65  # a reason said outright ("because", "a result of") is looked for this far below the best
 RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
 _REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
     # "fears over jobs"), not before a place, a number or a time ("MEP for the East Midlands", "over 5%")
@@ -20,6 +21,9 @@ _REASON = re.compile(  # "for" and "over" give a reason only before what is done
     r"for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|coming|years?|months?|weeks?|days?|decades?|"
     r"summer|winter|season|holidays?|christmas)\b))\b",
     re.IGNORECASE,
+)
+_STATED_CAUSE = re.compile(  # the connectives that say outright that what follows is the cause
+    r"(?:because|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|on the grounds|the reason)\b", re.IGNORECASE
 )
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
 # "over" after these is no cause: who beat whom ("a 3-1 win over Olympiakos"), who rules what ("control over
@@ -44,12 +48,20 @@ def _not_a_cause(text: str, match: re.Match[str]) -> bool:
 
 
 def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -> Sentence:
-    """Among sentences close to the best, the first that gives a reason the question does not already state."""
+    """Among sentences close to the best, the first that gives a reason the question does not already state;
+    else, a little further down, the first that states a cause outright ("said to be a result of his
+    friendship with Zach Braff"): weaker connectives ("for", "after") that far down are seldom the reason."""
     best = ranked[0].evidence
     for sentence in ranked:
         if sentence.evidence < keep_ratio * best:
             break
         if reason_clause(sentence, question):
+            return sentence
+    for sentence in ranked:
+        if sentence.evidence < STATED_CAUSE_RATIO * best:
+            break
+        clause = reason_clause(sentence, question)
+        if clause and _STATED_CAUSE.match(sentence.text, clause[0]):
             return sentence
     return ranked[0]
 

@@ -1219,3 +1219,19 @@ def test_a_purpose_or_a_result_gives_a_reason() -> None:
     assert _reason(bid, analyse("Why did the firm cut its prices?")) == "in a bid to win back shoppers from its rivals"
     grown = _sentence("The diary's heroine developed over the months into a character of her own, readers say.")
     assert _reason(grown, question) is None  # a span of time, as "over the years" already was
+
+
+def test_a_cause_said_outright_is_looked_for_further_down_than_a_weaker_connective() -> None:
+    from assistant.answer.clauses import best_reason
+
+    def weighed(text: str, evidence: float) -> Sentence:
+        return replace(_sentence(text), dense=evidence, cover=evidence, fused=evidence)
+
+    question = analyse("Why is Colin Farrell making a guest appearance on the hospital comedy Scrubs?")
+    best = weighed("Colin Farrell is to make a guest appearance on the US hospital comedy Scrubs.", 1.0)
+    weak = weighed("He will appear in an episode for their special anniversary show next month.", 0.72)
+    stated = weighed("Farrell's appearance is said to be a result of his friendship with Zach Braff.", 0.7)
+    assert _reason(weak, question) == "for their special anniversary show next month"
+    assert best_reason([best, weak, stated], question, 0.8) is stated  # a weaker "for" that far down is passed over
+    far = replace(stated, dense=0.5, cover=0.5, fused=0.5)
+    assert best_reason([best, weak, far], question, 0.8) is best  # too far below the best to answer
