@@ -12,7 +12,7 @@ from assistant.answer import counts, meaning, patterns, places, roles
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, parse, token_at
 from assistant.answer.question import (
-    DATE, DAY, DURATION, FACILITY, LABELS, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, TIME,
+    DATE, DAY, DURATION, FACILITY, LABELS, LIST, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, TIME,
     RACE_TIME, Question, asked_clause, named_thing,
 )
 from assistant.terms import terms
@@ -491,6 +491,9 @@ def sized_places(question: Question, spans: Spans) -> Spans:
     "which US state" only by one of the 50.
     A place in the possessive ("China's foreign minister") or qualifying a noun ("a Hollywood classic")
     describes something; it is not where anything was."""
+    if question.type == LIST and question.noun[:-1] in places.COUNTRY_NOUNS:  # "which EU countries" ("countrys"): not "Europe"
+        countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
+        return countries or spans
     if question.type != PLACE:
         return spans
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]

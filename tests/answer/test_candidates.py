@@ -1235,3 +1235,12 @@ def test_a_cause_said_outright_is_looked_for_further_down_than_a_weaker_connecti
     assert best_reason([best, weak, stated], question, 0.8) is stated  # a weaker "for" that far down is passed over
     far = replace(stated, dense=0.5, cover=0.5, fused=0.5)
     assert best_reason([best, weak, far], question, 0.8) is best  # too far below the best to answer
+
+
+def test_a_list_of_countries_is_not_answered_by_a_continent() -> None:
+    question = analyse("Which EU countries did the Commission's report single out as the biggest laggards?")
+    assert question.type == "list"
+    laggard = _sentence("Ensuring Europe does not become a laggard matters, and Greece and Italy are the biggest ones.")
+    assert sorted(c.text for c in candidates.find(question, [laggard])) == ["Greece", "Italy"]
+    continent = _sentence("Ensuring Europe does not become a laggard matters.")  # no country found: the place stays
+    assert [c.text for c in candidates.find(question, [continent])] == ["Europe"]
