@@ -271,7 +271,7 @@ def test_a_list_question_is_answered_by_the_sentence_that_lists_several() -> Non
     from assistant.answer.question import analyse
 
     sentence = _one_story_sentence
-    one = sentence("For many economists the targets are about ensuring Europe does not become an economic laggard.", 0, 0.6)
+    one = sentence("For many economists the targets are about ensuring Spain does not become an economic laggard.", 0, 0.6)
     listing = sentence("Among the biggest laggards, according to the report, are Greece and Italy.", 100, 0.55)
     question = analyse("Which EU countries did the Commission's report single out as the biggest laggards?")
     reading = Reader({}, None, 0.4, 3)._typed(question, [one, listing], one.evidence)
