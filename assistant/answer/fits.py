@@ -492,8 +492,7 @@ def sized_places(question: Question, spans: Spans) -> Spans:
     A place in the possessive ("China's foreign minister") or qualifying a noun ("a Hollywood classic")
     describes something; it is not where anything was."""
     if question.type == LIST and question.noun[:-1] in places.COUNTRY_NOUNS:  # "which EU countries" ("countrys"): not "Europe"
-        countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
-        return countries or spans
+        return _countries(spans) or spans
     if question.type != PLACE:
         return spans
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
@@ -510,9 +509,12 @@ def sized_places(question: Question, spans: Spans) -> Spans:
         cities = [(s, a, b) for s, a, b in towns if places.is_city(s.text[a:b])]
         return cities or towns
     if question.noun in places.COUNTRY_NOUNS:  # a country GeoNames does not list may answer, never a city it knows
-        countries = [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
-        return countries or [(s, a, b) for s, a, b in spans if not places.is_city(s.text[a:b])]
+        return _countries(spans) or [(s, a, b) for s, a, b in spans if not places.is_city(s.text[a:b])]
     return spans
+
+
+def _countries(spans: Spans) -> Spans:
+    return [(s, a, b) for s, a, b in spans if places.is_country(s.text[a:b])]
 
 
 def _asked_country(question: Question) -> str:
