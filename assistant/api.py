@@ -140,7 +140,7 @@ class Assistant:
             load_llm, name, retriever, extractive, verifier, self.embed_model, self.lexical.idf,
             indexed_spans(self.lexical.metas), load_prompts(),
             max_retries=self.settings.llm_max_retries, loading_message=loading, secret=key,
-            pick_sentences=self.settings.llm_copy_grammar,
+            pick_sentences=backend == "local" if self.settings.llm_copy_grammar is None else self.settings.llm_copy_grammar,
         )
 
     def _model_backend(self) -> str:

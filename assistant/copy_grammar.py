@@ -94,7 +94,16 @@ def _holding(answer: str, passages: Sequence[Sequence[str]]) -> list[tuple[int, 
     words = _answer_words(answer)
     if not words:
         return []
-    pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.IGNORECASE)
     places = [((n, k), " ".join(s.split())) for n, sentences in enumerate(passages, start=1) for k, s in enumerate(sentences, start=1)]
-    exact = [place for place, s in places if pattern.search(s)]
+    exact = [place for place, s in places if phrase_in(words, s)]
     return exact + [place for place, s in places if place not in exact and words_found(words, s)]
+
+
+def phrase_in(words: str, sentence: str) -> tuple[int, int] | None:
+    """Where `words` stand in `sentence` as whole words, case and spacing aside: the offsets of the sentence's own
+    text, so a short answer cut there is verbatim."""
+    parts = words.split()
+    if not parts:
+        return None
+    found = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, parts)) + r"(?!\w)", sentence, re.IGNORECASE)
+    return found.span() if found else None

@@ -25,7 +25,7 @@ import datetime
 import logging
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, TypeVar
 
 import numpy as np
@@ -38,7 +38,7 @@ from assistant.answer.chain import ExtractiveChain
 from assistant.answer.compose import renumbered
 from assistant.answer.result import Status
 from assistant.citations import Citation, CitationVerifier
-from assistant.copy_grammar import answer_line, numbered, pick_grammar, picked
+from assistant.copy_grammar import answer_line, numbered, phrase_in, pick_grammar, picked
 from assistant.conversation import Turn, standalone_question
 from assistant.embeddings import MiniLMEmbedding
 from assistant.errors import AssistantError, EndpointError
@@ -69,6 +69,7 @@ MAX_PASSAGES = 3
 MAX_PASSAGE_CHARS = 1100  # all passages together: about 280 tokens, read in 4 s on 2 busy cores
 NEIGHBOUR_CHARS = 400  # a longer neighbouring sentence is left out
 MAX_HISTORY_CHARS = 400  # of each earlier turn shown to the condense prompt
+SHORT_ANSWER_SHARE = 0.6  # the model's answer words lead only when they are a part of its sentence, not most of it
 
 
 def _retryable() -> tuple[type[Exception], ...]:
@@ -133,6 +134,9 @@ class _Written:
     moved: int = 0
     quoted: int = 0  # the reader's answer sentence, added after the model's
     reader_answer: bool = False  # the reader's whole answer was added: nothing confirmed the model's pick
+    lead: str = ""  # the short answer's line before the sentences, under the grammar
+    short: str = ""
+    short_from: str = ""  # "model" (its answer words) or "reader"
     notice: str = ""
     verdicts: list[dict] = field(default_factory=list)  # each model sentence, kept or why not: for tuning on dev sets
     timings: dict[str, float] = field(default_factory=dict)  # from llama.cpp: prompt tokens read (prompt_n), reused (cache_n), ms
@@ -302,6 +306,8 @@ class GenerativeChain:
                 if not text:
                     yield Status("The model is writing; each sentence appears once it is checked…")
                 text += delta
+                if self.pick_sentences:  # the reply is a dozen tokens: its sentences wait for the short answer that leads them
+                    continue
                 copied = self._copied(text, passages)
                 claims = parse_claims(copied)
                 claims = claims if _CLOSED.search(copied) else claims[:-1]  # the last one may still grow
@@ -317,8 +323,7 @@ class GenerativeChain:
                 return
             yield self._finish(question, standalone, text, written, f"{reason} The answer stops at its last verified sentence.", started)
             return
-        for claim in parse_claims(self._copied(text, passages))[checked:]:
-            yield from self._keep(claim, passages, written)
+        kept = [piece for claim in parse_claims(self._copied(text, passages))[checked:] for piece in self._keep(claim, passages, written)]
         if NOT_COVERED_REPLY in text.upper() and not written.sentences:
             # The evidence check found an answer and the model did not: small models refuse answerable
             # questions far more often than the evidence check errs, so the quoted evidence is shown.
@@ -331,12 +336,57 @@ class GenerativeChain:
             yield self._fallback(evidence, standalone, "The model's answer could not be verified against the articles.", details)
             return
         if self.pick_sentences:  # every named sentence holds: say when the chain cannot confirm the pick
-            yield from self._unconfirmed(text, passages, evidence, written)
+            confirmed = self._confirmed(text, passages, evidence, written)
+            if confirmed:
+                yield from self._lead(text, evidence, written)
+            yield from kept
+            yield from self._supporting(evidence, passages, written) if confirmed else self._unconfirmed(text, evidence, passages, written)
         else:
+            yield from kept
             yield from self._reader_quote(evidence, passages, written)
         yield self._finish(question, standalone, text, written, written.notice, started)
 
-    def _unconfirmed(self, text: str, passages: list[Passage], evidence: Answer, written: _Written) -> Iterator[str]:
+    def _confirmed(self, text: str, passages: list[Passage], evidence: Answer, written: _Written) -> bool:
+        """Whether the named sentences are the answer as far as the chain can tell: the model's answer line stands in
+        the passages' words, and its sentences hold the reader's short answer (or cite its best sentence)."""
+        return self._answer_found(answer_line(text), passages) and self._left_out(evidence, written) is None
+
+    def _lead(self, text: str, evidence: Answer, written: _Written) -> Iterator[str]:
+        """The short answer before a confirmed pick: the model's answer words where its first sentence holds them as
+        written, else the reader's short answer as that sentence holds it; cited, with the quote's answer offsets.
+
+        Under the grammar the model's answer line is its own few words; shown only as a span of the quote it named,
+        it stays verbatim, as every short answer is.
+        """
+        first = next(iter(written.citations.values()))  # the first named sentence's citation
+        model_words = answer_line(text)
+        for words, source in ((model_words, "model"), (evidence.short_answer, "reader")):
+            found = phrase_in(words, first.quote)
+            if found and (source == "reader" or len(words) <= SHORT_ANSWER_SHARE * len(first.quote)):
+                break
+        else:
+            return
+        start, end = found
+        written.citations[(first.source, first.start, first.end)] = replace(
+            first, answer_start=first.start + start, answer_end=first.start + end)
+        written.short = first.quote[start:end]
+        written.short_from = source
+        date = evidence.details.get("answer_date", "") if written.short.lower() == evidence.short_answer.lower() else ""
+        written.lead = f"**{written.short}** [{first.id}]" + (f" ({date})" if date else "")
+        yield f"{written.lead}\n\n"
+
+    def _supporting(self, evidence: Answer, passages: list[Passage], written: _Written) -> Iterator[str]:
+        """The reader's other quotes after a confirmed pick, those its sentences do not already show: the model
+        chose what leads, and the evidence the reader found still follows, so no fact of the reader's is lost."""
+        before = len(written.sentences)
+        for cited in evidence.citations:
+            if any(source == cited.source and start < cited.end and cited.start < end for source, start, end in written.citations):
+                continue
+            encoding = next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
+            yield from self._emit(cited.quote, [Span(cited.source, cited.start, cited.end, cited.quote, encoding)], written)
+        written.quoted = len(written.sentences) - before
+
+    def _unconfirmed(self, text: str, evidence: Answer, passages: list[Passage], written: _Written) -> Iterator[str]:
         """The reader's whole answer after the named sentence(s) when nothing confirms the model's pick: its answer
         line stands in no passage sentence, or its sentences leave out the reader's answer.
 
@@ -345,8 +395,6 @@ class GenerativeChain:
         one quote of it (what the chain adds without the grammar) left out the rest of its evidence.
         """
         found = self._answer_found(answer_line(text), passages)
-        if found and self._left_out(evidence, written) is None:
-            return
         yield from self._reader_answer(evidence, passages, written)
         if written.reader_answer:
             why = "The model's sentence leaves out the reader's answer" if found else "The model's own answer is not in the passages' words"
@@ -592,7 +640,9 @@ class GenerativeChain:
             "reader_answer_added": written.reader_answer,
             "moved_citations": written.moved,
             "model_text": text,
-            "model_sentences": " ".join(written.sentences[: len(written.sentences) - written.quoted]),
+            "model_sentences": "\n\n".join(([written.lead] if written.short_from == "model" else [])
+                                             + [" ".join(written.sentences[: len(written.sentences) - written.quoted])]),
+            "short_answer_from": written.short_from,
             "verdicts": written.verdicts,
             "timings": written.timings,
             "model_seconds": round(time.monotonic() - started, 2),
@@ -600,7 +650,9 @@ class GenerativeChain:
         if written.dropped or written.unsupported:
             removed = f"Removed {written.unsupported} unsupported sentence(s) and {written.dropped} citation(s) that did not check out."
             notice = f"{notice} {removed}".strip()
-        answer = Answer(question, " ".join(written.sentences).replace(" \n\n", "\n\n"), True, self.backend, list(written.citations.values()), notice, details)
+        body = " ".join(written.sentences).replace(" \n\n", "\n\n")
+        text = f"{written.lead}\n\n{body}" if written.lead else body
+        answer = Answer(question, text, True, self.backend, list(written.citations.values()), notice, details, written.short)
         return self._noted(answer, standalone)
 
     def _fallback(self, evidence: Answer, standalone: str, reason: str, details: dict | None = None) -> Answer:

@@ -87,12 +87,13 @@ class Settings(BaseSettings):
         Path.home() / ".cache" / "news-assistant",
         description="Folder where the local model's parts are joined into one checked file (1.1 GB).",
     )
-    llm_copy_grammar: bool = Field(
-        False,
+    llm_copy_grammar: bool | None = Field(
+        None,
         description="Send llama.cpp's `grammar`: the model may only name the passage sentences that answer (quoted "
-        "verbatim) or reply NOT COVERED; needs llama.cpp (the local model, or a llama.cpp server). An unconfirmed pick "
-        "is followed by the reader's whole answer. Off by default: with the packaged 1.5B model every sentence is kept, "
-        "but seeds-test fact accuracy stays below the reader's (0.705 against 0.750).",
+        "verbatim) after its answer in a few words, or reply NOT COVERED; needs llama.cpp. Unset: on for the local "
+        "model, off for an endpoint (not every OpenAI-compatible server accepts it; true for a llama.cpp server). "
+        "A confirmed pick leads, with the model's answer as the short answer, and the reader's other quotes follow; "
+        "an unconfirmed one is followed by the reader's whole answer.",
     )
     llm_context_window: int = Field(8192, ge=512)
     llm_is_chat_model: bool = True

@@ -64,6 +64,11 @@ class Run:
     local_quotes: int = 0  # passage sentences the answer shows: a longer answer states more facts by chance
     extractive_quotes: int = 0
     reader_answer: bool = False  # the reader's whole answer followed the model's sentence (its answer line was not found)
+    local_short: str = ""
+    extractive_short: str = ""
+    short_from: str = ""  # "model": the short answer is the model's answer words; "reader": the reader's
+    local_short_right: bool = False  # the short answer states one of the facts
+    extractive_short_right: bool = False
 
 
 def streamed(assistant: Assistant, question: str) -> tuple[Answer, float | None, float]:
@@ -143,6 +148,9 @@ def run(
             _tokens(details, "prompt_n", "cache_n"), _tokens(details, "cache_n"), list(details.get("verdicts", [])),
             dict(details.get("timings") or {}), bool(details.get("reader_quote_added")), base.answer,
             len(answer.citations), len(base.citations), bool(details.get("reader_answer_added")),
+            answer.short_answer, base.short_answer, str(details.get("short_answer_from", "")),
+            any(states_fact(answer.short_answer, fact) for fact in item.facts),
+            any(states_fact(base.short_answer, fact) for fact in item.facts),
         ))
         print(f"{item.id}: {total:5.1f}s facts {runs[-1].local_facts}/{len(item.facts)} "
               f"(extractive {runs[-1].extractive_facts}) {answer.backend} {answer.answer[:90]!r}", file=sys.stderr)
@@ -162,6 +170,9 @@ def summary(runs: list[Run]) -> dict[str, object]:
         "fact_accuracy_extractive": round(sum(r.extractive_facts for r in answerable) / facts, 3),
         "quotes_per_answer_local": round(sum(r.local_quotes for r in answerable) / (len(answerable) or 1), 2),
         "quotes_per_answer_extractive": round(sum(r.extractive_quotes for r in answerable) / (len(answerable) or 1), 2),
+        "short_answers_right_local": f"{sum(r.local_short_right for r in answerable)}/{sum(bool(r.local_short) for r in answerable)}",
+        "short_answers_right_extractive": f"{sum(r.extractive_short_right for r in answerable)}/{sum(bool(r.extractive_short) for r in answerable)}",
+        "short_answers_from_model": f"{sum(r.short_from == 'model' for r in answerable)} (right {sum(r.short_from == 'model' and r.local_short_right for r in answerable)})",
         "model_called": len(called),
         "sentences_kept": f"{sum(r.kept for r in called)}/{written}",
         "kept_share": round(sum(r.kept for r in called) / written, 3) if written else None,

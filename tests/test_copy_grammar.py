@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.copy_grammar import answer_line, gbnf_literal, numbered, pick_grammar, picked
+from assistant.copy_grammar import answer_line, gbnf_literal, numbered, phrase_in, pick_grammar, picked
 
 PASSAGES = [["Blinken met Qin Gang in Beijing.", "They spoke for  five hours."], ["Qin Gang was appointed on Friday."]]
 
@@ -49,3 +49,12 @@ def test_the_answer_line_is_read_without_a_label_the_model_put_there() -> None:
     assert answer_line("Answer: 2.1 Friday\nSentence: 2.1") == "Friday"
     assert answer_line("Answer: 1.1\nSentence: 1.1") == ""  # a label alone: no words of its own
     assert answer_line("Answer: Friday") == "" and answer_line("NOT COVERED") == ""  # unfinished, or a refusal
+
+
+def test_phrase_in_gives_the_sentences_own_offsets_of_whole_words_case_and_spacing_aside() -> None:
+    sentence = "Blinken met Qin at the Diaoyutai  State Guesthouse on Sunday."
+    start, end = phrase_in("diaoyutai state guesthouse", sentence) or (0, 0)
+    assert sentence[start:end] == "Diaoyutai  State Guesthouse"  # cut from the sentence: verbatim, its spacing kept
+    assert phrase_in("Sun", sentence) is None  # a part of a word is no answer
+    assert phrase_in("Qin at the", sentence) == (12, 22)
+    assert phrase_in("", sentence) is None and phrase_in("Beijing", sentence) is None

@@ -479,26 +479,44 @@ def test_with_the_copy_grammar_the_model_names_a_sentence_and_the_chain_quotes_i
         assert found, "the passages do not show their sentences one per line under a label"
         return found.group(1), found.group(2)
 
-    fake.script = lambda m: Reply(f"Answer: the Diaoyutai State Guesthouse\nSentence: {label_of(m, 'Diaoyutai')[0]}")
-    answer = assistant.ask(QUESTION)
+    fake.script = lambda m: Reply(f"Answer: the diaoyutai  State Guesthouse\nSentence: {label_of(m, 'Diaoyutai')[0]}")
+    reader = seeds_assistant.ask(QUESTION)
+    items = list(assistant.ask_stream(QUESTION))
+    answer = items[-1]
     body = fake.requests[-1]["body"]
     label, sentence = label_of(body["messages"], "Diaoyutai")
     assert body["grammar"].startswith('root ::= "NOT COVERED" | "Answer: " note "\\nSentence: " label')
     assert f'"{label}"' in body["grammar"].splitlines()[-1]  # the labels the model may name
-    assert answer.backend == "openai:fake-model" and not answer.notice, answer.notice
-    assert answer.answer == f"{sentence} [1]"  # the named sentence, verbatim; the answer line is never shown
-    assert answer.details["kept_sentences"] == 1 and answer.details["model_sentences"] == answer.answer
+    assert isinstance(answer, Answer) and answer.backend == "openai:fake-model" and not answer.notice, answer.notice
+    # The model's answer words lead, as the named sentence writes them; then that sentence, verbatim.
+    assert answer.short_answer == "the Diaoyutai State Guesthouse" and answer.details["short_answer_from"] == "model"
+    assert answer.answer.startswith(f"**the Diaoyutai State Guesthouse** [1]\n\n{sentence} [1]")
+    first = answer.citations[0]
+    assert first.answer_start is not None and first.answer_end is not None
+    assert first.quote[first.answer_start - first.start : first.answer_end - first.start] == answer.short_answer
+    # The reader's other quotes follow, each once: the pick loses none of the reader's evidence.
+    for quote in (c.quote for c in reader.citations):
+        assert answer.answer.count(quote) == 1, quote
+    assert answer.details["kept_sentences"] == 1 and answer.details["model_sentences"] == f"**{answer.short_answer}** [1]\n\n{sentence} [1]"
+    assert "".join(i for i in items if isinstance(i, str)) == answer.answer  # streamed as shown
     _assert_verified(answer)
 
+    fake.script = lambda m: Reply(f"Answer: {sentence}\nSentence: {label_of(m, 'Diaoyutai')[0]}")  # the whole sentence is no short answer
+    answer = assistant.ask(QUESTION)
+    assert answer.short_answer == "Beijing" and answer.details["short_answer_from"] == "reader"
+    assert answer.answer.startswith("**Beijing** [1]\n\n")
 
-def test_the_copy_grammar_is_chosen_by_configuration_and_off_by_default(fake, seeds_assistant, seeds_index: Path) -> None:  # type: ignore[no-untyped-def]
+
+def test_the_copy_grammar_is_on_for_the_local_model_and_off_for_an_endpoint_unless_configured(  # type: ignore[no-untyped-def]
+    fake, seeds_assistant, seeds_index: Path
+) -> None:
     fake.requests.clear()
     endpoint = Assistant(corpus=SEEDS, index=seeds_index, llm_model="fake-model", llm_base_url=fake.base_url, llm_api_key=SECRET)
     fake.script = lambda m: Reply("NOT COVERED")
     endpoint.ask(QUESTION)
     assert "grammar" not in fake.requests[-1]["body"]  # not every OpenAI-compatible server accepts it
-    assert not Assistant(corpus=SEEDS, index=seeds_index, backend="local").chain.pick_sentences  # the model is not loaded by this
-    assert Assistant(corpus=SEEDS, index=seeds_index, backend="local", llm_copy_grammar=True).chain.pick_sentences
+    assert Assistant(corpus=SEEDS, index=seeds_index, backend="local").chain.pick_sentences  # the model is not loaded by this
+    assert not Assistant(corpus=SEEDS, index=seeds_index, backend="local", llm_copy_grammar=False).chain.pick_sentences
 
 
 def _grammar_assistant(fake, seeds_index: Path) -> Assistant:  # type: ignore[no-untyped-def]
@@ -534,7 +552,8 @@ def test_with_the_copy_grammar_an_answer_line_the_passages_do_not_hold_brings_th
 
     fake.script = lambda m: Reply(f"Answer: in Beijing\nSentence: {label_of(m, 'Diaoyutai')}")  # the pick holds the answer
     answer = assistant.ask(QUESTION)
-    assert "\n\n" not in answer.answer and answer.details["reader_answer_added"] is False and not answer.notice
+    assert answer.details["reader_answer_added"] is False and not answer.notice
+    assert answer.answer.startswith("**in Beijing** [1]\n\n") and answer.answer.count("**") == 2  # one short answer
 
 
 def test_with_the_copy_grammar_a_pick_leaving_out_the_readers_answer_brings_the_whole_of_it(  # type: ignore[no-untyped-def]

@@ -63,7 +63,11 @@ def test_the_local_model_answers_seed_questions_with_verbatim_citations(seeds_as
         if final.backend == f"local:{MODEL_NAME}" and "fallback_from" not in final.details:
             assert "extractive answer instead" not in final.notice
             assert "".join(pieces) == final.answer  # what streamed is what stays
-            from_model.append(fact.lower() in final.answer.lower())
+            if final.short_answer:  # a verbatim span of the first quote, whoever chose it
+                first = final.citations[0]
+                assert first.answer_start is not None and first.answer_end is not None
+                assert first.quote[first.answer_start - first.start : first.answer_end - first.start] == final.short_answer
+            from_model.append(fact.lower() in final.details["model_sentences"].lower())  # the reader's quotes left out
     assert len(from_model) >= 2, "fewer than two answers came from the model itself"
     assert sum(from_model) >= 2, "the model's own answers missed their facts"
 

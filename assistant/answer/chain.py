@@ -68,6 +68,7 @@ class ExtractiveChain:
             notice = f"Changed since indexing: {stale}."
             return Answer(question, STALE_INDEX, False, EXTRACTIVE, notice=notice, details=details)
         short = reading.short_answer if citations[0].answer_start is not None else ""
+        details["answer_date"] = reading.date if short else ""  # the absolute date a "when" answer names
         text = answer_text(quotes, citations, reading.question.several, reading.date if short else "")
         return Answer(
             question, text, True, EXTRACTIVE, citations=citations, details=details, short_answer=short, notice=reading.caveat
