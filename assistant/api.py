@@ -166,13 +166,13 @@ class Assistant:
 
     def _local_llm(self) -> tuple[Callable[[], LLM], str, str]:
         """The packaged model, started on first use; a slow shared machine gets a longer timeout than an endpoint."""
-        from assistant.cpu import idle_cores
+        from assistant.cpu import free_cores
         from assistant.local_llm import CONTEXT_TOKENS, LOCAL_MODEL, MODEL_NAME, report_progress
 
         s = self.settings
 
         def load() -> LLM:
-            endpoint = LOCAL_MODEL.endpoint(s.llm_cache, s.llm_threads or idle_cores(), report_progress)
+            endpoint = LOCAL_MODEL.endpoint(s.llm_cache, s.llm_threads or free_cores(), report_progress)
             return openai_llm(
                 endpoint.model, endpoint.base_url, endpoint.api_key, max(s.llm_timeout, LOCAL_TIMEOUT),
                 CONTEXT_TOKENS, True, s.temperature, s.max_tokens,

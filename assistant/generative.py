@@ -11,12 +11,14 @@ check out are dropped and counted; if none holds, or the endpoint fails
 before any does, the extractive answer is returned with a notice saying why.
 When the kept sentences leave out the reader's short answer, the reader's
 answer sentence follows them, quoted and cited. With `pick_sentences` (setting
-`llm_copy_grammar`, off by default), a llama.cpp grammar lets the model only name the passage
-sentences that answer (`assistant/copy_grammar.py`); the chain quotes them and
-checks them all the same. A named sentence is passage text even when it is the
-wrong one, so when nothing confirms the pick (the model's own answer line is in
-no passage sentence, or its sentences leave out the reader's answer) the
-reader's whole answer follows it.
+`llm_copy_grammar`, on by default for the local model), a llama.cpp grammar lets the model
+only give its answer in a few words and name the passage sentences that say it
+(`assistant/copy_grammar.py`); the chain quotes them and checks them all the
+same. A confirmed pick leads with the model's words, cut from the named
+sentence, as the short answer, and the reader's other quotes follow it. A named
+sentence is passage text even when it is the wrong one, so when nothing
+confirms the pick (the model's own answer line is in no passage sentence, or
+its sentences leave out the reader's answer) the reader's whole answer follows it.
 """
 
 from __future__ import annotations

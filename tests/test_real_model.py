@@ -17,7 +17,7 @@ import pytest
 from assistant import Answer, Assistant
 from assistant.answer import Status
 from assistant.copy_grammar import pick_grammar, picked
-from assistant.cpu import idle_cores
+from assistant.cpu import free_cores
 from assistant.local_llm import LOCAL_MODEL, MODEL_NAME, SETUP_HINT, report_progress
 from assistant.settings import load_settings
 from tests.conftest import SEEDS
@@ -80,7 +80,7 @@ def test_the_local_model_answers_seed_questions_with_verbatim_citations(seeds_as
 def test_llama_cpp_lets_the_model_reply_only_what_the_pick_grammar_allows() -> None:
     """The model is told to echo a reply; under the grammar only allowed replies come out whole."""
     passages = [["Blinken met Qin Gang in Beijing.", "They spoke for five hours."], ["Qin Gang was appointed on Friday."]]
-    endpoint = LOCAL_MODEL.endpoint(load_settings().llm_cache, idle_cores(), report_progress)
+    endpoint = LOCAL_MODEL.endpoint(load_settings().llm_cache, free_cores(), report_progress)
     client = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key, max_retries=0, timeout=120)
 
     def echo(text: str) -> str:
