@@ -81,7 +81,7 @@ class Settings(BaseSettings):
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the model; 0 = always its likeliest words.")
     max_tokens: int = Field(200, ge=16, le=4096, description="Longest answer the model may write, in tokens.")
     llm_threads: int = Field(
-        0, ge=0, le=256, description="Threads of the local model; 0 = the cores other work leaves idle when it loads (at least 1)."
+        0, ge=0, le=256, description="Threads of the local model; 0 = the cores other processes leave free when it loads (at least 1)."
     )
     llm_cache: Path = Field(
         Path.home() / ".cache" / "news-assistant",
