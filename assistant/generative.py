@@ -338,27 +338,24 @@ class GenerativeChain:
             yield self._fallback(evidence, standalone, "The model's answer could not be verified against the articles.", details)
             return
         if self.pick_sentences:  # every named sentence holds: say when the chain cannot confirm the pick
-            confirmed = self._confirmed(text, passages, evidence, written)
+            found = self._answer_found(answer_line(text), passages)
+            confirmed = found and self._left_out(evidence, written) is None
             if confirmed:
                 yield from self._lead(text, evidence, written)
             yield from kept
-            yield from self._supporting(evidence, passages, written) if confirmed else self._unconfirmed(text, evidence, passages, written)
+            yield from self._supporting(evidence, passages, written) if confirmed else self._unconfirmed(found, evidence, passages, written)
         else:
             yield from kept
             yield from self._reader_quote(evidence, passages, written)
         yield self._finish(question, standalone, text, written, written.notice, started)
 
-    def _confirmed(self, text: str, passages: list[Passage], evidence: Answer, written: _Written) -> bool:
-        """Whether the named sentences are the answer as far as the chain can tell: the model's answer line stands in
-        the passages' words, and its sentences hold the reader's short answer (or cite its best sentence)."""
-        return self._answer_found(answer_line(text), passages) and self._left_out(evidence, written) is None
-
     def _lead(self, text: str, evidence: Answer, written: _Written) -> Iterator[str]:
         """The short answer before a confirmed pick: the model's answer words where its first sentence holds them as
         written, else the reader's short answer as that sentence holds it; cited, with the quote's answer offsets.
 
-        Under the grammar the model's answer line is its own few words; shown only as a span of the quote it named,
-        it stays verbatim, as every short answer is.
+        A confirmed pick is one whose answer line stands in the passages' words and whose sentences hold the reader's
+        short answer (or cite its best sentence). The answer line is the model's own few words; shown only as a span
+        of the quote it named, it stays verbatim, as every short answer is.
         """
         first = next(iter(written.citations.values()))  # the first named sentence's citation
         model_words = answer_line(text)
@@ -382,13 +379,11 @@ class GenerativeChain:
         chose what leads, and the evidence the reader found still follows, so no fact of the reader's is lost."""
         before = len(written.sentences)
         for cited in evidence.citations:
-            if any(source == cited.source and start < cited.end and cited.start < end for source, start, end in written.citations):
-                continue
-            encoding = next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
-            yield from self._emit(cited.quote, [Span(cited.source, cited.start, cited.end, cited.quote, encoding)], written)
+            if not _shows(written, cited):
+                yield from self._emit(cited.quote, [Span(cited.source, cited.start, cited.end, cited.quote, _encoding(cited, passages))], written)
         written.quoted = len(written.sentences) - before
 
-    def _unconfirmed(self, text: str, evidence: Answer, passages: list[Passage], written: _Written) -> Iterator[str]:
+    def _unconfirmed(self, found: bool, evidence: Answer, passages: list[Passage], written: _Written) -> Iterator[str]:
         """The reader's whole answer after the named sentence(s) when nothing confirms the model's pick: its answer
         line stands in no passage sentence, or its sentences leave out the reader's answer.
 
@@ -396,7 +391,6 @@ class GenerativeChain:
         model named wrong sentences for long reworded questions where the reader's answer held the facts, and
         one quote of it (what the chain adds without the grammar) left out the rest of its evidence.
         """
-        found = self._answer_found(answer_line(text), passages)
         yield from self._reader_answer(evidence, passages, written)
         if written.reader_answer:
             why = "The model's sentence leaves out the reader's answer" if found else "The model's own answer is not in the passages' words"
@@ -404,7 +398,7 @@ class GenerativeChain:
 
     @staticmethod
     def _answer_found(answer: str, passages: list[Passage]) -> bool:
-        """Whether the words of the model's answer line (never shown) stand in one passage sentence.
+        """Whether the words of the model's answer line stand in one passage sentence.
 
         The grammar makes every shown sentence passage text, so a wrong pick still passes verification;
         an answer line the passages do not hold ("Monday" where they say Sunday, a date in another form,
@@ -424,8 +418,7 @@ class GenerativeChain:
             if key not in written.citations and key not in added:
                 candidate = Citation(len(written.citations) + len(added) + 1, cited.source, cited.start, cited.end,
                                      cited.quote, cited.answer_start, cited.answer_end)
-                encoding = next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
-                if not self.verifier.is_verbatim(candidate, encoding):
+                if not self.verifier.is_verbatim(candidate, _encoding(cited, passages)):
                     return
                 added[key] = candidate
             numbers[cited.id] = (written.citations.get(key) or added[key]).id
@@ -447,7 +440,7 @@ class GenerativeChain:
         cited = self._left_out(evidence, written)
         if cited is None:
             return
-        encoding = next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
+        encoding = _encoding(cited, passages)
         before = len(written.sentences)
         quoted = cited.quote if cited.quote[:1] in "“\"'‘" else f"“{cited.quote}”"  # a quote that opens one is not wrapped again
         yield from self._emit(quoted, [Span(cited.source, cited.start, cited.end, cited.quote, encoding)], written)
@@ -462,10 +455,7 @@ class GenerativeChain:
             cited = next((c for c in evidence.citations if c.answer_start is not None), None)
             return None if cited is None or short.lower() in " ".join(written.sentences).lower() else cited
         cited = evidence.citations[0] if evidence.citations else None  # no short answer ("what did Qin urge?")
-        if cited is None or any(source == cited.source and start < cited.end and cited.start < end
-                                for source, start, end in written.citations):
-            return None
-        return cited
+        return None if cited is None or _shows(written, cited) else cited
 
     def _copied(self, text: str, passages: list[Passage]) -> str:
         """The reply as text to verify: with `pick_sentences`, the sentences it names (its answer line left out)."""
@@ -714,6 +704,16 @@ def _paragraphs_around(text: str, start: int, end: int) -> tuple[int, int]:
         following = len(text) - len(text[after:].lstrip())
         after = text.find("\n", following)
     return before + 1, len(text) if after == -1 else after
+
+
+def _shows(written: _Written, cited: Citation) -> bool:
+    """Whether the written answer already cites a span overlapping `cited`."""
+    return any(source == cited.source and start < cited.end and cited.start < end for source, start, end in written.citations)
+
+
+def _encoding(cited: Citation, passages: list[Passage]) -> str:
+    """The encoding of the cited file, as its passage sentences were read."""
+    return next((s.encoding for p in passages for s in p.sentences if s.source == cited.source), "utf-8")
 
 
 def _month_of(date: str) -> str:
