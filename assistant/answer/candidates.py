@@ -148,8 +148,9 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
             stories.setdefault(_key(sentence.text[start:end]), set()).add(sentence.story)
     said = {id(carrier): quoted for carrier, _, _, quoted in speakers.values()}
     parse_all(dict.fromkeys(sentence.text for sentence, _, _ in spans))  # scoring reads their trees: parsed together, at half the cost
+    countries = _countries_by_name(question, spans)
     found = [
-        Candidate(sentence, start, end, _score(question, sentence, start, end, stories), said.get(id(sentence)))
+        Candidate(sentence, start, end, _score(question, sentence, start, end, stories, countries), said.get(id(sentence)))
         for sentence, start, end in spans
     ]
     return sorted(found, key=lambda c: c.score, reverse=True)
@@ -535,37 +536,63 @@ def _key(phrase: str) -> str:
     return " ".join(patterns.WORD.findall(phrase.lower().replace(",", "")))
 
 
-def _score(question: Question, sentence: Sentence, start: int, end: int, stories: dict[str, set[str]]) -> float:
+def _score(question: Question, sentence: Sentence, start: int, end: int, stories: dict[str, set[str]],
+           countries: dict[tuple[str, str], set[str]]) -> float:
     near = _nearness(question, sentence.text, start, end)
     others = len(stories.get(_key(sentence.text[start:end]), set()) - {sentence.story})
     named = _beside_noun(question, sentence.text, start, end)
     told = _when_told(question, sentence.text, start)
     if _done_by(question, sentence.text, start) or _replaces(question, sentence.text, start, end):
         named = max(named, 1.0)
-    country = _country_met(question, sentence.text, start, end)
+    said = _countries_said(sentence.text, start, end) or countries.get((sentence.source, _surname(sentence.text[start:end])), set())
+    country = _country_met(question, said)
     if country:  # "which French minister": "Nicolas Sarkozy of France", not "US Treasury Secretary John Snow"
         named = max(named, 1.0) if country > 0 else min(named, -1.0)
     told += _baseline(question, sentence.text, start) + _span_for_one_day(question, sentence.text[start:end])
     return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named - WEIGHT_TOLD * told
 
 
-def _country_met(question: Question, text: str, start: int, end: int) -> int:
-    """1 when the phrase's own words give it the country the asked noun has ("which French finance minister":
+def _country_met(question: Question, said: set[str]) -> int:
+    """1 when the phrase's words give it the country the asked noun has ("which French finance minister":
     "Nicolas Sarkozy of France"), -1 when they give it another ("US Treasury Secretary John Snow"), else 0."""
+    asked = _asked_countries(question)
+    if not asked or not said:
+        return 0
+    return 1 if said & asked else -1
+
+
+def _asked_countries(question: Question) -> set[str]:
+    """The countries of the asked noun's nationality words ("which French minister" -> france); only for people and bodies."""
     if question.type not in (PERSON, ORGANISATION):
-        return 0
-    asked = [w for w in patterns.WORD.findall(question.text) if w[:1].isupper() and set(terms(w)) & question.described
-             and places.nationality(w)]
-    if not asked:
-        return 0
+        return set()
+    return {places.nationality(w) for w in patterns.WORD.findall(question.text)
+            if w[:1].isupper() and set(terms(w)) & question.described and places.nationality(w)}
+
+
+def _countries_said(text: str, start: int, end: int) -> set[str]:
+    """The countries a name's own title or the words after it give it ("US Treasury Secretary John Snow", "Nicolas Sarkozy of France")."""
     said = places.nationalities_in(_own_title(text, start).lower())
     after = _OF_COUNTRY.match(text, end)  # "Nicolas Sarkozy of France", "Hua, China's assistant foreign minister"
     if after:
         said |= places.nationalities_in((after.group(1) or after.group(2)).lower())
-    if not said:
-        return 0
-    wanted = {places.nationality(w) for w in asked}
-    return 1 if said & wanted else -1
+    return said
+
+
+def _countries_by_name(question: Question, spans: list[tuple[Sentence, int, int]]) -> dict[tuple[str, str], set[str]]:
+    """What each article's titles say of a name's country, by article and surname: "worked closely with
+    Blinken" is not the Chinese leader asked for when the same article calls him "U.S. Secretary of State
+    Antony Blinken"."""
+    if not _asked_countries(question):
+        return {}
+    countries: dict[tuple[str, str], set[str]] = {}
+    for sentence, start, end in spans:
+        said = _countries_said(sentence.text, start, end)
+        if said:
+            countries.setdefault((sentence.source, _surname(sentence.text[start:end])), set()).update(said)
+    return countries
+
+
+_TITLE_LINKS = frozenset({"of", "the"})  # small words inside a title, between capitalised ones
 
 
 def _own_title(text: str, start: int) -> str:
@@ -573,11 +600,12 @@ def _own_title(text: str, start: int) -> str:
     Minister"): capitalised words, role nouns and their usual modifiers, up to a verb, preposition or comma."""
     words = re.findall(r"[\w'’.-]+|[^\w\s]", text[max(0, start - COUNTRY_BEFORE) : start])
     title: list[str] = []
-    for word in reversed(words):
-        bare = re.sub(r"['’]s$", "", word)
-        if not (bare[:1].isupper() or is_title_word(bare)):
+    for at in range(len(words) - 1, -1, -1):
+        bare = re.sub(r"['’]s$", "", words[at])
+        joins = bare in _TITLE_LINKS and title and at > 0 and (words[at - 1][:1].isupper() or words[at - 1] in _TITLE_LINKS)  # "Secretary of State"
+        if not (bare[:1].isupper() or is_title_word(bare) or joins):
             break
-        title.insert(0, word)
+        title.insert(0, words[at])
     return " ".join(title)
 
 

@@ -680,12 +680,33 @@ def test_which_french_minister_is_not_the_us_treasury_secretary() -> None:
     question = analyse("Which French finance minister blamed American deficits for the euro's climb against the dollar?")
     snow = _sentence("The comments come a day after US Treasury Secretary John Snow said a strong dollar was in America's interest.")
     sarkozy = _sentence("Nicolas Sarkozy of France said the decline of the dollar, linked to American deficits, would hit Europe.")
-    assert candidates._country_met(question, snow.text, snow.text.find("John"), snow.text.find(" said")) == -1
-    assert candidates._country_met(question, sarkozy.text, 0, len("Nicolas Sarkozy")) == 1
+    said = candidates._countries_said(snow.text, snow.text.find("John"), snow.text.find(" said"))
+    assert candidates._country_met(question, said) == -1
+    assert candidates._country_met(question, candidates._countries_said(sarkozy.text, 0, len("Nicolas Sarkozy"))) == 1
     met = _sentence("In May, US Commerce Secretary Gina Raimondo met with her counterpart, Wang Wentao, in Washington.")
     cabinet = analyse("Which American cabinet member sat down in May with her Chinese trade counterpart?")
-    assert candidates._country_met(cabinet, met.text, met.text.find("Wang"), met.text.find("Wang") + 11) == 0  # no title of his own
+    assert candidates._countries_said(met.text, met.text.find("Wang"), met.text.find("Wang") + 11) == set()  # no title of his own
     assert [c.text for c in candidates.find(cabinet, [met])][0] == "Gina Raimondo"
+
+
+def test_a_title_with_of_in_it_gives_its_country() -> None:
+    text = "Jan. 2 (UPI) -- U.S. Secretary of State Antony Blinken and Qin Gang exchanged hopes."
+    assert candidates._own_title(text, text.find("Antony")) == "U.S. Secretary of State"
+    text = "said the Chancellor of the Exchequer Gordon Brown."
+    assert candidates._own_title(text, text.find("Gordon")) == "Chancellor of the Exchequer"
+
+
+def test_a_name_keeps_the_country_its_article_gives_it_elsewhere() -> None:
+    """"worked closely with Blinken" is not the Chinese leader asked for: the same article calls him the
+    U.S. Secretary of State. Another article's titles say nothing of this one's names."""
+    question = analyse("Analysts noted the new minister had long been close to which Chinese leader?")
+    titled = _sentence("Jan. 2 (UPI) -- U.S. Secretary of State Antony Blinken and Qin Gang exchanged hopes for better ties.")
+    worked = replace(_sentence("During that time he worked closely with Blinken to navigate the relationship, analysts noted."), dense=0.85)
+    aide = replace(_sentence("He has long been one of President Xi Jinping's closest aides."), dense=0.95)
+    assert [c.text for c in candidates.find(question, [titled, worked, aide])][0] == "Xi Jinping"
+    start = titled.text.find("Antony")
+    elsewhere = replace(titled, source="b.txt")
+    assert candidates._countries_by_name(question, [(elsewhere, start, start + 14)]) == {("b.txt", "blinken"): {"america"}}
 
 
 def test_what_year_in_an_undated_article_needs_a_written_year() -> None:
