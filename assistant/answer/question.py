@@ -64,7 +64,7 @@ FALLBACK_LABELS: dict[str, frozenset[str]] = {
 }  # money and percentages have no stand-in: a bare number is not a price
 
 _PERSON_NOUNS = (
-    "person|man|woman|patient|minister|official|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"
+    "person|man|woman|patient|minister|official|agent|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"
     "leader|chief|executive|boss|actor|actress|singer|director|manager|coach|secretary|spokesman|spokeswoman|"
     "candidate|author|writer|politician|mp|chancellor|envoy|ambassador|diplomat|senator|king|queen|prince|princess|"
     "captain|champion|veteran|winner|founder|chairman|chairwoman|chair|chairperson|ceo|analyst|economist|lawyer|doctor|rapper|musician|"
@@ -182,7 +182,7 @@ _LENGTH_OF_THING = re.compile(
 )
 _MEASURE = re.compile(r"\bhow (?:far|big|large|tall|heavy|fast|high|deep|long|wide|often)\b|\bwhat (?:size|distance|speed)\b")
 _PERSON_OR_BODY = re.compile(
-    r"^(?:rival|opponent|partner|buyer|seller|bidder|owner|sponsor|supplier|competitor|investor|backer|client|customer|developer|"
+    r"^(?:rival|opponent|partner|buyer|seller|bidder|owner|sponsor|supplier|competitor|investor|backer|client|customer|developer|agent|"
     r"shareholder)s?$"
 )
 _CONTEST = re.compile(r"^\W*who (?:won|wins|win|beat|beats|defeated|lost to|topped|clinched|finished|qualified|knocked out|eliminated)\b")
@@ -293,7 +293,8 @@ def analyse(question: str) -> Question:
         labels = LABELS[PERSON] | ({"ORG"} if _PERSON_OR_BODY.match(plural.group()) else set())  # "opponents": clubs too
     elif kind == LIST and asked and _head_kind(asked[:-1]) == PLACE and not FACILITY.match(asked):
         labels = LABELS[PLACE] - {"FAC"}  # "which countries made up the coalition": places, not the cabinet beside them
-    noun = asked or (named_thing(text) if kind in (PLACE, ORGANISATION) and _NAME.search(lowered) else "")
+    named = kind in (PLACE, ORGANISATION, PERSON) and _NAME.search(" ".join(asked_clause(text).lower().split()))
+    noun = asked or (named_thing(text) if named else "")
     if kind == PERSON and not noun and (role := _WHO_ROLE.search(asked_clause(text).lower())):
         noun = role.group(1)  # "who was the referee?": the answer often stands next to "referee"
     if kind == QUANTITY and _MEASURE.search(lowered) and not _MONEY_WORDS.search(lowered):  # "how big is the hard disk?"
@@ -489,6 +490,8 @@ def answer_type(question: str) -> str:
     if _NAME.search(lowered):
         thing = named_thing(question)  # "the name of the hotel": a place, read as "which hotel"
         kind = _head_kind(thing)
+        if kind == PERSON:  # "the name of the striker", "the former agent's name": a person's
+            return PERSON
         return kind if kind == PLACE or (kind == ORGANISATION and _BODY_NOUNS.match(thing)) else NAME
     if _TITLE_OF.search(lowered):  # "what is the title of their new album?"
         return WORK
@@ -541,10 +544,15 @@ def _asks_for_one(question: str, lowered: str) -> bool:
 
 
 _BIRTH_NAME = re.compile(r"\b(?:birth|real|maiden) name\b")
+_OWNER_NAME = (  # "what is the former agent's name?": the name of whom the possessive names
+    r"^\W*what (?:is|was|are|were) (?:the |a |an |this |that |its |his |her |their )?(?:[\w-]+ ){0,4}?([a-z][\w-]*)['’]s? "
+    r"(?:full |first |real |new )?names?\W*$"
+)
 _NAME = re.compile(
     r"^\W*(?:what|which) (?:is|was|are|were|will be) the (?:new |official |brand |code |full )?name (?:of|for|given to)\b|"
     r"\b(?:what|which) (?:new |official |brand |code |full )?name\b|\b(?:what|which) (?:codename|code-name|nickname|moniker)\b|"
-    r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?[\w'’ .-]+? (?:be )?(?:called|named|dubbed|known as|branded)\W*$"
+    r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?[\w'’ .-]+? (?:be )?(?:called|named|dubbed|known as|branded)\W*$|"
+    + _OWNER_NAME
 )
 _PART_OF_PLACE = re.compile(r"\b(?:[Ww]hich|[Ww]hat) parts? of (?:the )?[A-Z]")
 _TITLE_OF = re.compile(r"^\W*what (?:is|was|are|were|will be) the (?:\w+ )?titles? of\b")
@@ -773,12 +781,12 @@ _NAMED_THING = re.compile(
     r"^\W*what (?:is|was|are|were|will) (?:the |a |an |this |that |its |his |her |their )?(?:[\w'’-]+ ){0,8}?([a-z][\w-]*)"
     r"(?: (?:to|for|of|that|which|who)\b[^?]*)? (?:be )?(?:called|named|dubbed|known as|branded)\W*$|"
     r"\bwhat name (?:is|was|are|were|will|does|did) (?:the |a |an |this |that |its |his |her |their )?(?:[\w'’-]+ ){0,8}?([a-z][\w-]*) "
-    r"(?:be |being )?(?:called|named|branded|known|go|sold|marketed|released)",
+    r"(?:be |being )?(?:called|named|branded|known|go|sold|marketed|released)|" + _OWNER_NAME,
     re.IGNORECASE,
 )
 
 
 def named_thing(question: str) -> str:
     """What a name question names: "the name of the creature" -> creature; "what is the scheme called" -> scheme."""
-    match = _NAMED_THING.search(" ".join(question[-PARSED_CHARS:].split()))
+    match = _NAMED_THING.search(" ".join(asked_clause(question[-PARSED_CHARS:]).split()))  # "... down. What is the agent's name?"
     return next((g.lower() for g in match.groups() if g), "") if match else ""

@@ -362,6 +362,18 @@ def test_race_times_rankings_and_names_are_typed(question: str, kind: str) -> No
     assert analyse(question).type == kind
 
 
+@pytest.mark.parametrize("question, kind, noun", [
+    ("A jury convicted a one-time FBI agent of feeding information to a tipster. What is the former agent's name?", "person", "agent"),
+    ("What is the name of the woman from Georgia who is suing Hewlett Packard?", "person", "woman"),
+    ("What is the striker's name?", "person", "striker"),
+    ("What is the name of the creature hunting the hero in the sequel?", "name", ""),  # no person noun: any name
+    ("What is the name of the company that bought Skype?", "organisation", "company"),
+])
+def test_the_name_of_a_person_noun_asks_for_a_person(question: str, kind: str, noun: str) -> None:
+    analysed = analyse(question)
+    assert (analysed.type, analysed.noun) == (kind, noun)
+
+
 def test_how_much_a_price_went_up_asks_for_a_change_not_a_sum() -> None:
     assert analyse("How much did the retailer's share price go up on Tuesday?").type == "quantity"  # "up 9%" as well as "up 12p"
     assert analyse("How much did house prices rise in March?").type == "quantity"
