@@ -23,7 +23,7 @@ _NO_NOUN = frozenset("during in at to from after before since when while until l
 SAME_THING = 0.4  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
 _SKIPPED = frozenset("of out the a an more than new extra additional other further million billion thousand hundred "
                      "around about some nearly almost over under".split())
-_MEASURED = re.compile(r"\bhow long (?:a|an) (?:[a-z'’-]+ ){0,2}?([a-z'’-]+) (?:did|does|do|is|was|were|has|have|had|will|would|could|can)\b")
+_MEASURED = re.compile(r"\bhow long (?:a|an) ((?:[a-z'’-]+ ){0,2}?[a-z'’-]+) (?:did|does|do|is|was|were|has|have|had|will|would|could|can)\b")
 _PART_OF_WHOLE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:(?:the|our|its|their|his|her|your|my)\s+)?(?:\d[\d,]*|{patterns.NUMBER_WORDS.pattern})\s+([a-z][\w-]*)",
     re.IGNORECASE,
@@ -38,7 +38,11 @@ def asked_thing(question: Question) -> str:
 
 
 def counts(asked: str, text: str, start: int, end: int) -> bool:
-    """Whether text[start:end], a number, can be a count (or a length) of `asked`."""
+    """Whether text[start:end], a number, can be a count (or a length) of `asked`: of any of its words,
+    when it is a phrase ("how long a jail term": "15 days in prison")."""
+    words = [w for w in asked.split() if terms(w)]
+    if len(words) > 1:
+        return any(counts(word, text, start, end) for word in words)
     if _named_beside(asked, text, start, end) or _counts(asked, _noun_after(text, end)):
         return True
     if patterns.CROWD.match(asked) and patterns.ATTENDANCE.search(text[max(0, start - 15) : end]):  # "Att: 50,430"
@@ -89,7 +93,7 @@ def _counted_noun(question: Question) -> str:
 
 
 def _measured_noun(question: Question) -> str:
-    """The thing whose length a "how long a ..." question asks ("how long a prison sentence" -> "sentence")."""
+    """The thing whose length a "how long a ..." question asks, with its modifiers ("how long a prison sentence" -> "prison sentence")."""
     if question.type != DURATION:
         return ""
     match = _MEASURED.search(" ".join(question.text.lower().split()))
@@ -113,14 +117,18 @@ def _noun_after(text: str, end: int) -> str:
 
 def _named_beside(asked: str, text: str, start: int, end: int) -> bool:
     """The counted word itself is part of the count ("3,217 tonnes") or stands within three words of it,
-    in any form ("420,000 copies pre-ordered" counts advance orders)."""
+    in any form ("420,000 copies pre-ordered" counts advance orders), or a word of the same meaning follows
+    within three words ("15 days in prison" is a jail term)."""
     stem = terms(asked)[0] if terms(asked) else ""
     if len(stem) < 4:
         return False
     after = re.split(r"\d", text[end : end + 60], maxsplit=1)[0]  # "One dollar bought 102.55 yen": the yen are 102.55's
     around = (patterns.WORD.findall(text[max(0, start - 40) : start])[-BESIDE_WORDS:] + patterns.WORD.findall(text[start:end])
               + patterns.WORD.findall(after)[:BESIDE_WORDS])
-    return any(stem in word.lower() or word.lower().startswith(stem[:5]) and len(stem) >= 5 for word in around)
+    if any(stem in word.lower() or word.lower().startswith(stem[:5]) and len(stem) >= 5 for word in around):
+        return True
+    following = [w.lower() for w in patterns.WORD.findall(after)[:BESIDE_WORDS] if w.isalpha() and len(w) >= 4]
+    return bool(following) and meaning.closest(asked, following) >= meaning.SAME_MEANING  # "15 days in prison" for a jail term
 
 
 def _counts(asked: str, noun: str) -> bool:

@@ -490,6 +490,15 @@ def test_a_time_ago_is_no_length_of_time() -> None:
     assert [c.text for c in candidates.find(question, [served])] == ["four-month"]
 
 
+def test_a_length_of_time_may_name_what_it_measures_in_other_words() -> None:
+    """"How long a jail term": "15 days in prison" measures one, "a three-day tour" does not."""
+    question = analyse("How long a jail term was the reggae star given for swearing at a concert?")
+    served = _sentence("The singer must serve 15 days in prison after he swore during a concert.")
+    assert [c.text for c in candidates.find(question, [served])] == ["15 days"]
+    toured = _sentence("The singer swore during a concert on his three-day tour of the island.")
+    assert candidates.find(question, [toured]) == []
+
+
 def test_the_date_a_report_was_filed_is_its_dateline() -> None:
     """"On what date did the wire service report ...": the dateline's date, not the day the call was made."""
     question = analyse("On what date did the wire service report that Blinken and Qin spoke by phone?")
