@@ -26,16 +26,18 @@ _PATTERNS = [
     r"pic\.twitter\.com",
     r"^icon-",
     r"^recommended (from|for)",
-    r"newsletters?\b",
     r"^get news\b",
     r"does not provide investment advice",
     r"^(read more|related|sign up|subscribe|follow us|click here)\b",
     r"^— .*\(@\w+\)",
     r"^(photo|image)s?:",
-    r"\b(getty images|afp via getty|reuters photo)\b",
     r"^“?what’s the latest with",
 ]
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+# Words a story may use too ("spreading negative publicity via his newsletter", "Getty Images agreed to buy"):
+# boilerplate only in a line as short as a sign-up prompt or a picture credit.
+_SHORT_BOILERPLATE = re.compile(r"newsletters?\b|\b(?:getty images|afp via getty|reuters photo)\b", re.IGNORECASE)
+SHORT_LINE_WORDS = 12
 # Who made the story and its pictures is news too ("Who took the photo?", "Who edited it?"): credit lines are
 # kept, though they are short and lack a full stop like headings.
 _CREDIT = re.compile(r"^(?:produced in association with|edited by|written by|reporting by|additional reporting by)\b|"
@@ -45,7 +47,9 @@ _CREDIT = re.compile(r"^(?:produced in association with|edited by|written by|rep
 def is_boilerplate(paragraph: str) -> bool:
     """True for a paragraph that belongs to the web page, not to the story."""
     text = paragraph.strip()
-    return not text or _BOILERPLATE.search(text) is not None
+    if not text or _BOILERPLATE.search(text) is not None:
+        return True
+    return len(text.split()) <= SHORT_LINE_WORDS and _SHORT_BOILERPLATE.search(text) is not None
 
 
 # Items of a list ("- Best actress - Clare Higgins for Hecuba") and labelled figures ("Result: Nadal 6-7 6-2")

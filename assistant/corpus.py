@@ -13,9 +13,10 @@ from typing import Iterator, Sequence
 from assistant.errors import CorpusError
 
 # Part of every file's digest: raised when chunking changes (v2: photo captions and credit lines
-# are story text; v3: list items and labelled figures are, "- Best actress - Clare Higgins for Hecuba"),
+# are story text; v3: list items and labelled figures are, "- Best actress - Clare Higgins for Hecuba";
+# v4: a paragraph that mentions a newsletter or Getty Images is story text unless it is a short line),
 # so the next `index` run re-chunks every file once instead of keeping old chunks.
-CHUNKING_VERSION = b"chunking v3\n"
+CHUNKING_VERSION = b"chunking v4\n"
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 FALLBACK_ENCODING = "cp1252"

@@ -45,6 +45,11 @@ def test_boilerplate_rules_keep_story_sentences() -> None:
     assert not is_heading("Edited by Rachmad Imam Tarecha and Joseph Hammond")
     assert is_heading("Conflicts Between US and China")
     assert not is_boilerplate("He replaces Wang Yi, who is expected to be appointed to another role.")
+    # a story may speak of a newsletter or of Getty Images; a sign-up prompt or a picture credit is a short line
+    assert is_boilerplate("Check out our free email newsletters")
+    assert is_boilerplate("Photo: Getty Images")
+    assert not is_boilerplate("Mr Elgindy then drove share prices lower by spreading negative publicity via his newsletter.")
+    assert not is_boilerplate("The agency's founder said Getty Images had agreed to buy the picture library for $50m.")
 
 
 def test_titles_and_dates_are_taken_from_the_text() -> None:

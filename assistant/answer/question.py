@@ -276,7 +276,8 @@ class Question:
 
 
 _WHO_ROLE = re.compile(
-    rf"\bwho (?:is|was|are|were|will be|has been|had been) (?:the|a|an|[\w'’.-]+['’]s) (?:[\w-]+ ){{0,2}}?({_PERSON_NOUNS})\b"
+    rf"\bwho (?:is|was|are|were|will be|has been|had been|became|becomes|will become|has become|was named|was appointed|was elected) "
+    rf"(?:the|a|an|[\w'’.-]+['’]s) (?:[\w-]+ ){{0,2}}?({_PERSON_NOUNS})\b"
 )
 
 

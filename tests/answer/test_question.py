@@ -374,6 +374,13 @@ def test_the_name_of_a_person_noun_asks_for_a_person(question: str, kind: str, n
     assert (analysed.type, analysed.noun) == (kind, noun)
 
 
+def test_who_became_the_role_names_the_role() -> None:
+    """"Who became Liberia's first woman president?": a person, never the transition government beside the word."""
+    assert analyse("Who became Liberia's first woman president after the 2005 election?").noun == "woman"
+    assert analyse("Who was appointed Celtic's new manager?").noun == "manager"
+    assert analyse("Who is the referee?").noun == "referee"
+
+
 def test_how_much_a_price_went_up_asks_for_a_change_not_a_sum() -> None:
     assert analyse("How much did the retailer's share price go up on Tuesday?").type == "quantity"  # "up 9%" as well as "up 12p"
     assert analyse("How much did house prices rise in March?").type == "quantity"
