@@ -17,10 +17,10 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import apposition, candidates, clauses, patterns, places, roles, soft, withheld
+from assistant.answer import apposition, candidates, clauses, descriptions, patterns, places, roles, soft, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, NUMBER, OTHER, PERSON, PLACE, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, MANNER, NUMBER, OTHER, PERSON, PLACE, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
     is_body_noun, is_person_only_noun, measured_thing,
 )
 from assistant.dates import resolve_span
@@ -187,8 +187,11 @@ class Reader:
         """The best sentence (for "why", the best that gives a reason) and what goes on from it."""
         first = clauses.best_reason(sentences, question, KEEP_RATIO) if question.type == REASON else sentences[0]
         short = clauses.reason_clause(first, question) if question.type == REASON else None
+        thing = descriptions.asked(question.text) if question.type in (MANNER, OTHER) else None
         if question.defined:  # "Who is Qin Gang?": the sentence that describes him beside his name
             first, short = clauses.described(question.defined, sentences) or (first, short)
+        elif thing is not None:  # "How did Qin characterise the meetings?": what a sentence calls them
+            first, short = descriptions.best(sentences, thing) or (first, short)
         elif question.type == OTHER or question.type in SOFT:  # "which drug": the name the sentence gives the drug
             if question.noun and not _KIND_OF.search(question.text):  # "which foreman": a name the best sentence may not give
                 first, short = _naming(question.noun, question.text, sentences, first)

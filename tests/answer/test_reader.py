@@ -38,6 +38,13 @@ def test_a_reason_question_quotes_the_reason_clause(seeds_assistant: Assistant) 
         assert answer.short_answer in answer.citations[0].quote
 
 
+def test_a_description_question_leads_with_the_words_used(seeds_assistant: Assistant) -> None:
+    """The best match restates Qin's time as ambassador; the answer is how he described the meetings."""
+    answer = seeds_assistant.ask("How did Qin Gang describe his meetings with Blinken during his time as ambassador?")
+    assert answer.answered and answer.short_answer == "candid, in-depth and constructive"
+    assert answer.short_answer in answer.citations[0].quote
+
+
 def test_an_alias_of_a_known_name_is_not_refused(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("What did the USA say about Taiwan?")
     assert answer.details.get("refusal_rule") != "unknown name", answer.notice
