@@ -17,10 +17,10 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import apposition, candidates, clauses, descriptions, patterns, places, roles, soft, withheld
+from assistant.answer import apposition, candidates, clauses, descriptions, patterns, places, roles, soft, stance, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
-    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, MANNER, NUMBER, OTHER, PERSON, PLACE, REASON, SCORE, SOFT, Question, analyse, asked_clause, counted_thing,
+    DATE, DAY, FALLBACK_LABELS, LABELS, LIST, MANNER, NUMBER, OTHER, PERSON, PLACE, REASON, SCORE, SOFT, YES_NO, Question, analyse, asked_clause, counted_thing,
     is_body_noun, is_person_only_noun, measured_thing,
 )
 from assistant.dates import resolve_span
@@ -192,6 +192,8 @@ class Reader:
             first, short = clauses.described(question.defined, sentences) or (first, short)
         elif thing is not None:  # "How did Qin characterise the meetings?": what a sentence calls them
             first, short = descriptions.best(sentences, thing) or (first, short)
+        elif question.type == YES_NO and (asked_of := stance.asked_of(question.text)):  # "Did Forgeard accept ...?": his own words
+            first = stance.best(sentences, asked_of) or first
         elif question.type == OTHER or question.type in SOFT:  # "which drug": the name the sentence gives the drug
             if question.noun and not _KIND_OF.search(question.text):  # "which foreman": a name the best sentence may not give
                 first, short = _naming(question.noun, question.text, sentences, first)
