@@ -21,12 +21,30 @@ _SOMEONE = frozenset("man woman person people individual individuals buyer bidde
                      "investor investors party parties client owner donor backer".split())
 
 
+# "How much Ask Jeeves paid for Bloglines was not revealed", "financial terms were not disclosed", "declined to say how much"
+_SUM_NOT_GIVEN = re.compile(
+    r"\b(?:how much|(?:financial )?terms|financial details|(?:the )?(?:price|fee|sum|value|cost|amount|figure))\b[^.;]{0,60}?"
+    r"\b(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:revealed|disclosed|released|made public|given)\b|"
+    r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to|refused to)\s+(?:say|reveal|disclose|give)\s+"
+    r"(?:how much|the (?:price|fee|sum|value|amount|terms|cost|figure))\b",
+    re.IGNORECASE,
+)
+_NAME_NOT_GIVEN = re.compile(
+    r"\b(?:identity|identities|name|names)\b[^.;]{0,40}?\b(?:was|were|has|have|had)\s+not\s+(?:been\s+)?"
+    r"(?:revealed|disclosed|released|made public|given)\b|\b(?:declined|refused)\s+to\s+(?:name|identify)\b",
+    re.IGNORECASE,
+)
+
+
 def withheld(question: Question, text: str) -> str:
-    """The phrase ("an unnamed agent") by which `text` says it does not give what the question asks; empty if none."""
+    """The phrase ("an unnamed agent", "was not revealed") by which `text` says it does not give what the
+    question asks; empty if none."""
     for match in _WITHHELD.finditer(text):
         if _asked(question, match.group("noun").lower()):
             return match.group().strip()
-    return ""
+    said = _SUM_NOT_GIVEN if question.type in (MONEY, QUANTITY) else _NAME_NOT_GIVEN if question.type in (PERSON, ORGANISATION, NAME) else None
+    match = said.search(text) if said else None
+    return match.group().strip() if match else ""
 
 
 def _asked(question: Question, noun: str) -> bool:
