@@ -60,6 +60,7 @@ NOT_ABOUT = "answer's article names no one asked about"
 UNMEASURED = "amount of another thing"
 WITHHELD = "the article says it is not known"
 OFF_STORY = "answer only in a weaker, other story"
+NOT_IN_PLACE = "not in the place asked"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
 
@@ -242,6 +243,11 @@ class Reader:
                 notice = unmeasured_notice(question, thing, self._found_text(sentences))
                 return Reading(question, notice, UNMEASURED, support=support)
             found = measuring
+        within = _place_qualifier(question)
+        if found and within:
+            found = [c for c in found if patterns.mentions(c.sentence.text.lower(), within)]
+            if not found:  # "At which London hospice ...?": no sentence that gives one says London
+                return Reading(question, f"The articles found name no {question.noun} in {within}.", NOT_IN_PLACE, support=support)
         if found:
             rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
             if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss
@@ -485,6 +491,24 @@ def _asked_bodies(question: Question) -> list[str]:
         if _own_words(name):
             found.append(name)
     return found
+
+
+_DEMONYM_ENDING = re.compile(r"(?:ish|an|ese|ian|ean|ic|i)$")  # "Spanish city", "American state": a kind, not a place
+
+
+def _place_qualifier(question: Question) -> str:
+    """The place a place question's noun is in ("which London hospice" -> "London"): an answer's sentence
+    must name it. Nationalities ("which Spanish city"), initials ("US state") and names no gazetteer holds
+    ("Premiership ground") are left alone."""
+    if question.type != PLACE or not question.noun:
+        return ""
+    match = re.search(rf"\b[Ww](?:hich|hat)\s+((?:[A-Z][\w'’-]*\s+){{1,3}}){re.escape(question.noun)}\b", question.text)
+    if match is None:
+        return ""
+    name = match.group(1).strip()
+    if places.nationality(name) or _DEMONYM_ENDING.search(name) or name.isupper() or not places.is_place(name):
+        return ""  # "Premiership ground": a league, no place
+    return name
 
 
 def _own_words(body: str) -> list[str]:

@@ -521,3 +521,23 @@ def test_an_answer_from_the_article_that_names_what_the_question_names_comes_fir
     answer = assistant.ask("Which polling firm carried out the Ofsted survey that found teenagers knew little about politics?")
     assert answer.answered and answer.short_answer == "ICM", (answer.answer, answer.details)
     assert answer.citations[0].source == "pupils.txt"
+
+
+def test_a_place_in_another_town_does_not_answer_which_london_hospice() -> None:
+    """"At which London hospice did he die?": a sentence naming Bournemouth does not say London; one that
+    does answers. A nationality or a league before the noun is a kind of place, not a place to name."""
+    from assistant.answer.question import analyse
+    from assistant.answer.reader import NOT_IN_PLACE, _place_qualifier
+
+    def sentence(text: str, start: int) -> Sentence:
+        return Sentence("a.txt", start, start + len(text), text, "utf-8", "a.txt", "", "", "", frozenset(terms(text)), 0.8, 1.0, 0.5, True)
+
+    question = analyse("At which London hospice did the former minister die?")
+    elsewhere = sentence("The former minister was found in the street during the party conference in Bournemouth.", 0)
+    reading = Reader({}, None, 0.4, 3)._typed(question, [elsewhere], elsewhere.evidence)
+    assert reading.refusal and reading.rule == NOT_IN_PLACE and "London" in reading.refusal
+    named = sentence("The former minister died at Trinity Hospice in Clapham, south London.", 100)
+    reading = Reader({}, None, 0.4, 3)._typed(question, [elsewhere, named], elsewhere.evidence)
+    assert not reading.refusal and "Trinity Hospice" in reading.short_answer
+    assert _place_qualifier(analyse("In which Spanish city was the final played?")) == ""
+    assert _place_qualifier(analyse("At which Premiership ground was the match played?")) == ""
