@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from assistant.answer.evidence import Sentence
-from assistant.answer.question import Question
+from assistant.answer.nlp import parse
+from assistant.answer.question import Question, asked_clause
 from assistant.terms import terms
 
 DESCRIBED_RATIO = 0.6  # "who is X?": a describing sentence needs this share of the best one's evidence
@@ -40,23 +41,30 @@ _SINCE_A_TIME = re.compile(r"\s+(?:\d|then\b|last\b|early\b|late\b|the (?:start|
 
 
 def _not_a_cause(text: str, match: re.Match[str]) -> bool:
-    """A causal-looking word that is not one here: "win over England", "since 1993"."""
+    """A causal-looking word that is not one here: "win over England", "since 1993", "was due to lead
+    England" (what was planned, before a verb)."""
     word = match.group().lower()
     if word == "over":
         return _OVER_NOT_A_CAUSE.search(text[max(0, match.start() - 20) : match.start()]) is not None
+    if word == "due to":
+        return any(t.idx > match.start() and t.tag_ == "VB" for t in parse(text) if t.idx <= match.end() + 1)
     return word == "since" and _SINCE_A_TIME.match(text, match.end()) is not None
 
 
 def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -> Sentence:
-    """Among sentences close to the best, the first that gives a reason the question does not already state;
-    else, a little further down, the first that states a cause outright ("said to be a result of his
+    """Among sentences close to the best, the first that gives a reason the question does not already state,
+    for the act the question asks about when one does ("why had she started her blog?": "which she started
+    as a way of getting over her mother's death", not "contained fictional stories because ..."); else, a little further down, the first that states a cause outright ("said to be a result of his
     friendship with Zach Braff"): weaker connectives ("for", "after") that far down are seldom the reason."""
     best = ranked[0].evidence
-    for sentence in ranked:
-        if sentence.evidence < keep_ratio * best:
-            break
-        if reason_clause(sentence, question):
+    giving = [s for s in ranked if s.evidence >= keep_ratio * best and reason_clause(s, question)]
+    acts = asked_acts(question.text)
+    for sentence in giving:  # "why had she started her blog?": the reason given for starting it, not for its content
+        clause = reason_clause(sentence, question)
+        if clause and acts & _verbs(sentence.text, clause[0]):
             return sentence
+    if giving:
+        return giving[0]
     for sentence in ranked:
         if sentence.evidence < STATED_CAUSE_RATIO * best:
             break
@@ -64,6 +72,20 @@ def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -
         if clause and _STATED_CAUSE.match(sentence.text, clause[0]):
             return sentence
     return ranked[0]
+
+
+_LIGHT_VERBS = frozenset({"be", "have", "do", "make", "get", "go", "come", "take", "give", "say", "let", "will", "would", "can"})
+
+
+def asked_acts(question: str) -> frozenset[str]:
+    """The verbs of the question's asking clause that say what was done ("started", "keeping"), light ones aside."""
+    clause = asked_clause(question)
+    return _verbs(clause, len(clause)) - _LIGHT_VERBS
+
+
+def _verbs(text: str, before: int) -> frozenset[str]:
+    """The lemmas of the verbs before a character offset; not the first half of a compound ("stand-in captain")."""
+    return frozenset(t.lemma_.lower() for t in parse(text) if t.idx < before and t.pos_ == "VERB" and not text.startswith("-", t.idx + len(t.text)))
 
 
 def described(name: str, ranked: list[Sentence]) -> tuple[Sentence, tuple[int, int]] | None:

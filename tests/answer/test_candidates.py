@@ -1267,6 +1267,31 @@ def test_a_cause_said_outright_is_looked_for_further_down_than_a_weaker_connecti
     assert best_reason([best, weak, far], question, 0.8) is best  # too far below the best to answer
 
 
+def test_the_reason_given_for_the_asked_act_comes_first() -> None:
+    """"Why had the blogger started her diary?": the sentence that gives a reason for starting it, though
+    a slightly stronger one gives a reason for something else the diary did."""
+    from assistant.answer.clauses import asked_acts, best_reason
+
+    def weighed(text: str, evidence: float) -> Sentence:
+        return replace(_sentence(text), dense=evidence, cover=evidence, fused=evidence)
+
+    question = analyse("Why had the Queen of the Sky blogger started keeping her online diary in the first place?")
+    assert asked_acts(question.text) == {"start", "keep"}
+    other = weighed("A large part of the blog contained fictional stories because the heroine grew into a character.", 0.6)
+    started = weighed("The blog, which she started in January as a way of getting over her mother's death, mixes fact and fiction.", 0.55)
+    assert best_reason([other, started], question, 0.8) is started
+    assert best_reason([other, replace(started, text=started.text.replace("started", "wrote"))], question, 0.8) is other
+    assert asked_acts("Why will England's stand-in captain have to sit out the rest of the Six Nations?") == {"sit"}  # no "stand"
+
+
+def test_due_to_before_a_verb_is_a_plan_not_a_cause() -> None:
+    question = analyse("Why will the captain miss the rest of the Six Nations?")
+    planned = _sentence("Robinson, stand-in captain, had been due to lead England in their final two games.")
+    assert _reason(planned, question) is None
+    injured = _sentence("Robinson will miss the rest of the Six Nations due to a torn ligament in his thumb.")
+    assert _reason(injured, question) == "due to a torn ligament in his thumb"
+
+
 def test_a_list_of_countries_is_not_answered_by_a_continent() -> None:
     question = analyse("Which EU countries did the Commission's report single out as the biggest laggards?")
     assert question.type == "list"
