@@ -602,7 +602,8 @@ def _own_title(text: str, start: int) -> str:
     title: list[str] = []
     for at in range(len(words) - 1, -1, -1):
         bare = re.sub(r"['’]s$", "", words[at])
-        joins = bare in _TITLE_LINKS and title and at > 0 and (words[at - 1][:1].isupper() or words[at - 1] in _TITLE_LINKS)  # "Secretary of State"
+        before = words[at - 1] if at > 0 else ""
+        joins = bare in _TITLE_LINKS and title and (before[:1].isupper() or before in _TITLE_LINKS)  # "Secretary of State"
         if not (bare[:1].isupper() or is_title_word(bare) or joins):
             break
         title.insert(0, words[at])

@@ -46,25 +46,25 @@ def _not_a_cause(text: str, match: re.Match[str]) -> bool:
     word = match.group().lower()
     if word == "over":
         return _OVER_NOT_A_CAUSE.search(text[max(0, match.start() - 20) : match.start()]) is not None
-    if word == "due to":
-        return any(t.idx > match.start() and t.tag_ == "VB" for t in parse(text) if t.idx <= match.end() + 1)
+    if word == "due to":  # the word right after "to" is a verb's base form
+        return any(match.start() < t.idx <= match.end() + 1 and t.tag_ == "VB" for t in parse(text))
     return word == "since" and _SINCE_A_TIME.match(text, match.end()) is not None
 
 
 def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -> Sentence:
     """Among sentences close to the best, the first that gives a reason the question does not already state,
     for the act the question asks about when one does ("why had she started her blog?": "which she started
-    as a way of getting over her mother's death", not "contained fictional stories because ..."); else, a little further down, the first that states a cause outright ("said to be a result of his
-    friendship with Zach Braff"): weaker connectives ("for", "after") that far down are seldom the reason."""
+    as a way of getting over her mother's death", not "contained fictional stories because ..."); else, a
+    little further down, the first that states a cause outright ("said to be a result of his friendship with
+    Zach Braff"): weaker connectives ("for", "after") that far down are seldom the reason."""
     best = ranked[0].evidence
-    giving = [s for s in ranked if s.evidence >= keep_ratio * best and reason_clause(s, question)]
+    giving = [(s, clause) for s in ranked if s.evidence >= keep_ratio * best and (clause := reason_clause(s, question))]
     acts = asked_acts(question.text)
-    for sentence in giving:  # "why had she started her blog?": the reason given for starting it, not for its content
-        clause = reason_clause(sentence, question)
-        if clause and acts & _verbs(sentence.text, clause[0]):
+    for sentence, clause in giving:  # the reason given for starting the blog, not for what it holds
+        if acts & _verbs(sentence.text, clause[0]):
             return sentence
     if giving:
-        return giving[0]
+        return giving[0][0]
     for sentence in ranked:
         if sentence.evidence < STATED_CAUSE_RATIO * best:
             break
@@ -85,7 +85,8 @@ def asked_acts(question: str) -> frozenset[str]:
 
 def _verbs(text: str, before: int) -> frozenset[str]:
     """The lemmas of the verbs before a character offset; not the first half of a compound ("stand-in captain")."""
-    return frozenset(t.lemma_.lower() for t in parse(text) if t.idx < before and t.pos_ == "VERB" and not text.startswith("-", t.idx + len(t.text)))
+    return frozenset(t.lemma_.lower() for t in parse(text)
+                     if t.idx < before and t.pos_ == "VERB" and not text.startswith("-", t.idx + len(t.text)))
 
 
 def described(name: str, ranked: list[Sentence]) -> tuple[Sentence, tuple[int, int]] | None:

@@ -42,9 +42,13 @@ def withheld(question: Question, text: str) -> str:
     for match in _WITHHELD.finditer(text):
         if _asked(question, match.group("noun").lower()):
             return match.group().strip()
-    said = _SUM_NOT_GIVEN if question.type in (MONEY, QUANTITY) else _NAME_NOT_GIVEN if question.type in (PERSON, ORGANISATION, NAME) else None
-    match = said.search(text) if said else None
-    return match.group().strip() if match else ""
+    if question.type in (MONEY, QUANTITY):
+        found = _SUM_NOT_GIVEN.search(text)
+    elif question.type in (PERSON, ORGANISATION, NAME):
+        found = _NAME_NOT_GIVEN.search(text)
+    else:
+        found = None
+    return found.group().strip() if found else ""
 
 
 def _asked(question: Question, noun: str) -> bool:
