@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer import roles
 from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import parse
 from assistant.answer.question import Question, asked_clause
@@ -74,7 +75,7 @@ def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -
     return ranked[0]
 
 
-_LIGHT_VERBS = frozenset({"be", "have", "do", "make", "get", "go", "come", "take", "give", "say", "let", "will", "would", "can"})
+_LIGHT_VERBS = roles.LIGHT_VERBS | {"come", "let", "will", "would", "can"}
 
 
 def asked_acts(question: str) -> frozenset[str]:

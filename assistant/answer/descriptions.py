@@ -83,33 +83,32 @@ def description(text: str, thing: Asked) -> tuple[int, int] | None:
     called = _AS.search(text)
     if called:
         return called.span("said")
-    nouns = _noun_spans(text, thing.thing)
+    nouns = _naming(text, thing.thing)
     for match in _QUOTED.finditer(text):
         if len(match.group(1).split()) > MAX_QUOTED_WORDS:
             continue
-        if not thing.thing or any(abs(match.start() - e) <= QUOTE_REACH or abs(s - match.end()) <= QUOTE_REACH for s, e in nouns):
+        near = (abs(match.start() - (t.idx + len(t.text))) <= QUOTE_REACH or abs(t.idx - match.end()) <= QUOTE_REACH for t in nouns)
+        if not thing.thing or any(near):
             return match.span(1)
-    return _adjectives(text, thing.thing)
+    return _adjectives(nouns)
 
 
-def _noun_spans(text: str, noun: str) -> list[tuple[int, int]]:
-    """Where the sentence names the described thing, in its word or one close in meaning."""
+def _naming(text: str, noun: str) -> list[Any]:
+    """The sentence's tokens that name the described thing, in its word or one close in meaning."""
     if not noun:
         return []
-    return [(t.idx, t.idx + len(t.text)) for t in parse(text) if t.pos_ in ("NOUN", "PROPN") and _same_thing(t.text.lower(), noun)]
+    return [t for t in parse(text) if t.pos_ in ("NOUN", "PROPN") and _same_thing(t.text.lower(), noun)]
 
 
 def _same_thing(word: str, noun: str) -> bool:
     return bool(set(terms(word)) & set(terms(noun))) or meaning.similarity(word, noun) >= SAME_THING
 
 
-def _adjectives(text: str, noun: str) -> tuple[int, int] | None:
+def _adjectives(nouns: list[Any]) -> tuple[int, int] | None:
     """"several candid, in-depth and constructive meetings" -> "candid, in-depth and constructive": the
     describing words on the thing's noun, counting ones ("several") left out."""
-    if not noun:
-        return None
-    for token in parse(text):
-        if token.pos_ != "NOUN" or not _same_thing(token.text.lower(), noun):
+    for token in nouns:
+        if token.pos_ != "NOUN":
             continue
         words = [c for c in token.children if c.dep_ in ("amod", "nmod") and c.i < token.i and c.lower_ not in _NOT_DESCRIBING]
         if words:

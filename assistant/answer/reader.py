@@ -188,10 +188,10 @@ class Reader:
         """The best sentence (for "why", the best that gives a reason) and what goes on from it."""
         first = clauses.best_reason(sentences, question, KEEP_RATIO) if question.type == REASON else sentences[0]
         short = clauses.reason_clause(first, question) if question.type == REASON else None
-        thing = descriptions.asked(question.text) if question.type in (MANNER, OTHER) else None
         if question.defined:  # "Who is Qin Gang?": the sentence that describes him beside his name
             first, short = clauses.described(question.defined, sentences) or (first, short)
-        elif thing is not None:  # "How did Qin characterise the meetings?": what a sentence calls them
+        elif question.type in (MANNER, OTHER) and (thing := descriptions.asked(question.text)) is not None:
+            # "How did Qin characterise the meetings?": what a sentence calls them
             first, short = descriptions.best(sentences, thing) or (first, short)
         elif question.type == YES_NO and (asked_of := stance.asked_of(question.text)):  # "Did Forgeard accept ...?": his own words
             first = stance.best(sentences, asked_of) or first

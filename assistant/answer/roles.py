@@ -36,7 +36,7 @@ PLACE = "place"  # where it was done: "arrive in Washington" is not "met in Beij
 NAMESAKE = "namesake"  # another body of the question's kind: "New York Stock Exchange" for "London Stock Exchange"
 _BODIES = frozenset({"ORG", "FAC", "EVENT", "LAW"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
-_LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})
+LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})  # say nothing of the act
 _PRONOUNS = frozenset({"it", "he", "she", "they"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _WH = frozenset({"who", "whom", "what", "which", "how", "where", "when", "why", "whose"})
@@ -278,7 +278,7 @@ def _predicates(anchor: Any) -> list[Any]:
     while token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
         token = token.head
         found.append(token)
-    return [t for t in found if t.lemma_.lower() not in _LIGHT_VERBS]
+    return [t for t in found if t.lemma_.lower() not in LIGHT_VERBS]
 
 
 def _roles(verb: Any) -> dict[str, Any]:
@@ -361,7 +361,7 @@ def asked_act(question: str) -> str:
             continue
         subject = token if token.dep_ == "nsubj" else token.head if token.dep_ == "det" and token.head.dep_ == "nsubj" else None
         verb = subject.head if subject is not None else None
-        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT_VERBS:
+        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in LIGHT_VERBS:
             return verb.lemma_.lower()
         return ""
     return ""
