@@ -45,6 +45,13 @@ def test_a_description_question_leads_with_the_words_used(seeds_assistant: Assis
     assert answer.short_answer in answer.citations[0].quote
 
 
+def test_a_question_asking_for_several_things_leads_with_their_run(seeds_assistant: Assistant) -> None:
+    """"Which principles": no entity label fits; the answer is the coordinated run beside the noun."""
+    answer = seeds_assistant.ask("Which principles did Qin say have guided China's approach to its relationship with the US?")
+    assert answer.answered and answer.short_answer == "mutual respect, peaceful coexistence, and win-win cooperation"
+    assert answer.short_answer in answer.citations[0].quote
+
+
 def test_an_alias_of_a_known_name_is_not_refused(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("What did the USA say about Taiwan?")
     assert answer.details.get("refusal_rule") != "unknown name", answer.notice
