@@ -39,6 +39,7 @@ NEAR_CHARS = 40.0
 _AGE = re.compile(rf"\d+[- ]years?[- ]old|\baged? \d+|\bage of (?:\d+|{patterns.NUMBER_WORDS.pattern})|^\d{{1,3}}$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\W*(?:(?:But|And|However|Meanwhile|Later),?\s+)?(?:He|She)\s+(?!said\b|says\b)")  # "He dedicated ..."
 _PRONOUN_SAID = re.compile(r"\b(?:he|she) (?:said|says|added|told|insisted|argued|warned|explained|stressed)\b")
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "insist", "claim", "argue", "warn", "explain", "admit", "note", "comment", "reply"})
 _REPORTING = re.compile(  # lower case: "United States" states nothing
     r"\b(?:say|said|says|tell|tells|told|announced?|confirm(?:ed)?|reveal(?:ed)?|report(?:ed)?|write|wrote|tweet(?:ed)?|"
     r"state[ds]?|warn(?:ed)?|claim(?:ed)?|added|insist(?:ed)?)\b",
@@ -549,6 +550,7 @@ def _score(question: Question, sentence: Sentence, start: int, end: int, stories
     if country:  # "which French minister": "Nicolas Sarkozy of France", not "US Treasury Secretary John Snow"
         named = max(named, 1.0) if country > 0 else min(named, -1.0)
     told += _baseline(question, sentence.text, start) + _span_for_one_day(question, sentence.text[start:end])
+    told += _only_speaks(question, sentence.text, start, end)
     return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named - WEIGHT_TOLD * told
 
 
@@ -700,6 +702,20 @@ def _baseline(question: Question, text: str, start: int) -> float:
     if supposed and not re.search(r"\b(?:if|would)\b", question.text, re.IGNORECASE):
         return 1.0
     return 1.0 if not _ASKS_CHANGE.search(question.text) and _CHANGE_BY.search(before) else 0.0
+
+
+def _only_speaks(question: Question, text: str, start: int, end: int) -> float:
+    """1 for a person the sentence names only as its speaker ("... said Lee Rainie, director of Pew"), when
+    the question asks who did something else: a reporter's source is seldom the one the story is about."""
+    if question.type != PERSON or _REPORTING.search(question.text):
+        return 0.0
+    inside = [t for t in parse(text) if start <= t.idx < end]
+    if not inside:
+        return 0.0
+    token = inside[-1]
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return 1.0 if token.dep_ == "nsubj" and token.head.lemma_ in _SPEECH_VERBS else 0.0
 
 
 def _when_told(question: Question, text: str, start: int) -> float:

@@ -1299,3 +1299,16 @@ def test_a_list_of_countries_is_not_answered_by_a_continent() -> None:
     assert sorted(c.text for c in candidates.find(question, [laggard])) == ["Greece", "Italy"]
     continent = _sentence("Ensuring Europe does not become a laggard matters.")  # no country found: the place stays
     assert [c.text for c in candidates.find(question, [continent])] == ["Europe"]
+
+
+def test_a_person_who_only_speaks_does_not_answer_who_did_something_else() -> None:
+    """The agent quoted about the midfielder is not the teenager who took his place; a "who said" question
+    still wants the speaker."""
+    question = analyse("Which teenager has taken the Brazilian midfielder's place in the Celtic side?")
+    agent = _sentence("Agent Brian Hassell insists that the Brazilian midfielder is determined to win back his place in the side.")
+    taken = replace(_sentence("The Brazilian midfielder has lost his place in the Celtic side to 18-year-old Aiden McGeady."), dense=0.7)
+    assert candidates._only_speaks(question, agent.text, 6, 19) == 1.0
+    assert candidates._only_speaks(question, taken.text, 78, 91) == 0.0
+    assert [c.text for c in candidates.find(question, [agent, taken])][:1] == ["Aiden McGeady"]
+    said = analyse("Who said the Brazilian midfielder is determined to win back his place?")
+    assert candidates._only_speaks(said, agent.text, 6, 19) == 0.0
