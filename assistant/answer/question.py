@@ -294,6 +294,8 @@ def analyse(question: str) -> Question:
         labels = LABELS[PERSON] | ({"ORG"} if _PERSON_OR_BODY.match(plural.group()) else set())  # "opponents": clubs too
     elif kind == LIST and asked and _head_kind(asked[:-1]) == PLACE and not FACILITY.match(asked):
         labels = LABELS[PLACE] - {"FAC"}  # "which countries made up the coalition": places, not the cabinet beside them
+    elif kind == LIST and asked and _head_kind(asked[:-1]) == ORGANISATION:
+        labels = LABELS[ORGANISATION]  # "which two companies": firms, not the product beside them
     named = kind in (PLACE, ORGANISATION, PERSON) and _NAME.search(" ".join(asked_clause(text).lower().split()))
     noun = asked or (named_thing(text) if named else "")
     if kind == PERSON and not noun and (role := _WHO_ROLE.search(asked_clause(text).lower())):

@@ -391,6 +391,7 @@ def test_how_much_a_price_went_up_asks_for_a_change_not_a_sum() -> None:
     ("In the Athens heptathlon won by Carolina Kluft, where did Britain's Kelly Sotherton finish?", "rank", {"ORDINAL"}),
     ("Which countries made up the coalition President Bush announced?", "list", {"GPE", "LOC"}),
     ("Who were Liverpool's opponents in the last 16?", "list", {"PERSON", "ORG"}),
+    ("Which two companies agreed to work together on delivering music to mobile handsets?", "list", {"ORG"}),  # not "Walkman"
     ("At which port did he say the numbers fell?", "place", {"GPE", "LOC", "FAC"}),  # ports go by their towns' names
     ("Besides Italaudit, which other auditor was barred from the case?", "organisation", {"ORG"}),
     # after a dash the part that asks types the question: "pre-Budget" in the restated part asks for no sum
