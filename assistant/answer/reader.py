@@ -214,6 +214,13 @@ class Reader:
         return reading
 
     def _typed(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
+        if question.type == LIST and question.labels == LABELS[LIST] and (plural := runs.asked_plural(question.text)):
+            several = runs.best(sentences, plural, question.terms)
+            if several is not None:  # "which three principles": a run of common nouns no entity label fits
+                first, short = several
+                reading = _reading(question, self._supporting(first, sentences), short, support)
+                reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
+                return reading
         floor = TYPED_FLOOR * self.min_support
         every = candidates.find(question, sentences)
         found = [c for c in every if c.sentence.evidence >= floor]

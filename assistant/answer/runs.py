@@ -68,7 +68,7 @@ def best(sentences: list[Sentence], noun: str, question_terms: frozenset[str]) -
 
 
 def runs(sentence: Sentence, noun: str, question_terms: frozenset[str]) -> list[Run]:
-    """The coordinated runs of nouns in a sentence that say nothing the question already says."""
+    """The coordinated runs of nouns in a sentence that say something the question does not."""
     doc = parse(sentence.text)
     out = []
     for token in doc:
@@ -78,8 +78,8 @@ def runs(sentence: Sentence, noun: str, question_terms: frozenset[str]) -> list[
         if len(items) < 2 or not _joined(items):
             continue
         start, end = _left(token), _right(items[-1])
-        if set(terms(sentence.text[start:end])) <= question_terms:
-            continue
+        if set(terms(sentence.text[start:end])) <= question_terms or all(set(terms(t.text)) <= question_terms for t in items):
+            continue  # the question's own words, or its own names ("Model Caprice and actor Jeremy Edwards")
         named = noun in _ANY_NAMES and all(t.text[:1].isupper() for t in items)  # "which Hollywood names": names
         out.append(Run(sentence, start, end, named or _beside(doc, start, end, noun)))
     return out

@@ -50,6 +50,8 @@ def test_a_question_asking_for_several_things_leads_with_their_run(seeds_assista
     answer = seeds_assistant.ask("Which principles did Qin say have guided China's approach to its relationship with the US?")
     assert answer.answered and answer.short_answer == "mutual respect, peaceful coexistence, and win-win cooperation"
     assert answer.short_answer in answer.citations[0].quote
+    listed = seeds_assistant.ask("Which three principles did Qin say China's policy toward America has always rested on?")
+    assert listed.short_answer == "mutual respect, peaceful coexistence, and win-win cooperation"  # a list no label fits
 
 
 def test_an_alias_of_a_known_name_is_not_refused(seeds_assistant: Assistant) -> None:

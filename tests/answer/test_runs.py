@@ -41,6 +41,9 @@ def test_a_run_ends_before_a_clause_hung_on_its_last_item() -> None:
 def test_a_run_the_question_already_says_is_no_answer() -> None:
     sentence = _sentence("Talks covered trade and security.")
     assert runs.runs(sentence, "topics", frozenset(terms("Did the talks cover trade and security?"))) == []
+    evicted = _sentence("Model Caprice and Holby City actor Jeremy Edwards have both left the house.")
+    asked = frozenset(terms("Once Caprice and actor Jeremy Edwards had gone, which three celebrities were left?"))
+    assert runs.runs(evicted, "celebrities", asked) == []  # the question's own names
 
 
 def test_the_run_beside_the_asked_noun_answers_though_a_little_weaker() -> None:
