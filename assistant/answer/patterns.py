@@ -49,7 +49,7 @@ SUPERLATIVE = re.compile(  # a rank said by its measure: "GE is the US' biggest 
     rf"(?:{SUPERLATIVES}|hardest|toughest|easiest|most (?:popular|valuable|successful|profitable))\b",
     re.IGNORECASE,
 )
-ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?<![\d,])\d+(?:,\d{3})*(?:st|nd|rd|th))\b", re.IGNORECASE)  # "1,001st"
 MONEY = re.compile(
     r"(?:[£$€¥]|\b(?:US|A|C|HK)\$|\b(?:Rs|USD|EUR|GBP)\.?\s?)\s?\d(?:[\d,.]*\d)?(?:\s?(?:bn|m|k|billion|million|trillion|thousand)\b)?"
     r"|\b\d(?:[\d,.]*\d)?\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|pence|cents|pesos|roubles|"

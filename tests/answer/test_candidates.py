@@ -193,6 +193,9 @@ def test_a_ranking_question_is_answered_by_an_ordinal() -> None:
     question = analyse("Where did Scotland sit in the world rankings when Smith took over?")
     ranked = _sentence("Smith took over a Scotland side ranked 77th in the world, their lowest position.")
     assert [c.text for c in candidates.find(question, [ranked])] == ["77th"]
+    chart = analyse("Which number one in chart history did the reissued single become?")
+    thousandth = _sentence("A Fool Such As I would become the 1,001st number one single in the UK.")
+    assert [c.text for c in candidates.find(chart, [thousandth])] == ["1,001st"]  # the whole ordinal, not "001st"
 
 
 def test_a_number_inside_a_sum_or_a_name_is_no_count() -> None:
