@@ -381,6 +381,15 @@ def test_who_became_the_role_names_the_role() -> None:
     assert analyse("Who is the referee?").noun == "referee"
 
 
+
+def test_who_replaced_someone_as_the_role_names_the_role_and_whose_it_is() -> None:
+    """"China's ambassador": the answer is an ambassador, and China's; a US Secretary of State is neither."""
+    replaced = analyse("Who replaced Qin Gang as China's ambassador in Washington?")
+    assert (replaced.noun, replaced.described) == ("ambassador", frozenset({"ambassador", "china"}))
+    assert analyse("Whom did Qin Gang succeed as China's ambassador to the United States?").noun == "ambassador"
+    assert analyse("Who is currently serving as the US ambassador to China?").described == frozenset({"ambassador", "us"})
+
+
 def test_how_much_a_price_went_up_asks_for_a_change_not_a_sum() -> None:
     assert analyse("How much did the retailer's share price go up on Tuesday?").type == "quantity"  # "up 9%" as well as "up 12p"
     assert analyse("How much did house prices rise in March?").type == "quantity"
