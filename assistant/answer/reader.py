@@ -264,7 +264,10 @@ class Reader:
             if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss
                 return Reading(question, rival.notice(), ROLE_CONFLICT, support=support)
             found = found[:1] + [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)] + found[ROLES_CHECKED:]
-        if not found and question.type in FALLBACK_LABELS and not _no_stand_in(question):
+        stand_in = not found and question.type in FALLBACK_LABELS and not _no_stand_in(question)
+        if stand_in:  # "Maseru" in a weakly matching sentence of the best article, before its factories stand in for a city
+            found = [c for c in every if c.sentence.source == sentences[0].source and c.sentence.evidence >= ABOUT_FLOOR * floor]
+        if stand_in and not found:
             narrowed = question.labels < LABELS[question.type]  # "which hospice": a building, never the city it is in
             rest = frozenset() if narrowed else LABELS[question.type] - question.labels
             wider = replace(question, labels=FALLBACK_LABELS[question.type] | rest)

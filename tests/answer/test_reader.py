@@ -1,5 +1,6 @@
 """The reader end to end on the seeds: a verbatim short answer first, refusals that say what is missing."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from assistant import Assistant
@@ -270,6 +271,23 @@ def test_a_speaker_named_before_the_quote_is_cited_with_the_quote_after_the_name
     reading = Reader({}, None, 0.4, 3)._typed(question, [said, first], said.evidence)
     assert reading.short_answer == "Michael Ancram"
     assert [q.start for q in reading.evidence[:2]] == [0, start]
+
+
+def test_a_weak_answer_of_the_asked_type_in_the_best_article_beats_a_stand_in() -> None:
+    """The city stands in a sentence that matches the question weakly; the factory names of the best sentence
+    are organisations, a stand-in only when the article names no city at all."""
+    from assistant.answer.question import analyse
+
+    def sentence(text: str, start: int, evidence: float, source: str = "lesotho.txt") -> Sentence:
+        return Sentence(source, start, start + len(text), text, "utf-8", source, "", "", "", frozenset(terms(text)),
+                        evidence, evidence, evidence, True)
+
+    best = sentence("He said the six factories were Leisure Garments, Modern Garments and Vogue Landmark.", 0, 0.65)
+    city = sentence("Mr Macaefa said at a news briefing in the capital, Maseru.", 200, 0.25)
+    question = analyse("In which city did the union leader hold the news briefing about the six factories?")
+    assert Reader({}, None, 0.4, 3)._typed(question, [best, city], best.evidence).short_answer == "Maseru"
+    elsewhere = replace(city, source="other.txt")  # another article's city: the stand-in answers from the best article
+    assert Reader({}, None, 0.4, 3)._typed(question, [best, elsewhere], best.evidence).short_answer != "Maseru"
 
 
 def test_a_list_of_people_runs_over_their_titles() -> None:
