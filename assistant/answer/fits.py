@@ -19,6 +19,7 @@ from assistant.terms import terms
 
 Spans = list[tuple[Sentence, int, int]]
 _FRACTION_WORDS = re.compile(r"\b(?:half|quarters?|thirds?|fifths?|tenths?)$|^\w+ in \w+$")
+_SHARE_ONLY = re.compile(r"(?:about |almost |nearly |more than |over |just |some )?(?:a |one |two |three |four |one-|two-|three-|four-)?(?:half|quarters?|thirds?|fifths?|tenths?)")
 _RESULT_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}(?:win|wins|defeat|defeats|victory|loss|draw|lead|triumph|success|scoreline|home|away)\b")
 _RESULT_BEFORE = re.compile(r"\b(?:won|win|wins|lost|lose|beat|beaten|drew|draw|led|lead|trailed|trailing)\s+$")
 _MOVED_TO = re.compile(r"\bto\W*$")
@@ -271,6 +272,8 @@ def fits(kind: str, phrase: str) -> bool:
         return False  # "2003" is when, not how many
     if kind == PERCENT and _FRACTION_WORDS.search(lowered):  # "a quarter (of)", "one in five": shares too
         return True
+    if kind == NUMBER and _SHARE_ONLY.fullmatch(lowered.strip()):  # "half of those questioned" is a share, not how many
+        return False
     if kind == NUMBER and re.fullmatch(r"\d+(?:st|nd|rd|th)", phrase):  # "for the 21st time" (patterns.nth_of)
         return True
     if kind == MONEY and re.search(r"%|\bper ?cent\b|\bpercent", lowered):  # spaCy tags "Forty per cent" money at times

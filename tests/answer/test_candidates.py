@@ -1315,3 +1315,14 @@ def test_a_person_who_only_speaks_does_not_answer_who_did_something_else() -> No
     assert [c.text for c in candidates.find(question, [agent, taken])][:1] == ["Aiden McGeady"]
     said = analyse("Who said the Brazilian midfielder is determined to win back his place?")
     assert candidates._only_speaks(said, agent.text, 6, 19) == 0.0
+
+
+def test_a_share_alone_is_not_how_many() -> None:
+    """"half of those questioned" says what share, not how many; a percent question still takes it."""
+    assert not fits.fits("number", "half") and not fits.fits("number", "More than two-thirds")
+    assert fits.fits("number", "two and a half million") and fits.fits("number", "277 million")
+    assert fits.fits("percent", "a quarter")
+    question = analyse("How many questions were typed into the BBC's web search engine during 2004?")
+    half = _sentence("Despite this liking for search sites half of those questioned said they could get the information elsewhere.")
+    count = replace(_sentence("More than 277 million enquiries were typed into the search engine, asking about all kinds of subjects."), dense=0.6)
+    assert [c.text for c in candidates.find(question, [half, count])][:1] == ["More than 277 million"]
