@@ -19,7 +19,10 @@ from assistant.terms import terms
 
 Spans = list[tuple[Sentence, int, int]]
 _FRACTION_WORDS = re.compile(r"\b(?:half|quarters?|thirds?|fifths?|tenths?)$|^\w+ in \w+$")
-_SHARE_ONLY = re.compile(r"(?:about |almost |nearly |more than |over |just |some )?(?:a |one |two |three |four |one-|two-|three-|four-)?(?:half|quarters?|thirds?|fifths?|tenths?)")
+_SHARE_ONLY = re.compile(  # "half", "more than two-thirds": a share of a whole, and nothing else
+    r"(?:about |almost |nearly |more than |over |just |some )?(?:a |one |two |three |four |one-|two-|three-|four-)?"
+    r"(?:half|quarters?|thirds?|fifths?|tenths?)"
+)
 _RESULT_AFTER = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,3}(?:win|wins|defeat|defeats|victory|loss|draw|lead|triumph|success|scoreline|home|away)\b")
 _RESULT_BEFORE = re.compile(r"\b(?:won|win|wins|lost|lose|beat|beaten|drew|draw|led|lead|trailed|trailing)\s+$")
 _MOVED_TO = re.compile(r"\bto\W*$")

@@ -1324,5 +1324,5 @@ def test_a_share_alone_is_not_how_many() -> None:
     assert fits.fits("percent", "a quarter")
     question = analyse("How many questions were typed into the BBC's web search engine during 2004?")
     half = _sentence("Despite this liking for search sites half of those questioned said they could get the information elsewhere.")
-    count = replace(_sentence("More than 277 million enquiries were typed into the search engine, asking about all kinds of subjects."), dense=0.6)
+    count = replace(_sentence("More than 277 million enquiries were typed into the search engine, on all kinds of subjects."), dense=0.6)
     assert [c.text for c in candidates.find(question, [half, count])][:1] == ["More than 277 million"]
