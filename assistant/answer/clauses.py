@@ -14,6 +14,7 @@ from assistant.terms import terms
 
 DESCRIBED_RATIO = 0.6  # "who is X?": a describing sentence needs this share of the best one's evidence
 STATED_CAUSE_RATIO = 0.65  # a reason said outright ("because", "a result of") is looked for this far below the best
+FURTHER_CAUSE_RATIO = 0.5  # a further stated cause of the same article, this far below the best (dev: 0.35 and 0.5 alike)
 RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
 _REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
     # "fears over jobs"), not before a place, a number or a time ("MEP for the East Midlands", "over 5%")
@@ -27,6 +28,7 @@ _REASON = re.compile(  # "for" and "over" give a reason only before what is done
 _STATED_CAUSE = re.compile(  # the connectives that say outright that what follows is the cause
     r"(?:because|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|on the grounds|the reason)\b", re.IGNORECASE
 )
+_WEAK_CAUSE = re.compile(r"(?:following|after|amid|since|for|over|in the wake of)\b", re.IGNORECASE)  # often only "when"
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
 # "over" after these is no cause: who beat whom ("a 3-1 win over Olympiakos"), who rules what ("control over
 # prices"), a phrasal verb ("took over", "handed over") or a span of time ("over the years")
@@ -73,6 +75,26 @@ def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -
         if clause and _STATED_CAUSE.match(sentence.text, clause[0]):
             return sentence
     return ranked[0]
+
+
+def further_cause(ranked: list[Sentence], first: Sentence, question: Question) -> Sentence | None:
+    """Another sentence of the first's article that states a cause outright ("because of a torn ligament in
+    his right thumb" after "because of injury"), down to FURTHER_CAUSE_RATIO of the best evidence."""
+    best = ranked[0].evidence
+    for sentence in ranked:
+        if sentence.evidence < FURTHER_CAUSE_RATIO * best:
+            break
+        if sentence.source != first.source or sentence.start == first.start:
+            continue
+        clause = reason_clause(sentence, question)
+        if clause and _STATED_CAUSE.match(sentence.text, clause[0]):
+            return sentence
+    return None
+
+
+def weak_cause(text: str, start: int) -> bool:
+    """The reason clause at `start` opens with a connective that often says only when ("following", "after")."""
+    return _WEAK_CAUSE.match(text, start) is not None
 
 
 _LIGHT_VERBS = roles.LIGHT_VERBS | {"come", "let", "will", "would", "can"}

@@ -208,7 +208,11 @@ class Reader:
             held = _withheld(question, sentences, first.evidence) if short is None else None
             if held is not None:
                 return held
-        chosen = self._supporting(first, sentences, _continuation(first, sentences))
+        further = clauses.further_cause(sentences, first, question) if question.type == REASON else None
+        if further is not None and short is not None and clauses.weak_cause(first.text, short[0]):
+            # "following the scandal" may say only when; "because two firms had pulled out" says why
+            first, further, short = further, first, clauses.reason_clause(further, question)
+        chosen = self._supporting(first, sentences, ([further] if further else []) + _continuation(first, sentences))
         reading = _reading(question, chosen, short, support)
         reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
         return reading

@@ -1326,3 +1326,19 @@ def test_a_share_alone_is_not_how_many() -> None:
     half = _sentence("Despite this liking for search sites half of those questioned said they could get the information elsewhere.")
     count = replace(_sentence("More than 277 million enquiries were typed into the search engine, on all kinds of subjects."), dense=0.6)
     assert [c.text for c in candidates.find(question, [half, count])][:1] == ["More than 277 million"]
+
+
+def test_a_further_stated_cause_of_the_same_article_is_found_below_the_best() -> None:
+    """"because of injury" leads; the article's "because of a torn ligament" says more, a little weaker."""
+    from assistant.answer.clauses import further_cause, weak_cause
+
+    question = analyse("Why will England's stand-in captain have to sit out the rest of the Six Nations?")
+    best = _sentence("England captain Jason Robinson will miss the rest of the Six Nations because of injury.")
+    ligament = replace(_sentence("The full-back pulled out of the squad on Wednesday because of a torn ligament in his thumb."),
+                       start=300, end=390, dense=0.45)
+    elsewhere = replace(ligament, source="b.txt")
+    assert further_cause([best, ligament], best, question) is ligament
+    assert further_cause([best, elsewhere], best, question) is None  # another article's cause may be another's
+    assert further_cause([best, replace(ligament, dense=0.0, cover=0.0, fused=0.0)], best, question) is None  # too weak
+    assert weak_cause("Investors who lost money following the scandal are to be paid.", 25)
+    assert not weak_cause("He pulled out because of a torn ligament.", 14)

@@ -290,6 +290,26 @@ def test_a_weak_answer_of_the_asked_type_in_the_best_article_beats_a_stand_in() 
     assert Reader({}, None, 0.4, 3)._typed(question, [best, elsewhere], best.evidence).short_answer != "Maseru"
 
 
+def test_a_stated_cause_of_the_same_article_leads_over_a_clause_that_may_say_only_when() -> None:
+    from assistant.answer.question import analyse
+
+    def sentence(text: str, start: int, evidence: float) -> Sentence:
+        return Sentence("trusts.txt", start, start + len(text), text, "utf-8", "trusts.txt", "", "", "", frozenset(terms(text)),
+                        evidence, evidence, evidence, True)
+
+    when = sentence("Investors who lost money following the split-capital trust scandal are to receive £194m compensation.", 0, 0.8)
+    why = sentence("The settlement was smaller because two unnamed firms had pulled out of the negotiations.", 500, 0.5)
+    question = analyse("Why did the compensation deal for split-capital trust investors come in below the £350m first asked for?")
+    reading = Reader({}, None, 0.4, 3)._untyped(question, [when, why], when.evidence)
+    assert reading.short_answer == "because two unnamed firms had pulled out of the negotiations"
+    assert [q.start for q in reading.evidence] == [500, 0]  # the first reading still quoted
+    injury = sentence("England captain Jason Robinson will miss the rest of the Six Nations because of injury.", 0, 0.8)
+    ligament = sentence("The full-back pulled out of the squad because of a torn ligament in his right thumb.", 300, 0.5)
+    question = analyse("Why will England's stand-in captain have to sit out the rest of the Six Nations?")
+    reading = Reader({}, None, 0.4, 3)._untyped(question, [injury, ligament], injury.evidence)
+    assert reading.short_answer == "because of injury" and [q.start for q in reading.evidence] == [0, 300]  # and what it was
+
+
 def test_a_list_of_people_runs_over_their_titles() -> None:
     from assistant.answer.question import analyse
 
