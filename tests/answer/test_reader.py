@@ -9,6 +9,12 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.reader import Reader
 from assistant.terms import terms
 
+def _scored(text: str, start: int, evidence: float, source: str = "story.txt", story: str = "") -> Sentence:
+    """A sentence of `source` at `start` whose evidence is `evidence` (all three of its parts alike)."""
+    return Sentence(source, start, start + len(text), text, "utf-8", story or source, "", "", "", frozenset(terms(text)),
+                    evidence, evidence, evidence, True)
+
+
 
 def test_the_short_answer_is_a_verified_span_of_the_first_quote(seeds_assistant: Assistant) -> None:
     answer = seeds_assistant.ask("At which guesthouse did Blinken and Qin Gang meet in Beijing?")
@@ -232,13 +238,9 @@ def test_a_count_of_something_the_articles_name_is_answered(seeds_assistant: Ass
 
 
 def test_a_comparison_of_two_named_things_quotes_each_even_from_one_story() -> None:
-    def sentence(text: str, start: int, evidence: float) -> Sentence:
-        return Sentence("cars.txt", start, start + len(text), text, "utf-8", "cars.txt", "", "", "", frozenset(terms(text)),
-                        evidence, evidence, evidence, True)
-
-    gm = sentence("US sales at GM sank 12.7% in February.", 0, 0.9)
-    market = sentence("Foreign carmakers took a bigger share of the US market in February.", 50, 0.88)
-    toyota = sentence("Toyota's sales rose 11% over the same month.", 120, 0.8)
+    gm = _scored("US sales at GM sank 12.7% in February.", 0, 0.9, "cars.txt")
+    market = _scored("Foreign carmakers took a bigger share of the US market in February.", 50, 0.88, "cars.txt")
+    toyota = _scored("Toyota's sales rose 11% over the same month.", 120, 0.8, "cars.txt")
     quotes = Reader({}, None, 0.4, 3)._one_per_story([gm, market, toyota], ("GM", "Toyota"))
     assert [q.text for q in quotes] == [gm.text, toyota.text]  # one story, both named things
     assert [q.text for q in Reader({}, None, 0.4, 3)._one_per_story([gm, market, toyota])] == [gm.text]
@@ -247,13 +249,9 @@ def test_a_comparison_of_two_named_things_quotes_each_even_from_one_story() -> N
 def test_the_sentence_after_the_best_is_quoted_though_it_repeats_its_words() -> None:
     """"Biden characterized it as more embarrassing than intentional." shares half its words with the
     sentence before it, yet says what that one leads up to: one file's sentences are no wire copies."""
-    def sentence(source: str, text: str, start: int, evidence: float) -> Sentence:
-        return Sentence(source, start, start + len(text), text, "utf-8", "balloon-story", "", "", "", frozenset(terms(text)),
-                        evidence, evidence, evidence, True)
-
-    first = sentence("ap.txt", "Biden downplayed the balloon incident, doubting China's leaders knew its intentions.", 0, 0.9)
-    after = sentence("ap.txt", "Biden characterized it as more embarrassing than intentional.", first.end + 1, 0.5)
-    copy = sentence("reuters.txt", "Biden characterized the balloon as more embarrassing than intentional.", 0, 0.5)
+    first = _scored("Biden downplayed the balloon incident, doubting China's leaders knew its aims.", 0, 0.9, "ap.txt", "balloon-story")
+    after = _scored("Biden characterized it as more embarrassing than intentional.", first.end + 1, 0.5, "ap.txt", "balloon-story")
+    copy = _scored("Biden characterized the balloon as more embarrassing than intentional.", 0, 0.5, "reuters.txt", "balloon-story")
     reader = Reader({}, None, 0.4, 3)
     assert reader._supporting(first, [first, after], [after]) == [first, after]
     assert reader._supporting(first, [first, copy], [copy]) == [first]  # another copy of the story repeating it is left out
@@ -278,12 +276,8 @@ def test_a_weak_answer_of_the_asked_type_in_the_best_article_beats_a_stand_in() 
     are organisations, a stand-in only when the article names no city at all."""
     from assistant.answer.question import analyse
 
-    def sentence(text: str, start: int, evidence: float, source: str = "lesotho.txt") -> Sentence:
-        return Sentence(source, start, start + len(text), text, "utf-8", source, "", "", "", frozenset(terms(text)),
-                        evidence, evidence, evidence, True)
-
-    best = sentence("He said the six factories were Leisure Garments, Modern Garments and Vogue Landmark.", 0, 0.65)
-    city = sentence("Mr Macaefa said at a news briefing in the capital, Maseru.", 200, 0.25)
+    best = _scored("He said the six factories were Leisure Garments, Modern Garments and Vogue Landmark.", 0, 0.65, "lesotho.txt")
+    city = _scored("Mr Macaefa said at a news briefing in the capital, Maseru.", 200, 0.25, "lesotho.txt")
     question = analyse("In which city did the union leader hold the news briefing about the six factories?")
     assert Reader({}, None, 0.4, 3)._typed(question, [best, city], best.evidence).short_answer == "Maseru"
     elsewhere = replace(city, source="other.txt")  # another article's city: the stand-in answers from the best article
@@ -293,18 +287,14 @@ def test_a_weak_answer_of_the_asked_type_in_the_best_article_beats_a_stand_in() 
 def test_a_stated_cause_of_the_same_article_leads_over_a_clause_that_may_say_only_when() -> None:
     from assistant.answer.question import analyse
 
-    def sentence(text: str, start: int, evidence: float) -> Sentence:
-        return Sentence("trusts.txt", start, start + len(text), text, "utf-8", "trusts.txt", "", "", "", frozenset(terms(text)),
-                        evidence, evidence, evidence, True)
-
-    when = sentence("Investors who lost money following the split-capital trust scandal are to receive £194m compensation.", 0, 0.8)
-    why = sentence("The settlement was smaller because two unnamed firms had pulled out of the negotiations.", 500, 0.5)
+    when = _scored("Investors who lost money following the split-capital trust scandal are to be paid £194m.", 0, 0.8, "trusts.txt")
+    why = _scored("The settlement was smaller because two unnamed firms had pulled out of the negotiations.", 500, 0.5, "trusts.txt")
     question = analyse("Why did the compensation deal for split-capital trust investors come in below the £350m first asked for?")
     reading = Reader({}, None, 0.4, 3)._untyped(question, [when, why], when.evidence)
     assert reading.short_answer == "because two unnamed firms had pulled out of the negotiations"
     assert [q.start for q in reading.evidence] == [500, 0]  # the first reading still quoted
-    injury = sentence("England captain Jason Robinson will miss the rest of the Six Nations because of injury.", 0, 0.8)
-    ligament = sentence("The full-back pulled out of the squad because of a torn ligament in his right thumb.", 300, 0.5)
+    injury = _scored("England captain Jason Robinson will miss the rest of the Six Nations because of injury.", 0, 0.8, "trusts.txt")
+    ligament = _scored("The full-back pulled out of the squad because of a torn ligament in his right thumb.", 300, 0.5, "trusts.txt")
     question = analyse("Why will England's stand-in captain have to sit out the rest of the Six Nations?")
     reading = Reader({}, None, 0.4, 3)._untyped(question, [injury, ligament], injury.evidence)
     assert reading.short_answer == "because of injury" and [q.start for q in reading.evidence] == [0, 300]  # and what it was
@@ -324,7 +314,7 @@ def test_a_list_question_is_answered_by_the_sentence_that_lists_several() -> Non
     """A stronger sentence naming one country loses to the one that lists the countries asked for."""
     from assistant.answer.question import analyse
 
-    sentence = _one_story_sentence
+    sentence = _scored
     one = sentence("For many economists the targets are about ensuring Spain does not become an economic laggard.", 0, 0.6)
     listing = sentence("Among the biggest laggards, according to the report, are Greece and Italy.", 100, 0.55)
     question = analyse("Which EU countries did the Commission's report single out as the biggest laggards?")
@@ -477,17 +467,11 @@ def test_a_weaker_sentence_from_the_article_about_the_asked_place_answers(corpus
     assert answer.answered and answer.short_answer == "$1.7bn", (answer.answer, answer.notice)
 
 
-def _one_story_sentence(text: str, start: int, evidence: float) -> Sentence:
-    """A sentence of story.txt whose evidence is `evidence` (all three of its parts alike)."""
-    return Sentence("story.txt", start, start + len(text), text, "utf-8", "story.txt", "", "", "", frozenset(terms(text)),
-                    evidence, evidence, evidence, True)
-
-
 def test_which_noun_is_answered_by_a_slightly_weaker_sentence_that_names_it() -> None:
     """The best sentence restates the lawsuit; the one that names the "special effects supervisor" (a noun of no type) answers."""
     from assistant.answer.question import analyse
 
-    sentence = _one_story_sentence
+    sentence = _scored
     restated = sentence("Actor Bruce Willis is suing Revolution Studios over an injury he said he suffered.", 0, 0.9)
     naming = sentence('The lawsuit said Revolution Studios and special effects supervisor Joe Pancake "had a duty to Willis".', 90, 0.7)
     question = analyse("Bruce Willis is suing Revolution Studios; which special effects supervisor does the lawsuit say had a duty to him?")
@@ -501,7 +485,7 @@ def test_which_noun_is_answered_by_a_slightly_weaker_sentence_that_names_it() ->
 def test_a_surname_answer_gives_way_to_the_article_s_sentence_with_the_full_name() -> None:
     from assistant.answer.question import analyse
 
-    sentence = _one_story_sentence
+    sentence = _scored
     surname = sentence("According to Mr Mendis, half the IMF support could come from a freeze on debt repayments.", 0, 0.8)
     full = sentence("This estimate is preliminary, bank governor Sunil Mendis told reporters.", 100, 0.6)
     question = analyse("Who is the Sri Lankan central bank governor seeking IMF support?")
