@@ -277,10 +277,10 @@ class Question:
 
 _WHO_ROLE = re.compile(
     rf"\bwho (?:is|was|are|were|will be|has been|had been|became|becomes|will become|has become|was named|was appointed|was elected) "
-    rf"(?P<phrase>(?:the|a|an|[\w'’.-]+['’]s) (?:[\w-]+ ){{0,2}}?({_PERSON_NOUNS}))\b"
+    rf"(?P<phrase>(?:the|a|an|[\w'’.-]+['’]s) (?:[\w-]+ ){{0,2}}?(?P<role>{_PERSON_NOUNS}))\b"
     # "who replaced Qin Gang as China's ambassador", "whom did he succeed as", "who is serving as the US ambassador"
     rf"|\bwho(?:m)? (?:[\w'’.-]+ ){{0,6}}?(?:replaced?|succeed(?:ed)?|serv(?:ing|es|ed)|took over|takes over|acting) "
-    rf"(?:[\w'’.-]+ ){{0,3}}?as (?P<as_phrase>(?:the |an? |[\w'’.-]+['’]s )?(?:[\w-]+ ){{0,2}}?({_PERSON_NOUNS}))\b"
+    rf"(?:[\w'’.-]+ ){{0,3}}?as (?P<as_phrase>(?:the |an? |[\w'’.-]+['’]s )?(?:[\w-]+ ){{0,2}}?(?P<as_role>{_PERSON_NOUNS}))\b"
 )
 
 
@@ -303,7 +303,7 @@ def analyse(question: str) -> Question:
     noun = asked or (named_thing(text) if named else "")
     role_phrase = ""
     if kind == PERSON and not noun and (role := _WHO_ROLE.search(asked_clause(text).lower())):
-        noun = role.group(2) or role.group(4)  # "who was the referee?": the answer often stands next to "referee"
+        noun = role.group("role") or role.group("as_role")  # "who was the referee?": the answer often stands next to "referee"
         role_phrase = role.group("phrase") or role.group("as_phrase")  # "China's ambassador": whose ambassador
     if kind == QUANTITY and _MEASURE.search(lowered) and not _MONEY_WORDS.search(lowered):  # "how big is the hard disk?"
         labels = labels - {"MONEY"}

@@ -17,7 +17,7 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import runs, apposition, candidates, clauses, descriptions, patterns, places, roles, soft, stance, withheld
+from assistant.answer import apposition, candidates, clauses, descriptions, patterns, places, roles, runs, soft, stance, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LABELS, LIST, MANNER, NUMBER, OTHER, PERSON, PLACE, REASON, SCORE, SOFT, YES_NO, Question, analyse, asked_clause, counted_thing,
@@ -196,7 +196,7 @@ class Reader:
         elif question.type == YES_NO and (asked_of := stance.asked_of(question.text)):  # "Did Forgeard accept ...?": his own words
             first = stance.best(sentences, asked_of) or first
         elif question.type == OTHER or question.type in SOFT:  # "which drug": the name the sentence gives the drug
-            plural = runs.asked_plural(question.text) if question.type in (OTHER, LIST) else ""
+            plural = runs.asked_plural(question.text) if question.type == OTHER else ""
             several = runs.best(sentences, plural, question.terms) if plural else None
             if several is not None:  # "which file-sharing programs": "BitTorrent, eDonkey and DirectConnect"
                 first, short = several

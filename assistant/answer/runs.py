@@ -1,11 +1,13 @@
 """Answers that are several things at once: "which file-sharing programs" is answered by "BitTorrent,
-eDonkey and DirectConnect", "what offences" by "racketeering, securities fraud and extortion".
+eDonkey and DirectConnect", "which principles" by "mutual respect, peaceful coexistence, and win-win
+cooperation".
 
-Such answers rarely carry one entity label (a program, an offence, a comic character), but news copy
+Such answers rarely carry one entity label (a program, a principle, a comic character), but news copy
 writes them in one shape: a coordinated run of nouns, often beside the asked noun ("the file-sharing
 programs BitTorrent, eDonkey and DirectConnect", "the Incredible Hulk, X-Men and Daredevil characters").
-spaCy's parse marks the run (`conj` children of its first item); the asked noun or the question's verb
-beside it tells which run answers.
+spaCy's parse marks the run (`conj` children of its first item); the asked noun beside it, or a word of
+like meaning, tells which run answers. A run with no such word beside it is never taken: a sentence
+lists many things.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ def runs(sentence: Sentence, noun: str, question_terms: frozenset[str]) -> list[
 
 
 def _items(first: Any) -> list[Any]:
+    """The run's items in text order: its first token and every `conj` below it (spaCy chains them)."""
     items, todo = [first], [first]
     while todo:
         for child in todo.pop().children:
@@ -117,6 +120,7 @@ def _right(last: Any) -> int:
 
 
 def _beside(doc: Any, start: int, end: int, noun: str) -> bool:
+    """The asked noun, or a noun of like meaning, among the nouns just before or after the run."""
     if not noun:
         return False
     words = [t for t in doc if start - BEFORE_CHARS <= t.idx < start or end <= t.idx < end + AFTER_CHARS]
