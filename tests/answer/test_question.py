@@ -381,7 +381,6 @@ def test_who_became_the_role_names_the_role() -> None:
     assert analyse("Who is the referee?").noun == "referee"
 
 
-
 def test_who_replaced_someone_as_the_role_names_the_role_and_whose_it_is() -> None:
     """"China's ambassador": the answer is an ambassador, and China's; a US Secretary of State is neither."""
     replaced = analyse("Who replaced Qin Gang as China's ambassador in Washington?")
