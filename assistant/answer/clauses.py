@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer import roles
-from assistant.answer.evidence import Sentence
+from assistant.answer.evidence import Sentence, near_best
 from assistant.answer.nlp import parse
 from assistant.answer.question import Question, asked_clause
 from assistant.terms import terms
@@ -68,9 +68,7 @@ def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -
             return sentence
     if giving:
         return giving[0][0]
-    for sentence in ranked:
-        if sentence.evidence < STATED_CAUSE_RATIO * best:
-            break
+    for sentence in near_best(ranked, STATED_CAUSE_RATIO):
         clause = reason_clause(sentence, question)
         if clause and _STATED_CAUSE.match(sentence.text, clause[0]):
             return sentence
@@ -80,10 +78,7 @@ def best_reason(ranked: list[Sentence], question: Question, keep_ratio: float) -
 def further_cause(ranked: list[Sentence], first: Sentence, question: Question) -> Sentence | None:
     """Another sentence of the first's article that states a cause outright ("because of a torn ligament in
     his right thumb" after "because of injury"), down to FURTHER_CAUSE_RATIO of the best evidence."""
-    best = ranked[0].evidence
-    for sentence in ranked:
-        if sentence.evidence < FURTHER_CAUSE_RATIO * best:
-            break
+    for sentence in near_best(ranked, FURTHER_CAUSE_RATIO):
         if sentence.source != first.source or sentence.start == first.start:
             continue
         clause = reason_clause(sentence, question)
@@ -115,16 +110,13 @@ def _verbs(text: str, before: int) -> frozenset[str]:
 def described(name: str, ranked: list[Sentence]) -> tuple[Sentence, tuple[int, int]] | None:
     """Among sentences close to the best, the first that describes the name beside it: "Qin Gang, China's
     newly appointed foreign minister," or "... foreign minister, Qin Gang" -> the description."""
-    best = ranked[0].evidence
     last = re.sub(r"\\?['’]", "['’]", re.escape(name.split()[-1]))  # O'Connor is O’Connor
     after = re.compile(
         rf"\b{last}(?:['’]s)?\s*,\s+(?!(?:who|which|that|said|says|and|but|as|according)\b|\w+(?:ing|ed)\b)"
         rf"((?:a|an|the|[a-z]|[A-Z][\w’']*['’]s)[^,.;:()“”\"]{{3,90}}?)\s*[,.;]"
     )
     before = re.compile(rf"(?:^|[,;]\s)((?:the |a |an |[A-Z][\w’'.-]*['’]s )[\w’' -]{{3,90}}?),\s+(?:[A-Z][\w’'.-]*\s+)*{last}\b")
-    for sentence in ranked:
-        if sentence.evidence < DESCRIBED_RATIO * best:
-            break
+    for sentence in near_best(ranked, DESCRIBED_RATIO):
         for pattern in (after, before):
             match = pattern.search(sentence.text)
             if match:

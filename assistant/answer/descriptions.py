@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answer import meaning
-from assistant.answer.evidence import Sentence
+from assistant.answer.evidence import Sentence, near_best
 from assistant.answer.nlp import parse
 from assistant.terms import terms
 
@@ -67,10 +67,7 @@ def _asks_how(doc: Any, verb: Any) -> bool:
 
 def best(ranked: list[Sentence], thing: Asked) -> tuple[Sentence, tuple[int, int]] | None:
     """Among sentences close to the best, the first that describes the thing, and the description."""
-    top = ranked[0].evidence
-    for sentence in ranked:
-        if sentence.evidence < DESCRIBED_RATIO * top:
-            break
+    for sentence in near_best(ranked, DESCRIBED_RATIO):
         span = description(sentence.text, thing)
         if span is not None:
             return sentence, span

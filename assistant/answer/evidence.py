@@ -12,7 +12,8 @@ their chunk's evidence discounted.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from itertools import takewhile
+from typing import Any, Iterator
 
 from llama_index.core.schema import NodeWithScore
 
@@ -106,6 +107,13 @@ class Articles:
                 self._texts.clear()
             self._texts[source] = cached
         return cached
+
+
+def near_best(ranked: list[Sentence], ratio: float) -> Iterator[Sentence]:
+    """The sentences of a best-first list whose evidence is at least `ratio` of the best's: the readers of
+    a clause, a description or a stance look no further down than this."""
+    floor = ratio * ranked[0].evidence if ranked else 0.0
+    return takewhile(lambda s: s.evidence >= floor, ranked)
 
 
 def gather(

@@ -196,8 +196,7 @@ class Reader:
         elif question.type == YES_NO and (asked_of := stance.asked_of(question.text)):  # "Did Forgeard accept ...?": his own words
             first = stance.best(sentences, asked_of) or first
         elif question.type == OTHER or question.type in SOFT:  # "which drug": the name the sentence gives the drug
-            plural = runs.asked_plural(question.text) if question.type == OTHER else ""
-            several = runs.best(sentences, plural, question.terms) if plural else None
+            several = runs.answer(question.text, sentences, question.terms) if question.type == OTHER else None
             if several is not None:  # "which file-sharing programs": "BitTorrent, eDonkey and DirectConnect"
                 first, short = several
             elif question.noun and not _KIND_OF.search(question.text):  # "which foreman": a name the best sentence may not give
@@ -218,13 +217,12 @@ class Reader:
         return reading
 
     def _typed(self, question: Question, sentences: list[Sentence], support: float) -> Reading:
-        if question.type == LIST and question.labels == LABELS[LIST] and (plural := runs.asked_plural(question.text)):
-            several = runs.best(sentences, plural, question.terms)
-            if several is not None:  # "which three principles": a run of common nouns no entity label fits
-                first, short = several
-                reading = _reading(question, self._supporting(first, sentences), short, support)
-                reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
-                return reading
+        unlabelled = question.type == LIST and question.labels == LABELS[LIST]  # "which three principles": no label fits
+        if unlabelled and (several := runs.answer(question.text, sentences, question.terms)) is not None:
+            first, short = several
+            reading = _reading(question, self._supporting(first, sentences), short, support)
+            reading.details = {"cover": round(first.cover, 3), "evidence": round(first.evidence, 3)}
+            return reading
         floor = TYPED_FLOOR * self.min_support
         every = candidates.find(question, sentences)
         found = [c for c in every if c.sentence.evidence >= floor]

@@ -54,6 +54,12 @@ def asked_plural(question_text: str) -> str:
     return ""
 
 
+def answer(question_text: str, sentences: list[Sentence], question_terms: frozenset[str]) -> tuple[Sentence, tuple[int, int]] | None:
+    """The run that answers a question asking for several things of one kind; None when it asks for none."""
+    noun = asked_plural(question_text)
+    return best(sentences, noun, question_terms) if noun else None
+
+
 def best(sentences: list[Sentence], noun: str, question_terms: frozenset[str]) -> tuple[Sentence, tuple[int, int]] | None:
     """The run beside the asked noun in the strongest of the best sentences; None when no run stands beside it."""
     if not sentences:

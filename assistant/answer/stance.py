@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer import patterns
-from assistant.answer.evidence import Sentence
+from assistant.answer.evidence import Sentence, near_best
 from assistant.answer.nlp import parse
 from assistant.answer.question import asked_clause
 
@@ -47,11 +47,8 @@ def asked_of(question: str) -> str:
 def best(ranked: list[Sentence], surname: str) -> Sentence | None:
     """Among sentences close to the best, the first where the person (named, or as "he" in an article that
     names them) says, accepts or denies something; None when none does."""
-    top = ranked[0].evidence
     naming = {s.source for s in ranked if _names(s.text, surname)}
-    for sentence in ranked:
-        if sentence.evidence < STANCE_RATIO * top:
-            break
+    for sentence in near_best(ranked, STANCE_RATIO):
         if sentence.cover > 0 and _REPORTING.search(sentence.text) and (
             _names(sentence.text, surname) or (sentence.source in naming and _PRONOUN_SUBJECT.search(sentence.text))
         ):
