@@ -69,6 +69,8 @@ _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a senten
     r"(?!(?:The|A|An|Some|About|Nearly|Almost|Over|Under|More|Less|Only|Just|All|Around|Up|To|By)\b)[A-Z][A-Za-z]*\s$"
 )
 _SCALE = re.compile(r"(?:bn|m|k|GB|MB|TB|kg|km|cm|mm|ft|mph|kph|ha)\b")
+_HALF = re.compile(r"(?:-and-a-half|\s+and\s+a\s+half)(?:[- ](?:miles|metres|meters|kilometres|kilometers|km|feet|yards|inches|laps|"
+                   r"tonnes|tons|kilos|kilograms|stone|pounds|litres|gallons)\b)?", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?<![\w.,])[£$€]?\d[\d,.]*\s?[-–]\s?$")  # not "to": "rose by 20 to 120" is no range
 _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 _ASKS_SINCE = re.compile(r"\bsince\b|\b(?:had|has) it been\b|\bit had been\b|\bin (?:\w+ )?how long\b", re.IGNORECASE)
@@ -166,9 +168,12 @@ def title_part(text: str, start: int) -> bool:
 
 def with_scale(text: str, end: int) -> int:
     """"More than 5" of "More than 5m people" ends after its "m": the count is five million; "160" of "160GB"
-    after its unit."""
+    after its unit; "15" of "15-and-a-half miles", which spaCy tags alone, after the half and its unit."""
     scale = _SCALE.match(text[end : end + 6])
-    return end + scale.end() if scale else end
+    if scale:
+        return end + scale.end()
+    half = _HALF.match(text, end)
+    return half.end() if half else end
 
 
 def with_range(text: str, start: int) -> int:

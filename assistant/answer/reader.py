@@ -27,7 +27,7 @@ from assistant.dates import resolve_span
 from assistant.terms import folded
 from assistant.answer.refuse import (
     TYPE_NOUNS, measures, missing_part, mostly_unknown, quoted, speaks_of, uncounted_notice, unfound_names, unknown_names, unknown_names_caveat,
-    unknown_names_notice, unmeasured_notice,
+    unknown_names_notice, unknown_where_asked, unmeasured_notice,
 )
 
 KEEP_RATIO = 0.8  # a further quote must have evidence this close to the best sentence's
@@ -45,8 +45,9 @@ NAMING_RATIO = 0.7  # a sentence naming the asked noun answers when its evidence
 MAX_STORIES = 5
 NAMED_ARTICLES = 5  # a multi-word name the question gives must be spelled out in one of this many best articles
 THING_ARTICLES = 3  # what a count question counts must stand in one of the articles of this many best sentences
-MATCH_CONTEXT = 400  # characters before a score's sentence where the match's sides may be named
+MATCH_CONTEXT = 400  # characters before a sentence where what it speaks of may be named: a match's sides, the city of its venue
 ROLES_CHECKED = 3  # the best candidates whose sentences are parsed for who did what
+RIVAL_RATIO = 0.9  # when the best gives the act to someone else, a candidate this close to its score that does not answers
 _COMPETITION = re.compile(r"\b(?:Cup|League|Open|Championships?|Classic|Games|Trophy|Prix|Series|Nations|Olympics?|Tour)\b")
 _KIND_OF = re.compile(r"\b(?:what|which) (?:kind|type|sort|form|class) of\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?", re.IGNORECASE)  # "Mr Afzal, Mr Islam and Mr Kazi"
@@ -113,7 +114,8 @@ class Reader:
         analysed = analyse(question)
         unknown = unknown_names(question, _Either(self.idf, self.articles.names() if self.articles else frozenset()))
         unknown += [n for n in unfound_names(analysed.names, self._retrieved_text(parts[0][1])) if not set(n.split()) & set(unknown)]
-        if unknown and mostly_unknown(analysed.names, analysed.people, unknown):
+        if unknown and (mostly_unknown(analysed.names, analysed.people, unknown)
+                        or unknown_where_asked(question, analysed.names, analysed.people, unknown)):
             return Reading(analysed, unknown_names_notice(unknown), UNKNOWN_NAME)
         unwritten = [year for year in analysed.years if not self._knows_year(year)]
         if unwritten:  # no article writes the year or is dated in it: the corpus cannot tell of that year
@@ -258,14 +260,19 @@ class Reader:
             found = measuring
         within = _place_qualifier(question)
         if found and within:
-            found = [c for c in found if patterns.mentions(c.sentence.text.lower(), within)]
-            if not found:  # "At which London hospice ...?": no sentence that gives one says London
+            found = [c for c in found if patterns.mentions(self._with_lead_in(c.sentence).lower(), within)]
+            if not found:  # "At which London hospice ...?": no sentence that gives one says London, nor the lines before it
                 return Reading(question, f"The articles found name no {question.noun} in {within}.", NOT_IN_PLACE, support=support)
         if found:
             rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
-            if rival is not None:  # the best-read sentence gives the asked act to someone else: a near miss
+            close = [c for c in found[1:ROLES_CHECKED] if c.score >= RIVAL_RATIO * found[0].score and c.key != found[0].key
+                     and not self._rival(question, c)]  # the same answer again is the other act's answer again
+            if rival is not None and not close:  # the best-read sentence gives the asked act to someone else: a near miss
                 return Reading(question, rival.notice(), ROLE_CONFLICT, support=support)
-            found = found[:1] + [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)] + found[ROLES_CHECKED:]
+            if rival is not None:  # "England were beaten 19-13 by the Irish" for "England beat Ireland": the next reading answers
+                found = close + found[ROLES_CHECKED:]
+            else:
+                found = found[:1] + [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)] + found[ROLES_CHECKED:]
         stand_in = not found and question.type in FALLBACK_LABELS and not _no_stand_in(question)
         if stand_in:  # "Maseru" in a weakly matching sentence of the best article, before its factories stand in for a city
             found = [c for c in every if c.sentence.source == sentences[0].source and c.sentence.evidence >= ABOUT_FLOOR * floor]
@@ -338,13 +345,16 @@ class Reader:
         """The score's sentence, or the lines of its article just before it, names the sides the question names
         (two of them, when it names two or more): "Nadal met Gaudio in Buenos Aires" is not answered by Nadal's
         score against another player there. The competition and where it is played ("in Paris") are no sides."""
-        text = self.articles.text(sentence.source) if self.articles else sentence.text
-        at = text.find(sentence.text)
-        window = text[max(0, at - MATCH_CONTEXT) : at + len(sentence.text)] if at >= 0 else sentence.text
-        lowered = window.lower()
+        lowered = self._with_lead_in(sentence).lower()
         sides = [n for n in question.names if not _COMPETITION.search(n) and not _where_played(question.text, n)] or list(question.names)
         named = sum(patterns.mentions(lowered, name) or patterns.mentions(lowered, name.split()[-1].lower()) for name in sides)
         return named >= min(2, len(sides))  # "Moya" names Carlos Moya
+
+    def _with_lead_in(self, sentence: Sentence) -> str:
+        """The sentence with the lines of its article just before it, where what it speaks of may be named."""
+        text = self.articles.text(sentence.source) if self.articles else sentence.text
+        at = text.find(sentence.text)
+        return text[max(0, at - MATCH_CONTEXT) : at + len(sentence.text)] if at >= 0 else sentence.text
 
     @staticmethod
     def _rival(question: Question, candidate: candidates.Candidate) -> bool:

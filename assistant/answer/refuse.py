@@ -13,7 +13,7 @@ from typing import Container, Iterable
 
 from assistant.answer import meaning, patterns
 from assistant.answer.evidence import Sentence
-from assistant.answer.question import Question
+from assistant.answer.question import Question, asked_clause
 from assistant.terms import folded, terms
 
 _ASKING = frozenset({"Who", "What", "Which", "Where", "When", "Why", "How"})  # a name cut short runs into the question
@@ -88,6 +88,18 @@ def mostly_unknown(names: tuple[str, ...], people: tuple[str, ...], unknown: lis
     spoken = [n for n in names if n not in people and _unknown_name(_words(n), unknown_set)]
     loose = [w for w in unknown if not any(w in _words(n) for n in names)]
     return 2 * (len(spoken) + len(loose)) >= len(names) + len(loose)
+
+
+def unknown_where_asked(question: str, names: tuple[str, ...], people: tuple[str, ...], unknown: list[str]) -> bool:
+    """Whether a question that restates its event before it asks ("Apple unveiled a handset at Macworld.
+    When did the first iPhone go on sale?") asks about something the corpus does not know: the names of the
+    restated event are known, and would otherwise outweigh the one unknown name the question is about."""
+    asked = asked_clause(question)
+    if asked == question:
+        return False
+    unknown_asked = [w for w in unknown if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", asked)]
+    named = tuple(n for n in names if n in asked)
+    return bool(unknown_asked) and mostly_unknown(named, tuple(p for p in people if p in named), unknown_asked)
 
 
 def _unknown_name(words: list[str], unknown: set[str]) -> bool:

@@ -572,3 +572,51 @@ def test_a_place_in_another_town_does_not_answer_which_london_hospice() -> None:
     assert not reading.refusal and "Trinity Hospice" in reading.short_answer
     assert _place_qualifier(analyse("In which Spanish city was the final played?")) == ""
     assert _place_qualifier(analyse("At which Premiership ground was the match played?")) == ""
+
+
+def test_the_asked_place_may_be_named_in_the_lines_before_the_answer() -> None:
+    """"At which London theatre ...?": the article says London's West End a sentence before the theatre."""
+    from assistant.answer.evidence import Articles
+    from assistant.answer.question import analyse
+
+    lead = "The musical is one of the hottest tickets in London's West End. "
+    staged = "The show is staged at the Prince Edward Theatre."
+    articles = Articles([lead + staged], [{"source": "a.txt", "start": 0}])
+    question = analyse("At which London theatre is the musical staged?")
+    sentence = _scored(staged, len(lead), 0.8, source="a.txt")
+    reading = Reader({}, articles, 0.4, 3)._typed(question, [sentence], sentence.evidence)
+    assert not reading.refusal and reading.short_answer == "Prince Edward Theatre", (reading.refusal, reading.short_answer)
+    elsewhere = Articles(["The musical opened in Manchester last year. " + staged], [{"source": "a.txt", "start": 0}])
+    moved = replace(sentence, start=44, end=44 + len(staged))
+    reading = Reader({}, elsewhere, 0.4, 3)._typed(question, [moved], moved.evidence)
+    assert reading.refusal and reading.rule == "not in the place asked", reading.short_answer
+
+
+def test_a_distance_and_a_half_is_read_whole() -> None:
+    """spaCy tags only the "15" of "15-and-a-half miles": the half and the unit belong to the distance."""
+    reading = _read_one("How far did he run on his long Sunday training run?", "Even though it was bitterly cold, I put in "
+                        "15-and-a-half miles - only another 11 to go then.")
+    assert reading.short_answer == "15-and-a-half miles", (reading.short_answer, reading.rule)
+
+
+def test_a_close_reading_answers_when_the_best_gives_the_act_to_someone_else() -> None:
+    """"England were beaten 19-13 by the Irish" does not say England beat Ireland; a nearly as good sentence
+    that does answers. The same answer again from another sentence answers nothing more."""
+    from assistant.answer.question import analyse
+
+    question = analyse("By what score did England beat Ireland in Dublin two years ago?")
+    beaten = _scored("England were beaten 19-13 by Ireland in Dublin on Saturday.", 0, 0.7)  # read best: its score sits nearer
+    hammered = _scored("England beat Ireland 42-6 in Dublin two years ago.", 200, 0.8)
+    reading = Reader({}, None, 0.1, 3)._typed(question, [beaten, hammered], beaten.evidence)
+    assert reading.short_answer == "42-6", (reading.short_answer, reading.rule)
+    again = _scored("England beat Ireland 19-13 in Dublin, said the paper.", 200, 0.8)
+    reading = Reader({}, None, 0.1, 3)._typed(question, [beaten, again], beaten.evidence)
+    assert reading.refusal and reading.rule == "someone else's act", reading.short_answer
+
+
+def test_an_unknown_name_in_the_asking_part_refuses_though_the_restated_event_is_known(seeds_assistant: Assistant) -> None:
+    answer = seeds_assistant.ask("Blinken met Qin Gang in Beijing in June. When did the first iPhone go on sale in the United States?")
+    assert not answer.answered and answer.details["refusal_rule"] == "unknown name", answer.answer
+    assert answer.notice == "No indexed article mentions “iPhone”."
+    kept = seeds_assistant.ask("Blinken flew to Beijing in June. What did Blinken say of Qin Gang after the talks, in a post on Instagram?")
+    assert kept.answered, kept.notice
