@@ -18,7 +18,7 @@ from assistant.answer.evidence import Sentence
 from assistant.answer.nlp import Entity, entities, parse, parse_all, token_at
 from assistant.answer.question import (
     DATE, DAY, DURATION, FACILITY, MONEY, NAME, NUMBER, ORGANISATION, PERCENT, PERSON, PLACE, QUANTITY, RANK, SCORE, TIME, WORK, Question,
-    asked_clause, counted_thing, is_body_noun, is_role_noun, is_title_word,
+    PARSED_CHARS, asked_clause, counted_thing, is_body_noun, is_role_noun, is_title_word,
 )
 from assistant.terms import terms
 
@@ -225,11 +225,12 @@ def _with_first_name(text: str, start: int, end: int) -> int:
     """"Maciej Sundra, who designed ...", "replaced by Fearne Cotton": spaCy's small model often leaves an
     unusual first name out of the name; a one-word name right after it takes it back (at the sentence's
     opening, or where spaCy parses it as part of the name)."""
-    if " " in text[start:end].strip():
-        return start
+    if " " in text[start:end].strip():  # "included Catalina Sandino Moreno": spaCy tags "Sandino Moreno" ...
+        titled = re.search(r"\b[A-Z][\w'’.-]*\s+[A-Z][a-z]+\s+$", text[:start])  # ... but "House Speaker Nancy Pelosi"
+        return start if titled else _with_compound_first_name(text, start, end)
     first = re.fullmatch(r"\W*([A-Z][a-z]+)\s+", text[:start])
     if first is None:
-        return _with_compound_first_name(text, start)
+        return _with_compound_first_name(text, start, end)
     word = first.group(1)
     if word in _SENTENCE_OPENERS or word.lower() in _OPENING_WORDS or is_title_word(word) or is_role_noun(word):
         return start
@@ -240,14 +241,14 @@ def _with_first_name(text: str, start: int, end: int) -> int:
     return first.start(1) if opening.ent_type_ in ("", "PERSON") or unknown_place else start
 
 
-def _with_compound_first_name(text: str, start: int) -> int:
-    """"replaced as host by Fearne Cotton": a capitalised word spaCy parses as part of the one-word name after
-    it (a compound of it, no title or role word) is its first name."""
+def _with_compound_first_name(text: str, start: int, end: int) -> int:
+    """"replaced as host by Fearne Cotton": a capitalised word spaCy parses as part of the name after it (a
+    compound of one of its words, no title or role word) is its first name."""
     before = re.search(r"\b([A-Z][a-z]+)\s+$", text[:start])
     if before is None or before.group(1) in _SENTENCE_OPENERS or is_title_word(before.group(1)) or is_role_noun(before.group(1)):
         return start
-    word, name = token_at(text, before.start(1)), token_at(text, start)
-    if word is None or name is None or word.pos_ != "PROPN" or word.dep_ != "compound" or word.head.i != name.i:
+    word = token_at(text, before.start(1))
+    if word is None or word.pos_ != "PROPN" or word.dep_ != "compound" or not start <= word.head.idx < end:
         return start
     return before.start(1) if word.ent_type_ in ("", "PERSON") else start
 
@@ -432,8 +433,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if question.type == PLACE:  # "where did he give his speech?": "at the Commonwealth Club", a body's building
         spans += [(e.start, e.end) for e in ents if e.label == "ORG" and _AT.search(text[max(0, e.start - 8) : e.start])
                   and (e.start, e.end) not in spans]
-    if question.type == PERSON:  # "who won" takes teams named by their country, never where it happened: "in Dublin"
-        places_at = {(e.start, e.end) for e in ents if e.label in ("GPE", "LOC", "FAC")}
+    if question.type == PERSON:  # "who won" takes teams named by their country, never where it happened: "in Dublin", "at the Oscars"
+        places_at = {(e.start, e.end) for e in ents if e.label in ("GPE", "LOC", "FAC", "ORG", "EVENT")}
         spans = [(s, e) for s, e in spans if (s, e) not in places_at or not _LOCATIVE.search(text[max(0, s - 12) : s])]
         spans = [(s, e) for s, e in spans if not _HYPHENATED.match(text, e)]  # "Oscar-winning director": no one
     if question.type in fits.AMOUNTS:
@@ -543,7 +544,7 @@ def _score(question: Question, sentence: Sentence, start: int, end: int, stories
     others = len(stories.get(_key(sentence.text[start:end]), set()) - {sentence.story})
     named = _beside_noun(question, sentence.text, start, end)
     told = _when_told(question, sentence.text, start)
-    if _done_by(question, sentence.text, start) or _replaces(question, sentence.text, start, end):
+    if _done_by(question, sentence.text, start) or _replaces(question, sentence.text, start, end) or _object_beside(question, sentence.text, start, end):
         named = max(named, 1.0)
     said = _countries_said(sentence.text, start, end) or countries.get((sentence.source, _surname(sentence.text[start:end])), set())
     country = _country_met(question, said)
@@ -625,6 +626,42 @@ def _done_by(question: Question, text: str, start: int) -> bool:
     if asked.group("future"):  # "who will host the awards?": "will be hosted by ..."
         participle = _PARTICIPLES.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
     return re.search(rf"\b{participle}\s+by\s+(?:[\w'’-]+\s+){{0,4}}$", text[max(0, start - 80) : start], re.IGNORECASE) is not None
+
+
+def _object_beside(question: Question, text: str, start: int, end: int) -> bool:
+    """"Who won best actress?": the name whose own verb, in the sentence's parse, is done to what the question's
+    is ("Catalina Sandino Moreno, who took best actress"), not a name the sentence gives for the awards in
+    general nor one whose verb is passive ("starring the Rat Pack, Ocean's Eleven was directed by ...")."""
+    if question.type not in (PERSON, ORGANISATION):
+        return False
+    wanted = _asked_object(asked_clause(question.text))
+    name = token_at(text, start) if wanted else None
+    if name is None:
+        return False
+    while name.head.i != name.i and name.head.idx < end and name.head.idx >= start:  # the name's last word heads it
+        name = name.head
+    acts = [name.head] if name.dep_ == "nsubj" else []  # "Vodafone has bought the operator Oskar"
+    acts += [c for c in name.children if c.dep_ == "relcl"]  # "Catalina Sandino Moreno, who took best actress"
+    for act in acts:
+        done_to = " ".join(t.text for o in act.children if o.dep_ in ("dobj", "attr") for t in o.subtree)
+        if 2 * len(wanted & set(terms(done_to))) >= len(wanted):
+            return True
+    return False
+
+
+def _asked_object(clause: str) -> frozenset[str]:
+    """The words of what the asking clause's "who" or "which X" did its act to ("best actress" of "who won best
+    actress at the awards?"); none when the question's subject is not what it asks for."""
+    doc = parse(clause[-PARSED_CHARS:])
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_ in roles.LIGHT_VERBS:
+        return frozenset()
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if not subjects or not any(t.tag_ in ("WP", "WDT") for t in subjects[0].subtree):
+        return frozenset()
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    words = " ".join(t.text for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"))
+    return frozenset(terms(words))
 
 
 _IN_PLACE_OF = re.compile(

@@ -20,6 +20,11 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _BUSINESS_BEFORE = re.compile(
     r"\b(?:company|firm|bank|store|chain|retailer|supermarket|airline|carmaker|lender|insurer|publisher|broadcaster|operator) $"
 )
+_WORK_BEFORE = re.compile(  # "the comedy Sideways", "the musical Mary Poppins": a title, though it reads as a person's name
+    r"\b(?:comedy|film|movie|drama|documentary|thriller|biopic|cartoon|album|single|song|musical|play|sitcom|soap|novel|"
+    r"book|video game|opera|ballet) $"
+)
+_NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near)\s$")
 _CREDIT_BEFORE = re.compile(r"\b(?:photo|photograph|picture|image|written|edited|reporting) by $", re.IGNORECASE)
 _ROLE_THEN_NAME = re.compile(r"(?:^|\s)(?P<role>[a-z][a-z-]+)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)$")
@@ -49,7 +54,7 @@ def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list
 def _corrected(text: str, entity: Entity) -> Entity:
     """The entity's span and label after each correction below that reads its words or its neighbours."""
     entity = name_run_on(text, _dash_cut(entity))
-    return _titled(text, _group(text, _business_named(text, entity)))
+    return _titled(text, _group(text, _work_named(text, _business_named(text, entity))))
 
 
 def _dash_cut(entity: Entity) -> Entity:
@@ -79,6 +84,14 @@ def _business_named(text: str, entity: Entity) -> Entity:
     if entity.label != "PRODUCT" or not _BUSINESS_BEFORE.search(text[max(0, entity.start - 20) : entity.start]):
         return entity
     return replace(entity, label="ORG")
+
+
+def _work_named(text: str, entity: Entity) -> Entity:
+    """"The comedy Sideways has dominated the awards", tagged a place: a name right after a noun for a film,
+    a record or a book is that work's title, not a person, a place or a body."""
+    if entity.label not in _NAME_LABELS or not _WORK_BEFORE.search(text[max(0, entity.start - 20) : entity.start]):
+        return entity
+    return replace(entity, label="WORK_OF_ART")
 
 
 def _day_surnames(text: str, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:

@@ -49,6 +49,7 @@ MATCH_CONTEXT = 400  # characters before a sentence where what it speaks of may 
 ROLES_CHECKED = 3  # the best candidates whose sentences are parsed for who did what
 RIVAL_RATIO = 0.9  # when the best gives the act to someone else, a candidate this close to its score that does not answers
 _COMPETITION = re.compile(r"\b(?:Cup|League|Open|Championships?|Classic|Games|Trophy|Prix|Series|Nations|Olympics?|Tour)\b")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # "Jean-Michel", "O'Connell": letters, joined
 _KIND_OF = re.compile(r"\b(?:what|which) (?:kind|type|sort|form|class) of\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?", re.IGNORECASE)  # "Mr Afzal, Mr Islam and Mr Kazi"
 
@@ -475,7 +476,7 @@ def _strong_names(question: Question) -> list[str]:
     """The people the question names in full ("Walter Smith", "Young Buck"): an article that never names
     them does not answer for them. One-word names ("Leipzig", "Blinken-Qin"), epithets ("the Man in Black"),
     places, nationalities and bodies are too often paraphrased or left out of the answering article."""
-    return [n for n in question.people if len(n.split()) >= 2 and all(w[:1].isupper() and w.isalpha() for w in n.split())]
+    return [n for n in question.people if len(n.split()) >= 2 and all(w[:1].isupper() and _NAME_WORD.fullmatch(w) for w in n.split())]
 
 
 def _asked_places(question: Question) -> list[str]:

@@ -1342,3 +1342,33 @@ def test_a_further_stated_cause_of_the_same_article_is_found_below_the_best() ->
     assert further_cause([best, replace(ligament, dense=0.0, cover=0.0, fused=0.0)], best, question) is None  # too weak
     assert weak_cause("Investors who lost money following the scandal are to be paid.", 25)
     assert not weak_cause("He pulled out because of a torn ligament.", 14)
+
+
+def test_a_name_after_a_noun_for_a_film_is_its_title_not_a_doer() -> None:
+    """spaCy tags "Sideways" of "The comedy Sideways" a place, which "who won" would take for a team."""
+    text = "The comedy Sideways has dominated this year's awards, winning all six of the awards for which it was nominated."
+    sideways = Entity(11, 19, "GPE", "Sideways")
+    assert entity_labels._work_named(text, sideways).label == "WORK_OF_ART"
+    town = Entity(11, 19, "GPE", "Sideways")
+    assert entity_labels._work_named("The town of Sideways has won all six awards.", replace(town, start=12, end=20)).label == "GPE"
+    found = candidates.find(analyse("Who won all six awards this year?"), [_sentence(text)])
+    assert "Sideways" not in [c.text for c in found]
+
+
+def test_the_name_beside_the_asked_object_is_the_doer() -> None:
+    """"Who won best actress?": the name the sentence says took best actress, over one closer to the other words."""
+    question = analyse("Who won best actress at this year's Independent Spirit Awards?")
+    starring = replace(_sentence("The comedy Sideways, starring Paul Giamatti, is up for six Independent Spirit Awards this year."),
+                       dense=0.9, fused=0.9)
+    took = replace(_sentence("Other winners included Catalina Sandino Moreno, who took best actress for her role in Maria."),
+                   source="b.txt", story="b.txt")
+    found = candidates.find(question, [starring, took])
+    assert found[0].text == "Catalina Sandino Moreno", [(c.text, c.score) for c in found]
+    assert candidates._asked_object("Who bought the Czech mobile operator Oskar?") == frozenset(terms("Czech mobile operator Oskar"))
+    assert candidates._asked_object("What did Blinken say about Taiwan?") == frozenset()
+
+
+def test_who_is_never_the_body_or_event_a_sentence_places_something_at() -> None:
+    question = analyse("Who won best actress at this year's Independent Spirit Awards?")
+    found = candidates.find(question, [_sentence("Moreno is also nominated for best actress at the Oscars.")])
+    assert "Oscars" not in [c.text for c in found] and "Moreno" in [c.text for c in found]

@@ -620,3 +620,12 @@ def test_an_unknown_name_in_the_asking_part_refuses_though_the_restated_event_is
     assert answer.notice == "No indexed article mentions “iPhone”."
     kept = seeds_assistant.ask("Blinken flew to Beijing in June. What did Blinken say of Qin Gang after the talks, in a post on Instagram?")
     assert kept.answered, kept.notice
+
+
+def test_a_hyphenated_or_apostrophised_full_name_is_a_strong_name() -> None:
+    """"Jean-Michel Jarre", "Paul O'Connell": an article that never names them answers nothing about them."""
+    from assistant.answer.question import analyse
+    from assistant.answer.reader import _strong_names
+
+    assert _strong_names(analyse("How much do tickets cost for Jean-Michel Jarre's concert in Copenhagen?")) == ["Jean-Michel Jarre"]
+    assert _strong_names(analyse("What did Paul O'Connell say about England?")) == ["Paul O'Connell"]
