@@ -69,6 +69,8 @@ _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a senten
     r"(?!(?:The|A|An|Some|About|Nearly|Almost|Over|Under|More|Less|Only|Just|All|Around|Up|To|By)\b)[A-Z][A-Za-z]*\s$"
 )
 _SCALE = re.compile(r"(?:bn|m|k|GB|MB|TB|kg|km|cm|mm|ft|mph|kph|ha)\b")
+_STRETCH = re.compile(r"(?:(?:the|these|those|over|for|in)\s+)*(?:(?:past|last|next|coming|recent|previous|several|many|few|"
+                      r"\w+|\d+)[\s-]+)*(?:decades|years|months|weeks|days)")  # no "ago", no year: see `fits`
 _HALF = re.compile(r"(?:-and-a-half|\s+and\s+a\s+half)(?:[- ](?:miles|metres|meters|kilometres|kilometers|km|feet|yards|inches|laps|"
                    r"tonnes|tons|kilos|kilograms|stone|pounds|litres|gallons)\b)?", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?<![\w.,])[£$€]?\d[\d,.]*\s?[-–]\s?$")  # not "to": "rose by 20 to 120" is no range
@@ -294,6 +296,8 @@ def fits(kind: str, phrase: str) -> bool:
         return False  # "60 to 65" (an age spaCy tags a date) says no when
     if kind == DATE and patterns.DURATION.fullmatch(phrase.strip()):
         return False  # "two years" says how long, not when ("two years ago" says when)
+    if kind == DATE and _STRETCH.fullmatch(lowered.strip()):
+        return False  # "the past 50 years", "decades", "recent months": a stretch of time, no point in it
     if kind == TIME:  # "at what time": a clock time or a part of the day, not "12 March"
         return patterns.CLOCK.search(lowered) is not None
     if kind == DATE and re.fullmatch(r"(?:the\s+)?(?:year|month)(?:['’]s)?", lowered.strip()):

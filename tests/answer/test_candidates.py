@@ -1372,3 +1372,13 @@ def test_who_is_never_the_body_or_event_a_sentence_places_something_at() -> None
     question = analyse("Who won best actress at this year's Independent Spirit Awards?")
     found = candidates.find(question, [_sentence("Moreno is also nominated for best actress at the Oscars.")])
     assert "Oscars" not in [c.text for c in found] and "Moreno" in [c.text for c in found]
+
+
+def test_a_stretch_of_time_does_not_say_when() -> None:
+    """"When did the meeting take place?" is not answered by "the past 50 years" or "decades"."""
+    assert not any(fits.fits("date", p) for p in ("the past 50 years", "decades", "recent years", "the coming months"))
+    assert all(fits.fits("date", p) for p in ("three years ago", "last year", "the 1990s", "15 December, 1953"))
+    question = analyse("When did that meeting of tobacco bosses take place?")
+    stretch = _sentence("Prosecutors wanted the firms to surrender profits accumulated by the tobacco bosses over the past 50 years.")
+    meeting = replace(_sentence("Central to the case was a meeting in the Plaza Hotel, New York, on 15 December, 1953."), dense=0.7)
+    assert [c.text for c in candidates.find(question, [stretch, meeting])] == ["15 December, 1953"]
