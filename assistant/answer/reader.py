@@ -319,9 +319,11 @@ class Reader:
         return sorted(rescored, key=lambda c: c.score, reverse=True)
 
     def _unnamed_share(self, question: Question, source: str) -> float:
-        """The share of the question's names the article never writes."""
+        """The share of the question's names the article never writes. A country goes without saying in its
+        own news ("Britain's child maintenance body" is the Child Support Agency of a story that never says Britain)."""
+        names = [n for n in question.names if not places.is_country(n)]
         lowered = self._folded(source)
-        return sum(not patterns.mentions(lowered, folded(n).lower()) for n in question.names) / len(question.names)
+        return sum(not patterns.mentions(lowered, folded(n).lower()) for n in names) / len(names) if names else 0.0
 
     def _is_about(self, source: str, people: list[str], where: list[str], bodies: list[str]) -> bool:
         """The article names one of these people (in full or by surname alone), if any are given, one of

@@ -629,3 +629,14 @@ def test_a_hyphenated_or_apostrophised_full_name_is_a_strong_name() -> None:
 
     assert _strong_names(analyse("How much do tickets cost for Jean-Michel Jarre's concert in Copenhagen?")) == ["Jean-Michel Jarre"]
     assert _strong_names(analyse("What did Paul O'Connell say about England?")) == ["Paul O'Connell"]
+
+
+def test_a_country_left_unsaid_does_not_count_against_its_own_news() -> None:
+    """"Britain's child maintenance body": the story of the Child Support Agency need not say Britain."""
+    from assistant.answer.evidence import Articles
+    from assistant.answer.question import analyse
+
+    articles = Articles(["The Child Support Agency's chief stood down on 17 November."], [{"source": "a.txt", "start": 0}])
+    reader = Reader({}, articles, 0.4, 3)
+    assert reader._unnamed_share(analyse("On what date did Britain's child maintenance chief stand down?"), "a.txt") == 0.0
+    assert reader._unnamed_share(analyse("On what date did Ofsted's child maintenance chief stand down?"), "a.txt") == 1.0
