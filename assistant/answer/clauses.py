@@ -21,12 +21,18 @@ _REASON = re.compile(  # "for" and "over" give a reason only before what is done
     r"\b(because(?: of)?|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
     r"as a way (?:of|to)|in (?:a bid|an effort|an attempt) to|in the hopes? (?:of|that)|with the aim of|for fear (?:of|that)|"
     r"following|amid|after|citing|since|arguing(?: that)?|on the grounds (?:that|of)|given that|thanks to|in the wake of|blaming|"
+    r"(?:sidelined|ruled out|kept out|forced out|laid low|hampered|troubled|plagued|struck down) (?:by|with)|"  # "sidelined by a hamstring problem"
+    r"with(?= (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:injury|injuries|problems?|trouble|strain|knock|illness|virus)\b)|"  # _AILMENT
+    r"(?:tak|gett)\w* (?:its|the|his|her|their) name from|named after|name comes from|"  # why a thing is called what it is
     r"for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|coming|years?|months?|weeks?|days?|decades?|"
     r"summer|winter|season|holidays?|christmas)\b))\b",
     re.IGNORECASE,
 )
+_AILMENT = re.compile(r"with (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:injury|injuries|problems?|trouble|strain|knock|illness|virus)\b",
+                      re.IGNORECASE)  # "missed the match with hamstring trouble": the cause ends with the ailment
 _STATED_CAUSE = re.compile(  # the connectives that say outright that what follows is the cause
-    r"(?:because|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|on the grounds|the reason)\b", re.IGNORECASE
+    r"(?:because|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|on the grounds|the reason|sidelined by|ruled out (?:by|with)|"
+    r"(?:tak|gett)\w* (?:its|the|his|her|their) name from|named after|name comes from)\b", re.IGNORECASE
 )
 _WEAK_CAUSE = re.compile(r"(?:following|after|amid|since|for|over|in the wake of)\b", re.IGNORECASE)  # often only "when"
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")
@@ -137,17 +143,35 @@ def _clause_end(text: str, start: int) -> int:
     return len(text)
 
 
+_CONTRAST = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s*")
+
+
+def _of_someone_else(text: str, at: int, question: Question) -> bool:
+    """"Sonny Parker struggles with a neck injury, but Hal Luscombe should be fit": the reason at `at` stands in
+    the part of a contrast that speaks of another person than the one the question asks about."""
+    surnames = [name.split()[-1] for name in question.people]
+    if not surnames or not any(re.search(rf"\b{re.escape(n)}\b", text) for n in surnames):
+        return False
+    bounds = [0] + [m.end() for m in _CONTRAST.finditer(text)] + [len(text)]
+    part = next(text[a:b] for a, b in zip(bounds, bounds[1:]) if a <= at < b)
+    return not any(re.search(rf"\b{re.escape(n)}\b", part) for n in surnames)
+
+
 def reason_clause(sentence: Sentence, question: Question) -> tuple[int, int] | None:
     """The clause that gives the reason: from a causal word to the end of its clause. A clause made of the
     question's own words restates what is asked ("why did Jones let Henson take the kick?" -> "for taking
     the kick") and is no reason."""
     for match in _REASON.finditer(sentence.text):
-        if _not_a_cause(sentence.text, match):
+        if _not_a_cause(sentence.text, match) or _of_someone_else(sentence.text, match.start(), question):
             continue
         stop = _clause_end(sentence.text, match.end())
         while stop > match.start() and sentence.text[stop - 1].isspace():
             stop -= 1
         words = set(terms(sentence.text[match.end() : stop]))
         if stop - match.end() > 3 and words and len(words - question.terms) / len(words) > RESTATED:
-            return (match.start(), stop)
+            inner = _WEAK_CAUSE.match(sentence.text, match.start()) and _REASON.search(sentence.text, match.end(), stop)
+            if inner and not _WEAK_CAUSE.match(inner.group()):  # "after missing the match with hamstring trouble": the cause
+                match = inner
+            ailment = _AILMENT.match(sentence.text, match.start())
+            return (match.start(), ailment.end() if ailment else stop)
     return None

@@ -1393,3 +1393,16 @@ def test_a_person_the_question_restates_by_role_is_not_the_answer_even_as_a_spea
     named = replace(_sentence("Mr Smith will be replaced by Stephen Geraghty, the agency said."), source="b.txt", story="b.txt")
     found = [c.text for c in candidates.find(question, [warned, said, named])]
     assert "Alan Johnson" not in found and "Stephen Geraghty" in found, found
+
+
+def test_an_ailment_or_a_name_source_is_a_reason_of_the_asked_person() -> None:
+    missing = analyse("Why is Hal Luscombe missing from the Wales team?")
+    assert _reason(_sentence("Luscombe is sidelined by a hamstring problem sustained against Italy."), missing) == (
+        "sidelined by a hamstring problem sustained against Italy")
+    boost = _sentence("So Luscombe's return to fitness after missing the France match with hamstring trouble is a timely boost.")
+    assert _reason(boost, missing) == "with hamstring trouble"  # the stated cause inside a clause that says when
+    other = _sentence("Sonny Parker is continuing to struggle with a neck injury, but Hal Luscombe should be fit for the trip.")
+    assert _reason(other, missing) is None  # Parker's injury is no reason for Luscombe
+    called = analyse("Why is the company called 19?")
+    named = _sentence("The company was set up 15 years ago by Mr Fuller, taking the name from his first successful single - 19 by Paul Hardcastle.")
+    assert _reason(named, called) == "taking the name from his first successful single"
