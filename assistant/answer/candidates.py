@@ -33,6 +33,7 @@ NOUN_WORDS = 2  # "spokesperson Matt Miller": the asked noun this close before t
 NOUN_AFTER = 6  # ... or this close after it, behind a comma ("Miller, a State Department spokesperson")
 COUNTRY_BEFORE = 60  # how far back a name's title may go: "US Treasury Secretary X"
 _OF_COUNTRY = re.compile(r",?\s+(?:of|from)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)|,\s+((?:the\s+)?[A-Z][\w.]*)['’]s\s")
+NAMED_AS_DOER = 2.5  # ... or its own verb is done to the question's object ("Baby Cow, which created Nighty Night")
 NAMED_AS_NOUN = 2.0  # ... or is part of the phrase, a name of that kind: a court, not the man sued in it
 MODIFIER_SHARE = 1.0  # the asked noun's own words met in the phrase's description ("which CBI economist")
 NEAR_CHARS = 40.0
@@ -377,6 +378,9 @@ def _before_joined_name(text: str, ents: tuple[Entity, ...], start: int, end: in
 
 
 _VENUE_BEFORE = re.compile(r"\bat $")
+_SAYS_NOTHING = frozenset({"be", "have", "do", "say", "get"})  # verbs whose object says nothing of an act ("made" does)
+_NAMING_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "appos", "case"})
+_DOER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "PRODUCT"})
 
 
 def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
@@ -412,6 +416,9 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                 spans = [span for span in spans if span not in inside] + [(match.start(), match.end())]
     if question.type in (ORGANISATION, PERSON):  # "who headed the equaliser": "Lomana LuaLua headed home ...", untagged
         spans += [span for span in roles.doers(roles.asked_act(question.text), text) if span not in spans]
+        # "which company made Nighty Night": "Baby Cow, which created Nighty Night", though spaCy calls it a person
+        spans += [(e.start, e.end) for e in ents if e.label in _DOER_LABELS and (e.start, e.end) not in spans
+                  and _object_beside(question, text, e.start, e.end)]
     if question.type in (ORGANISATION, PERSON, PLACE, WORK) and question.noun:  # "Shochiku film studios"
         spans += [span for span in _named_by_noun(question.type, question.noun, text, ents) if span not in spans]
     if question.type == WORK:  # spaCy's small model misses most titles ("No Way Out", "Dead Man's Shoes")
@@ -544,8 +551,10 @@ def _score(question: Question, sentence: Sentence, start: int, end: int, stories
     others = len(stories.get(_key(sentence.text[start:end]), set()) - {sentence.story})
     named = _beside_noun(question, sentence.text, start, end)
     told = _when_told(question, sentence.text, start)
-    if _done_by(question, sentence.text, start) or _replaces(question, sentence.text, start, end) or _object_beside(question, sentence.text, start, end):
+    if _done_by(question, sentence.text, start) or _replaces(question, sentence.text, start, end):
         named = max(named, 1.0)
+    if _object_beside(question, sentence.text, start, end):  # its own verb is done to the asked object: more than a title says
+        named = max(named, NAMED_AS_DOER)
     said = _countries_said(sentence.text, start, end) or countries.get((sentence.source, _surname(sentence.text[start:end])), set())
     country = _country_met(question, said)
     if country:  # "which French minister": "Nicolas Sarkozy of France", not "US Treasury Secretary John Snow"
@@ -643,7 +652,7 @@ def _object_beside(question: Question, text: str, start: int, end: int) -> bool:
     acts = [name.head] if name.dep_ == "nsubj" else []  # "Vodafone has bought the operator Oskar"
     acts += [c for c in name.children if c.dep_ == "relcl"]  # "Catalina Sandino Moreno, who took best actress"
     for act in acts:
-        done_to = " ".join(t.text for o in act.children if o.dep_ in ("dobj", "attr") for t in o.subtree)
+        done_to = " ".join(t.text for o in act.children if o.dep_ in ("dobj", "attr") for t in _noun_phrase(o))
         if 2 * len(wanted & set(terms(done_to))) >= len(wanted):
             return True
     return False
@@ -654,14 +663,18 @@ def _asked_object(clause: str) -> frozenset[str]:
     actress at the awards?"); none when the question's subject is not what it asks for."""
     doc = parse(clause[-PARSED_CHARS:])
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ != "VERB" or root.lemma_ in roles.LIGHT_VERBS:
+    if root is None or root.pos_ != "VERB" or root.lemma_ in _SAYS_NOTHING:
         return frozenset()
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     if not subjects or not any(t.tag_ in ("WP", "WDT") for t in subjects[0].subtree):
         return frozenset()
-    objects = [c for c in root.children if c.dep_ == "dobj"]
-    words = " ".join(t.text for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"))
-    return frozenset(terms(words))
+    words = [t.text for o in root.children if o.dep_ == "dobj" for t in _noun_phrase(o) if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")]
+    return frozenset(terms(" ".join(words)))
+
+
+def _noun_phrase(head: Any) -> list[Any]:
+    """The noun and the words that name it ("best new TV comedy"), not the clauses hung on it ("named Britain's ...")."""
+    return [head] + [t for child in head.children if child.dep_ in _NAMING_DEPS for t in _noun_phrase(child)]
 
 
 _IN_PLACE_OF = re.compile(

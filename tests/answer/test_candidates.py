@@ -1406,3 +1406,15 @@ def test_an_ailment_or_a_name_source_is_a_reason_of_the_asked_person() -> None:
     called = analyse("Why is the company called 19?")
     named = _sentence("The company was set up 15 years ago by Mr Fuller, taking the name from his first successful single - 19 by Paul Hardcastle.")
     assert _reason(named, called) == "taking the name from his first successful single"
+
+
+def test_the_doer_of_the_asked_act_on_its_object_outranks_a_titled_name() -> None:
+    """spaCy calls "Baby Cow" a person; "which created Nighty Night" makes it the company asked for, over the
+    "production company Tiger Aspect" of the same sentence. Words hung on an object are not the object."""
+    question = analyse("Which production company made Nighty Night, named the best new TV comedy at the awards?")
+    text = ("Production companies also featured in the top 50, including Steve Coogan's Baby Cow, which created Nighty Night "
+            "among others, and The Vicar of Dibley production company Tiger Aspect.")
+    assert candidates.find(question, [_sentence(text)])[0].text == "Baby Cow"
+    won = analyse("Which National Theatre website won the interactive Bafta for best learning?")
+    leads = "The BBC leads the nominations for the Bafta Interactive Awards, including one for the Radio Times website."
+    assert not candidates._object_beside(won, leads, 4, 7)  # it leads the nominations, not the Bafta
