@@ -560,6 +560,7 @@ def _score(question: Question, sentence: Sentence, start: int, end: int, stories
     if country:  # "which French minister": "Nicolas Sarkozy of France", not "US Treasury Secretary John Snow"
         named = max(named, 1.0) if country > 0 else min(named, -1.0)
     told += _baseline(question, sentence.text, start) + _span_for_one_day(question, sentence.text[start:end])
+    told += _other_period(question, sentence.text, end)
     told += _only_speaks(question, sentence.text, start, end)
     return sentence.evidence + WEIGHT_NEAR * near + WEIGHT_AGREE * min(others, 2) / 2 + WEIGHT_NOUN * named - WEIGHT_TOLD * told
 
@@ -752,6 +753,24 @@ def _baseline(question: Question, text: str, start: int) -> float:
     if supposed and not re.search(r"\b(?:if|would)\b", question.text, re.IGNORECASE):
         return 1.0
     return 1.0 if not _ASKS_CHANGE.search(question.text) and _CHANGE_BY.search(before) else 0.0
+
+
+_MONTHLY = re.compile(r"\b(?:previous|preceding|prior|last) month\b|\bmonth (?:before|earlier)\b|\bmonth-on-month\b|\bon the month\b")
+_YEARLY = re.compile(r"\b(?:previous|preceding|prior|last) year\b|\byear (?:before|earlier|ago)\b|\byear-on-year\b|"
+                     r"\bon the year\b|\bannual(?:ly| basis)\b|\bsame (?:month|period|quarter) (?:of |in )?(?:the previous|last) year\b")
+
+
+def _other_period(question: Question, text: str, end: int) -> float:
+    """1 for a change measured against another period than the question's: "rose 3.8% on a year-on-year
+    basis" does not answer "how much did spending rise compared with the previous month?"."""
+    if question.type not in fits.AMOUNTS:
+        return 0.0
+    asked = question.text.lower()
+    said = text[end : end + 60].lower()
+    monthly_asked, yearly_asked = bool(_MONTHLY.search(asked)), bool(_YEARLY.search(asked))
+    if monthly_asked == yearly_asked:
+        return 0.0
+    return 1.0 if (_YEARLY.search(said) if monthly_asked else _MONTHLY.search(said)) else 0.0
 
 
 def _only_speaks(question: Question, text: str, start: int, end: int) -> float:

@@ -125,7 +125,8 @@ RACE_TIME = re.compile(
 _LENGTH_NOUNS = "term|sentence|ban|suspension|stint|spell|tenure|period"  # "what was the longest prison term": a length of time
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (COMPARISON, re.compile(
-        r"\b(compare|compared(?! (?:with|to) (?:just |only |about |around |some |a )?[$£€]?\d)|"  # "11%, compared with 43%": a figure's past
+        r"\b(compare|compared(?! (?:with|to) (?:just |only |about |around |some |a )?[$£€]?\d)"  # "11%, compared with 43%": a figure's past
+        r"(?! (?:with|to) (?:the |a )?(?:previous|preceding|prior|last|same|year|month|quarter|week|day)\b)|"  # "a rise compared with the month before"
         r"comparison|differ|different|difference|differences|contrast|timeline|chronolog\w*|"
         r"sequence of events|what happened (after|next|since|then)|how has .{1,60} changed|how did .{1,80} evolve)\b"
     )),
@@ -462,7 +463,22 @@ def _much_noun(question: str) -> str:
             if following is not None and following.lower_ == "in":
                 objects = [c for c in following.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
                 return objects[0].text.lower() if objects else ""
+            changed = _changed_noun(token)
+            if changed:
+                return changed
     return ""
+
+
+def _changed_noun(much: Any) -> str:
+    """What a "how much did it rise / did they raise" question measures the change of: the verb's subject
+    when it rises by itself ("how much did spending rise" -> "spending"), its object when someone moves it
+    ("how much did households raise their spending" -> "spending"). A name or a pronoun says no kind of amount."""
+    verb = much.head if much.head.pos_ == "VERB" else None
+    if verb is None or not _BY_HOW_MUCH.search(verb.sent.text.lower()) or verb.lemma_.lower() not in _CHANGE_LEMMAS:
+        return ""
+    role = "dobj" if any(c.dep_ == "dobj" for c in verb.children) else "nsubj"
+    nouns = [c for c in verb.children if c.dep_ == role and c.pos_ == "NOUN"]
+    return nouns[0].text.lower() if nouns else ""
 
 
 @lru_cache(maxsize=1024)
@@ -579,8 +595,13 @@ _PAID_RATE = re.compile(r"\b(?:hourly|wages?|pay|salary|salaries|fares?|fees?|pr
 _BY_HOW_MUCH = re.compile(  # "by how much will health spending rise?": by 9.4% as often as by £1bn
     r"\bby how much\b|\bhow much (?:did|does|do|has|have|had|will|would|could|is|was|were|are)\b[^?]{0,80}?\b(?:go(?:ne|es)? up|"
     r"go(?:ne|es)? down|went up|went down|rise|risen|rose|fall|fallen|fell|climb|climbed|drop|dropped|jump|jumped|increase|increased|"
-    r"decrease|decreased|decline|declined|grow|grown|slip|slipped|slide|slid|soar|soared|plunge|plunged|tumble|tumbled|surge|surged)\b"
+    r"decrease|decreased|decline|declined|grow|grown|slip|slipped|slide|slid|soar|soared|plunge|plunged|tumble|tumbled|surge|surged|"
+    r"raise|raised|lift|lifted|boost|boosted|cut|reduce|reduced|lower|lowered|trim|trimmed|slash|slashed)\b"  # "raise their spending"
 )
+_CHANGE_LEMMAS = frozenset({
+    "rise", "fall", "climb", "drop", "jump", "increase", "decrease", "decline", "grow", "slip", "slide", "soar", "plunge", "tumble",
+    "surge", "raise", "lift", "boost", "cut", "reduce", "lower", "trim", "slash",
+})
 _PERCENT_NOUNS = "growth|stake|turnout|swing|inflation|unemployment"  # "what growth does he predict": 4.2%
 _ORDINAL_NOUNS = "minute|round|lap|hole|innings|inning|stage|leg|heat|ranking|rank|seeding"  # "in which minute": the 84th
 _AMOUNT_NOUNS = (  # "to what level did gold slide", "what magnitude was the quake"

@@ -1418,3 +1418,10 @@ def test_the_doer_of_the_asked_act_on_its_object_outranks_a_titled_name() -> Non
     won = analyse("Which National Theatre website won the interactive Bafta for best learning?")
     leads = "The BBC leads the nominations for the Bafta Interactive Awards, including one for the Radio Times website."
     assert not candidates._object_beside(won, leads, 4, 7)  # it leads the nominations, not the Bafta
+
+
+def test_a_change_against_another_period_is_not_the_asked_change() -> None:
+    question = analyse("How much did French households raise their spending in January compared with the previous month?")
+    yearly = replace(_sentence("Consumer spending in January rose 3.8% on a year-on-year basis, INSEE said."), dense=0.9)
+    monthly = _sentence("French consumers increased their spending by 1.5% in January, figures revealed.")
+    assert candidates.find(question, [yearly, monthly])[0].text == "1.5%"

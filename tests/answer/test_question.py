@@ -426,3 +426,13 @@ def test_readings_values_and_a_figure_s_past_are_typed(question: str, kind: str)
 def test_an_explanation_asked_for_is_a_reason() -> None:
     assert analyse("Simon Fuller's fortune fell to £75m - what explanation did the paper give for the slump?").type == "reason"
     assert analyse("What did the agency give as the main reason for raising its forecast?").type == "reason"
+
+
+def test_a_change_against_the_month_before_is_an_amount_not_a_comparison() -> None:
+    """"How much did households raise their spending, compared with the previous month?" asks one figure,
+    of spending, which may be a share: the baseline is no second thing to compare."""
+    question = analyse("How much did French households raise their spending in January compared with the previous month, according to INSEE?")
+    assert question.type == "quantity" and "PERCENT" in question.labels
+    assert measured_thing(question) == "spending"
+    assert analyse("How did sales in January compare with the previous month?").type == "comparison"
+    assert measured_thing(analyse("How much did Boeing cut its forecast by?")) == "forecast"
