@@ -132,12 +132,12 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
             if end > start and not _in_question(sentence.text[start:end], question) and (sentence, start, end) not in spans:
                 if not fits.unresolved(question, sentence, start, end):  # "last year" in an undated article
                     spans.append((sentence, start, end))
-    speakers = _speakers(question, parsed, parses, sentences) if question.type == PERSON else {}
-    spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     subjects = _described(question, parsed)
-    if subjects:  # "the Tory leader" the question speaks of is not the patient it asks for, nor its speaker
+    if subjects:  # "the Tory leader" the question speaks of is not the patient it asks for
         kept = [(s, a, b) for s, a, b in spans if _surname(s.text[a:b]) not in subjects]
         spans = kept or spans
+    speakers = _speakers(question, parsed, parses, sentences) if question.type == PERSON else {}
+    spans += [(carrier, start, end) for carrier, start, end, _ in speakers.values()]
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
     for narrowed in (fits.of_the_asked, fits.sized_places, fits.per_unit, fits.reported_by, fits.report_date, fits.moved_to,
                      fits.lesser_role, fits.not_the_listener, fits.in_asked_measure, fits.since_asked, fits.made_by, _moved,
@@ -477,7 +477,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
 _MORE_TIME = re.compile(
     r" and (?:a half|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:years?|months?|weeks?|days?|hours?|minutes?))\b"
 )
-_ROLE_PHRASE = re.compile(r"\bthe ((?:[A-Z][\w'’-]*|[a-z][\w-]*) (?:and [a-z][\w-]* )?[a-z][\w-]*)\b")  # "the work and pensions secretary"
+_ROLE_PHRASE = re.compile(r"\bthe ((?:[A-Z][\w'’-]*|[a-z][\w-]*) [a-z][\w-]*)\b")
 
 
 def _described(question: Question, sentences: list[Sentence]) -> set[str]:
@@ -486,7 +486,7 @@ def _described(question: Question, sentences: list[Sentence]) -> set[str]:
     about themselves."""
     if question.type != PERSON:
         return set()
-    roles = [m.group(1) for m in _ROLE_PHRASE.finditer(question.text)
+    roles = [m.group(1) for m in _ROLE_PHRASE.finditer(asked_clause(question.text))
              if is_role_noun(m.group(1).split()[-1]) and m.group(1).split()[-1] != question.noun]
     found: set[str] = set()
     for role in roles:

@@ -1384,17 +1384,6 @@ def test_a_stretch_of_time_does_not_say_when() -> None:
     assert [c.text for c in candidates.find(question, [stretch, meeting])] == ["15 December, 1953"]
 
 
-def test_a_person_the_question_restates_by_role_is_not_the_answer_even_as_a_speaker() -> None:
-    """The opening clause's "the work and pensions secretary" is Alan Johnson, quoted as the one who warned."""
-    question = analyse("Months ago the work and pensions secretary told MPs the agency's chief was leaving. Who was appointed?")
-    warned = _sentence("Ministers would not rule out scrapping the agency, Work and Pensions Secretary Alan Johnson has warned.")
-    quote = "\u201cIt must improve,\u201d he said."
-    said = replace(_sentence(quote), start=warned.end + 1, end=warned.end + 1 + len(quote))  # he speaks right after
-    named = replace(_sentence("Mr Smith will be replaced by Stephen Geraghty, the agency said."), source="b.txt", story="b.txt")
-    found = [c.text for c in candidates.find(question, [warned, said, named])]
-    assert "Alan Johnson" not in found and "Stephen Geraghty" in found, found
-
-
 def test_an_ailment_or_a_name_source_is_a_reason_of_the_asked_person() -> None:
     missing = analyse("Why is Hal Luscombe missing from the Wales team?")
     assert _reason(_sentence("Luscombe is sidelined by a hamstring problem sustained against Italy."), missing) == (
