@@ -16,23 +16,23 @@ DESCRIBED_RATIO = 0.6  # "who is X?": a describing sentence needs this share of 
 STATED_CAUSE_RATIO = 0.65  # a reason said outright ("because", "a result of") is looked for this far below the best
 FURTHER_CAUSE_RATIO = 0.5  # a further stated cause of the same article, this far below the best (dev: 0.35 and 0.5 alike)
 RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
+_AILMENT_WORDS = r"(?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:injury|injuries|problems?|trouble|strain|knock|illness|virus)\b"
+_NAME_SOURCE = r"(?:tak|gett)\w* (?:its|the|his|her|their) name from|named after|name comes from"  # why a thing is called what it is
 _REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
     # "fears over jobs"), not before a place, a number or a time ("MEP for the East Midlands", "over 5%")
     r"\b(because(?: of)?|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
     r"as a way (?:of|to)|in (?:a bid|an effort|an attempt) to|in the hopes? (?:of|that)|with the aim of|for fear (?:of|that)|"
     r"following|amid|after|citing|since|arguing(?: that)?|on the grounds (?:that|of)|given that|thanks to|in the wake of|blaming|"
     r"(?:sidelined|ruled out|kept out|forced out|laid low|hampered|troubled|plagued|struck down) (?:by|with)|"  # "sidelined by a hamstring problem"
-    r"with(?= (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:injury|injuries|problems?|trouble|strain|knock|illness|virus)\b)|"  # _AILMENT
-    r"(?:tak|gett)\w* (?:its|the|his|her|their) name from|named after|name comes from|"  # why a thing is called what it is
+    rf"with(?= {_AILMENT_WORDS})|{_NAME_SOURCE}|"  # "missed the match with hamstring trouble"
     r"for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|coming|years?|months?|weeks?|days?|decades?|"
     r"summer|winter|season|holidays?|christmas)\b))\b",
     re.IGNORECASE,
 )
-_AILMENT = re.compile(r"with (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:injury|injuries|problems?|trouble|strain|knock|illness|virus)\b",
-                      re.IGNORECASE)  # "missed the match with hamstring trouble": the cause ends with the ailment
+_AILMENT = re.compile(rf"with {_AILMENT_WORDS}", re.IGNORECASE)  # "missed the match with hamstring trouble": the cause ends with the ailment
 _STATED_CAUSE = re.compile(  # the connectives that say outright that what follows is the cause
-    r"(?:because|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|on the grounds|the reason|sidelined by|ruled out (?:by|with)|"
-    r"(?:tak|gett)\w* (?:its|the|his|her|their) name from|named after|name comes from)\b", re.IGNORECASE
+    rf"(?:because|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|on the grounds|the reason|sidelined by|ruled out (?:by|with)|"
+    rf"{_NAME_SOURCE})\b", re.IGNORECASE
 )
 _WEAK_CAUSE = re.compile(r"(?:following|after|amid|since|for|over|in the wake of)\b", re.IGNORECASE)  # often only "when"
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")

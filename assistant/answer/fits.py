@@ -69,8 +69,7 @@ _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a senten
     r"(?!(?:The|A|An|Some|About|Nearly|Almost|Over|Under|More|Less|Only|Just|All|Around|Up|To|By)\b)[A-Z][A-Za-z]*\s$"
 )
 _SCALE = re.compile(r"(?:bn|m|k|GB|MB|TB|kg|km|cm|mm|ft|mph|kph|ha)\b")
-_STRETCH = re.compile(r"(?:(?:the|these|those|over|for|in)\s+)*(?:(?:past|last|next|coming|recent|previous|several|many|few|"
-                      r"\w+|\d+)[\s-]+)*(?:decades|years|months|weeks|days)")  # no "ago", no year: see `fits`
+_STRETCH = re.compile(r"(?:\w+[\s-]+)*(?:decades|years|months|weeks|days)")  # "the past 50 years", ending there: no "ago", no month
 _HALF = re.compile(r"(?:-and-a-half|\s+and\s+a\s+half)(?:[- ](?:miles|metres|meters|kilometres|kilometers|km|feet|yards|inches|laps|"
                    r"tonnes|tons|kilos|kilograms|stone|pounds|litres|gallons)\b)?", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?<![\w.,])[£$€]?\d[\d,.]*\s?[-–]\s?$")  # not "to": "rose by 20 to 120" is no range

@@ -266,14 +266,15 @@ class Reader:
                 return Reading(question, f"The articles found name no {question.noun} in {within}.", NOT_IN_PLACE, support=support)
         if found:
             rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
-            close = [c for c in found[1:ROLES_CHECKED] if c.score >= RIVAL_RATIO * found[0].score and c.key != found[0].key
-                     and not self._rival(question, c)]  # the same answer again is the other act's answer again
-            if rival is not None and not close:  # the best-read sentence gives the asked act to someone else: a near miss
-                return Reading(question, rival.notice(), ROLE_CONFLICT, support=support)
-            if rival is not None:  # "England were beaten 19-13 by the Irish" for "England beat Ireland": the next reading answers
+            lesser = [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)]
+            if rival is None:
+                found = found[:1] + lesser + found[ROLES_CHECKED:]
+            else:  # "England were beaten 19-13 by the Irish" for "England beat Ireland": a nearly as good reading answers,
+                # not with the same answer again (the other act's answer)
+                close = [c for c in lesser if c.score >= RIVAL_RATIO * found[0].score and c.key != found[0].key]
+                if not close:  # the best-read sentence gives the asked act to someone else: a near miss
+                    return Reading(question, rival.notice(), ROLE_CONFLICT, support=support)
                 found = close + found[ROLES_CHECKED:]
-            else:
-                found = found[:1] + [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)] + found[ROLES_CHECKED:]
         stand_in = not found and question.type in FALLBACK_LABELS and not _no_stand_in(question)
         if stand_in:  # "Maseru" in a weakly matching sentence of the best article, before its factories stand in for a city
             found = [c for c in every if c.sentence.source == sentences[0].source and c.sentence.evidence >= ABOUT_FLOOR * floor]
