@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from assistant.answer import counts, entity_labels, fits, patterns, places, roles
@@ -659,6 +660,7 @@ def _object_beside(question: Question, text: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)  # asked for every entity and candidate of every sentence read for one question
 def _asked_object(clause: str) -> frozenset[str]:
     """The words of what the asking clause's "who" or "which X" did its act to ("best actress" of "who won best
     actress at the awards?"); none when the question's subject is not what it asks for."""
