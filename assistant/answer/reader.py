@@ -272,9 +272,10 @@ class Reader:
             else:  # "England were beaten 19-13 by the Irish" for "England beat Ireland": a nearly as good reading answers,
                 # not with the same answer again (the other act's answer)
                 close = [c for c in lesser if c.score >= RIVAL_RATIO * found[0].score and c.key != found[0].key]
-                if not close:  # the best-read sentence gives the asked act to someone else: a near miss
+                if not close and rival.role != roles.OWNER:  # the best-read sentence gives the asked act to someone else: a near miss
                     return Reading(question, rival.notice(), ROLE_CONFLICT, support=support)
-                found = close + found[ROLES_CHECKED:]
+                # a figure of another named one only gives way: alone it refused as many answerable questions as not
+                found = close + found[ROLES_CHECKED:] if close else found[:1] + lesser + found[ROLES_CHECKED:]
         stand_in = not found and question.type in FALLBACK_LABELS and not _no_stand_in(question)
         if stand_in:  # "Maseru" in a weakly matching sentence of the best article, before its factories stand in for a city
             found = [c for c in every if c.sentence.source == sentences[0].source and c.sentence.evidence >= ABOUT_FLOOR * floor]

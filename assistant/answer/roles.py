@@ -34,6 +34,7 @@ from assistant.answer.question import PARSED_CHARS, is_role_noun
 AGENT, PATIENT, PARTNER = "agent", "patient", "partner"  # the doer, the done-to, the one it was done with
 PLACE = "place"  # where it was done: "arrive in Washington" is not "met in Beijing"
 NAMESAKE = "namesake"  # another body of the question's kind: "New York Stock Exchange" for "London Stock Exchange"
+OWNER = "owner"  # whose the asked amount is: "Sky Plus ... with 474,000 subscribers" for Telewest's subscribers
 _BODIES = frozenset({"ORG", "FAC", "EVENT", "LAW"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})  # say nothing of the act
@@ -62,6 +63,8 @@ class Conflict:
             return f"The articles found place it in {self.said} (“{self.verb}”), not in {self.asked}."
         if self.role == NAMESAKE:
             return f"The articles found speak of the {self.said}, not the {self.asked}."
+        if self.role == OWNER:
+            return f"The articles found give that figure for {self.said}, not for {self.asked}."
         doing = {AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with"}.get(self.role, f"the one {self.verb}")
         return f"In the articles found, {self.said}, not {self.asked}, is {doing}."
 
@@ -72,7 +75,67 @@ def conflict(question: str, sentence: str, start: int, end: int) -> Conflict | N
     anchor = _token_at(doc, start)
     if anchor is None:
         return None
-    return _first_conflict(question, sentence, _predicates(anchor), start, end)
+    return _first_conflict(question, sentence, _predicates(anchor), start, end) or _owner_conflict(question, sentence, anchor)
+
+
+def _owner_conflict(question: str, sentence: str, anchor: Any) -> Conflict | None:
+    """A "how many / how much" figure whose clause is about another named one than the question's, in a
+    sentence that never names the question's: "Sky Plus is the market leader ..., with 474,000 subscribers"
+    does not count Telewest's. Unlike the roles above, the verbs need not match ("has", "is ... with"), so
+    the check stays quiet when the sentence's one is named anywhere in the question."""
+    asked = _asked_owner(parse(question[-PARSED_CHARS:]))
+    if not asked or patterns.mentions(sentence.lower(), asked):
+        return None
+    holder = _clause_subject(anchor)
+    said = _entity_name(holder) if holder is not None else ""
+    if not said or _same(said, asked) or patterns.mentions(question.lower(), said):
+        return None
+    return Conflict(holder.head.text.lower(), OWNER, said, asked)
+
+
+def _asked_owner(question: Any) -> str:
+    """The name a "how many / how much" question asks the figure of: the subject between its auxiliary and
+    verb ("how many subscribers has Telewest's recorder signed up" -> Telewest), or "it" of an opening clause's
+    subject. None when the counted ones are the subject ("how many fans were taken to hospital")."""
+    how = next((t for t in question[1:] if t.lower_ in ("many", "much") and question[t.i - 1].lower_ == "how"), None)
+    if how is None:
+        return ""
+    auxiliary = next((t for t in question[how.i + 1 :] if t.lower_ in _AUXILIARIES), None)
+    if auxiliary is None:
+        return ""
+    verb = next((t for t in question[auxiliary.i + 1 :] if t.pos_ == "VERB"), None)
+    if verb is not None and auxiliary.lower_ in _BE and verb.tag_ in ("VBN", "VBD"):
+        return ""
+    between = question[auxiliary.i + 1 : verb.i if verb is not None else len(question)]
+    heads = [t for t in between if t.dep_ == "nsubj" or (t.dep_ == "poss" and t.head.dep_ == "nsubj")]
+    subject = next((name for name in (_entity_name(t) for t in heads) if name), "")  # "Telewest's recorder": Telewest;
+    # "the Glasgow Kelvin MP" names a place that describes the one asked about, who is not named
+    if not subject and any(t.lower_ in _PRONOUNS for t in between):
+        subject = next((_name(t) for t in question[: auxiliary.i] if t.dep_ == "nsubj" and t.ent_type_ in NAMED and _name(t)), "")
+    return subject
+
+
+def _entity_name(token: Any) -> str:
+    """The name of the entity the token stands in, whatever its part of speech ("Sky Plus" tagged a noun and a
+    conjunction), else the proper name it heads."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in NAMED), None)
+    if entity is None or (entity.label_ == "NORP" and len(entity) == 1 and not entity.text.endswith("s")):
+        return _name(token)
+    return "" if all(is_role_noun(word) for word in entity.text.split()) else str(entity.text)
+
+
+def _clause_subject(anchor: Any) -> Any:
+    """The subject of the nearest clause up from the anchor that has one, through participles ("donations
+    totalling £4.6m") and relative pronouns ("Sony, which has sold 80m")."""
+    token = anchor
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)  # not a passive's "by": who signed him may act for the buyer
+        if subject is not None:
+            return token.head if subject.lower_ in _RELATIVE and token.dep_ == "relcl" else subject
+    return None
 
 
 def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, end: int) -> Conflict | None:

@@ -640,3 +640,15 @@ def test_a_country_left_unsaid_does_not_count_against_its_own_news() -> None:
     reader = Reader({}, articles, 0.4, 3)
     assert reader._unnamed_share(analyse("On what date did Britain's child maintenance chief stand down?"), "a.txt") == 0.0
     assert reader._unnamed_share(analyse("On what date did Ofsted's child maintenance chief stand down?"), "a.txt") == 1.0
+
+
+def test_a_figure_of_another_named_one_gives_way_but_does_not_refuse() -> None:
+    from assistant.answer.question import analyse
+
+    question = analyse("Roughly how many Britons had Jack Straw said were dead or missing after the Boxing Day tsunami?")
+    office = _scored("The Foreign Office says 41 Britons are now confirmed to have died in the Tsunami on Boxing Day.", 0, 0.8)
+    straw = _scored("Foreign Secretary Jack Straw said on Friday that about 440 Britons were either dead or missing.", 200, 0.78)
+    reading = Reader({}, None, 0.4, 3)._typed(question, [office, straw], office.evidence)
+    assert reading.short_answer.endswith("440") and reading.evidence[0].start == straw.start
+    alone = Reader({}, None, 0.4, 3)._typed(question, [office], office.evidence)  # no other reading: the figure still answers
+    assert not alone.refusal and alone.short_answer == "41"

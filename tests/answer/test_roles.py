@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.roles import AGENT, PARTNER, PATIENT, PLACE, conflict
+from assistant.answer.roles import AGENT, OWNER, PARTNER, PATIENT, PLACE, conflict
 
 
 def _conflict(question: str, sentence: str, phrase: str):  # type: ignore[no-untyped-def]
@@ -43,6 +43,29 @@ def test_the_question_s_it_is_the_name_its_opening_clause_gives() -> None:
     found = _conflict(question, sentence, "1.55bn euros")
     assert found is not None and found.role == AGENT and (found.said, found.asked) == ("GM", "Fiat")
     assert _conflict(question, "Fiat had to pay 1.55bn euros for the stake.", "1.55bn euros") is None
+
+
+def test_a_figure_of_another_named_one_is_a_conflict_whatever_its_verb() -> None:
+    question = "How many subscribers has Telewest's personal video recorder signed up so far?"
+    sentence = "Sky Plus is the market leader in the field of digital video recorders in the UK, with 474,000 subscribers."
+    found = _conflict(question, sentence, "474,000")
+    assert found is not None and found.role == OWNER and (found.said, found.asked) == ("Sky Plus", "Telewest")
+    assert found.notice() == "The articles found give that figure for Sky Plus, not for Telewest."
+    same = "Telewest is the market leader in the field of digital video recorders, with 474,000 subscribers."
+    assert _conflict(question, same, "474,000") is None
+    straw = "Roughly how many Britons had Jack Straw said were dead or missing after the Boxing Day tsunami?"
+    office = "The Foreign Office says 41 Britons are now confirmed to have died in the Tsunami."
+    assert _conflict(straw, office, "41") is not None
+
+
+def test_no_figure_owner_conflict_without_a_named_subject_on_both_sides() -> None:
+    # a place that describes the asked one names no one; a passive's "by" may act for the buyer
+    question = "How much did the anti-war Glasgow Kelvin MP win in libel damages from the Daily Telegraph?"
+    assert _conflict(question, "Mr Galloway, who on Thursday won £150,000 in libel damages, said he would stand.", "£150,000") is None
+    chelsea = "How much did Chelsea pay AC Milan for Marcel Desailly?"
+    assert _conflict(chelsea, "He was signed for £4.6m from AC Milan in 1998 by Ruud Gullit.", "£4.6m") is None
+    fans = "How many fans were taken to hospital after the gig?"
+    assert _conflict(fans, "Babyshambles played for 5,000 fans at the Brixton Academy.", "5,000") is None
 
 
 def test_a_meeting_with_someone_else_is_a_conflict() -> None:
