@@ -37,6 +37,7 @@ NAMESAKE = "namesake"  # another body of the question's kind: "New York Stock Ex
 OWNER = "owner"  # whose the asked amount is: "Sky Plus ... with 474,000 subscribers" for Telewest's subscribers
 _BODIES = frozenset({"ORG", "FAC", "EVENT", "LAW"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+_MISREAD = frozenset({"FAC", "PRODUCT", "WORK_OF_ART"})  # labels the small model gives bands and firms as subjects
 LIGHT_VERBS = frozenset({"be", "do", "have", "say", "make", "get", "go", "take", "give"})  # say nothing of the act
 _PRONOUNS = frozenset({"it", "he", "she", "they"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -314,12 +315,20 @@ def _first_name(span: Any, stop_at_preposition: bool = False) -> str:
             continue  # "Sir" of "Sir Alex Ferguson", "Home Office" of "Home Office minister Hazel Blears"
         if token.i + 2 < span.end and token.nbor(1).tag_ == "POS" and token.nbor(2).pos_ == "PROPN":
             continue  # "Britain's Kelly Sotherton", however spaCy attaches the possessive
-        name = _name(token) if token.ent_type_ in NAMED else ""  # the question's side must be a name spaCy knows
+        name = _name(token) if token.ent_type_ in NAMED else _misread_name(token)  # the question's side must be a name spaCy knows
         if name:
             return name
         if token.lower_ in _WH:
             return ""
     return ""
+
+
+def _misread_name(token: Any) -> str:
+    """A band or a game the small model labels a building or a work ("the Bay City Rollers" as FAC), when it is
+    the subject: a name all the same."""
+    if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_ not in _MISREAD:
+        return ""
+    return next((str(e.text) for e in token.doc.ents if e.start <= token.i < e.end), "")
 
 
 def _token_at(doc: Any, start: int) -> Any:

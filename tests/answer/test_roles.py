@@ -68,6 +68,14 @@ def test_no_figure_owner_conflict_without_a_named_subject_on_both_sides() -> Non
     assert _conflict(fans, "Babyshambles played for 5,000 fans at the Brixton Academy.", "5,000") is None
 
 
+def test_a_band_the_model_calls_a_building_is_still_the_question_s_name() -> None:
+    question = "Where did the Bay City Rollers finish in the public poll of the best Scottish bands of all time?"
+    sentence = "Scottish-based band Snow Patrol, who finished 14th in the vote, were among the performers on Wednesday night."
+    found = _conflict(question, sentence, "14th")
+    assert found is not None and found.role == AGENT and found.said == "Snow Patrol" and "Bay City Rollers" in found.asked
+    assert _conflict(question, "The Bay City Rollers, who finished 14th in the vote, played on Wednesday.", "14th") is None
+
+
 def test_a_meeting_with_someone_else_is_a_conflict() -> None:
     sentence = "Antony Blinken met with China's Foreign Minister Qin Gang in Beijing on Sunday at the Diaoyutai State Guesthouse."
     found = _conflict("At which venue did Blinken hold his meeting with Xi Jinping?", sentence, "the Diaoyutai State Guesthouse")
