@@ -775,9 +775,15 @@ def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if entity.label == "PERSON":
                 people.append(found[-1])
     covered = " ".join(found).lower()
-    for _, word in patterns.capitalised_names(text):
-        if word.lower() not in covered:
+    run_end = -1  # where the last loose word ends: capitalised words side by side are one name spaCy missed
+    for at, word in patterns.capitalised_names(text):  # ("the boy band One Direction")
+        if word.lower() in covered:
+            continue
+        if at == run_end + 1 and text[run_end] == " ":
+            found[-1] = f"{found[-1]} {word}"
+        else:
             found.append(word)
+        run_end = at + len(word)
     return tuple(dict.fromkeys(n for n in found if n)), tuple(dict.fromkeys(n for n in people if n))
 
 

@@ -436,3 +436,9 @@ def test_a_change_against_the_month_before_is_an_amount_not_a_comparison() -> No
     assert measured_thing(question) == "spending"
     assert analyse("How did sales in January compare with the previous month?").type == "comparison"
     assert measured_thing(analyse("How much did Boeing cut its forecast by?")) == "forecast"
+
+
+def test_capitalised_words_side_by_side_are_one_name() -> None:
+    # spaCy tags neither word: read one by one, each is a known word and the name would pass as known
+    assert analyse("Who were the five original members of the boy band One Direction?").names == ("One Direction",)
+    assert "Boxing Day" in analyse("How many Britons had Jack Straw said were missing after the Boxing Day tsunami?").names
