@@ -34,6 +34,7 @@ from assistant.answer.question import PARSED_CHARS, is_role_noun
 AGENT, PATIENT, PARTNER = "agent", "patient", "partner"  # the doer, the done-to, the one it was done with
 PLACE = "place"  # where it was done: "arrive in Washington" is not "met in Beijing"
 NAMESAKE = "namesake"  # another body of the question's kind: "New York Stock Exchange" for "London Stock Exchange"
+SWAPPED = "swapped"  # the candidate has the other role of the asked act: "He replaces Wang Yi" for "who replaced him"
 OWNER = "owner"  # whose the asked amount is: "Sky Plus ... with 474,000 subscribers" for Telewest's subscribers
 _BODIES = frozenset({"ORG", "FAC", "EVENT", "LAW"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
@@ -64,6 +65,10 @@ class Conflict:
             return f"The articles found place it in {self.said} (“{self.verb}”), not in {self.asked}."
         if self.role == NAMESAKE:
             return f"The articles found speak of the {self.said}, not the {self.asked}."
+        if self.role == SWAPPED:
+            if self.asked == AGENT:
+                return f"In the articles found, {self.said} is the one done to (“{self.verb}”), not the one who did it."
+            return f"In the articles found, {self.said} is the one who did it (“{self.verb}”), not the one it was done to."
         if self.role == OWNER:
             return f"The articles found give that figure for {self.said}, not for {self.asked}."
         doing = {AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with"}.get(self.role, f"the one {self.verb}")
@@ -147,8 +152,11 @@ def _first_conflict(question: str, sentence: str, verbs: list[Any], start: int, 
         return elsewhere
     for verb in verbs:
         asked = _asked_roles(asked_doc, verb)
+        wh_role = _wh_role(asked_doc, verb)
         for role, token in _roles(verb).items():
-            if start <= token.idx < end:  # the candidate itself fills this role: it is the answer, not a rival
+            if start <= token.idx < end:  # the candidate itself fills this role: it is the answer, not a rival,
+                if wh_role and role in (AGENT, PATIENT) and role != wh_role:  # unless the question asks the other
+                    return Conflict(verb.text.lower(), SWAPPED, _name(token) or sentence[start:end], wh_role)
                 continue
             said = _name(token)
             wanted = asked.get(role, "")
@@ -294,6 +302,36 @@ def _asked_roles(question: Any, verb: Any) -> dict[str, str]:
     if following:
         roles[PATIENT] = following
     return roles
+
+
+def _wh_role(question: Any, verb: Any) -> str:
+    """The role the asking word has for the question's word that is the sentence's verb, by word order (see
+    `_asked_roles`): "Who replaced Qin Gang" asks the doer, "Whom did Qin Gang succeed", "Which club did
+    Arsenal beat" and "Who was fined" the one done to. Empty when the verb is not the first after it."""
+    forms = _forms(verb.text) | {verb.lemma_.lower()}
+    wh = next((t for t in question if t.lower_ in ("who", "whom", "which")), None)  # "what share": no one's role
+    if wh is None:
+        return ""
+    after = [t for t in question[wh.i + 1 :] if t.pos_ in ("VERB", "AUX")]
+    if not after:
+        return ""
+    first = after[0]
+    if first.pos_ == "VERB":
+        asked = first
+        role = AGENT
+    else:
+        asked = next((t for t in after[1:] if t.pos_ == "VERB"), None)
+        if asked is None:
+            return ""
+        between = question[first.i + 1 : asked.i]
+        if any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between):
+            role = PATIENT  # "Whom did Qin Gang succeed": a subject between the auxiliary and the verb
+        else:
+            passive = asked.tag_ == "VBN" and any(t.lower_ in _BE for t in [first, *between])
+            role = PATIENT if passive else AGENT  # "who was / would be fined" / "who has won"
+    if not (_forms(asked.text) & forms or asked.lemma_.lower() in forms):
+        return ""
+    return PATIENT if wh.lower_ == "whom" else role
 
 
 def _forms(word: str) -> set[str]:

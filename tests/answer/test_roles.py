@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.roles import AGENT, OWNER, PARTNER, PATIENT, PLACE, conflict
+from assistant.answer.roles import AGENT, OWNER, PARTNER, PATIENT, PLACE, SWAPPED, conflict
 
 
 def _conflict(question: str, sentence: str, phrase: str):  # type: ignore[no-untyped-def]
@@ -74,6 +74,24 @@ def test_a_band_the_model_calls_a_building_is_still_the_question_s_name() -> Non
     found = _conflict(question, sentence, "14th")
     assert found is not None and found.role == AGENT and found.said == "Snow Patrol" and "Bay City Rollers" in found.asked
     assert _conflict(question, "The Bay City Rollers, who finished 14th in the vote, played on Wednesday.", "14th") is None
+
+
+def test_a_name_in_the_other_role_of_the_asked_act_is_a_conflict() -> None:
+    replaced = _conflict("Who replaced Qin Gang as China's ambassador in Washington?",
+                         "He replaces Wang Yi, who is expected to be appointed to another role.", "Wang Yi")
+    assert replaced is not None and replaced.role == SWAPPED and replaced.asked == AGENT
+    assert replaced.notice() == "In the articles found, Wang Yi is the one done to (“replaces”), not the one who did it."
+    beaten = _conflict("Who beat Arsenal on Saturday?", "Arsenal beat Chelsea on Saturday.", "Chelsea")
+    assert beaten is not None and beaten.role == SWAPPED
+    fined = _conflict("Who was fined by the FA?", "The FA fined Arsene Wenger £15,000.", "The FA")
+    assert fined is not None and fined.role == SWAPPED and fined.asked == PATIENT
+    # the name in the asked role answers: the one done to for "whom did", "which club did", "who was"
+    assert _conflict("Whom did Qin Gang replace?", "Qin Gang replaces Wang Yi, who is expected to leave.", "Wang Yi") is None
+    assert _conflict("Which club did Arsenal beat on Saturday?", "Chelsea were beaten by Arsenal on Saturday.", "Chelsea") is None
+    assert _conflict("Who was fined by the FA?", "The FA fined Arsene Wenger £15,000.", "Arsene Wenger") is None
+    # "what share ... would be elected" asks no one's role
+    share = "What share of the members of a smaller second chamber would be elected under the draft bill?"
+    assert _conflict(share, "The group proposes a smaller second chamber in which 70% of members would be elected.", "70%") is None
 
 
 def test_a_meeting_with_someone_else_is_a_conflict() -> None:
