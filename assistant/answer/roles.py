@@ -180,7 +180,7 @@ def _place_conflict(question: Any, verbs: list[Any], lowered: str, start: int, e
             if child.i in described:  # "Thanou, the silver medallist from the Games in Sydney, quit": who, not where
                 continue
             said = _in_place(child)
-            if said and all(_elsewhere(said, name) for name in asked):
+            if said and all(elsewhere(said, name) for name in asked):
                 return Conflict(verb.text.lower(), PLACE, said, asked[0])
     return None
 
@@ -237,7 +237,7 @@ def _in_place(preposition: Any) -> str:
     return _name(objects[0]) if objects else ""
 
 
-def _elsewhere(said: str, asked: str) -> bool:
+def elsewhere(said: str, asked: str) -> bool:
     """Two places neither of which can hold the other: two cities, two countries, a country and a continent
     it does not lie on ("approved in the US", "approved in Europe"), a city and a country it is not in."""
     if _same(said, asked):

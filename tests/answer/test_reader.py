@@ -652,3 +652,14 @@ def test_a_figure_of_another_named_one_gives_way_but_does_not_refuse() -> None:
     assert reading.short_answer.endswith("440") and reading.evidence[0].start == straw.start
     alone = Reader({}, None, 0.4, 3)._typed(question, [office], office.evidence)  # no other reading: the figure still answers
     assert not alone.refusal and alone.short_answer == "41"
+
+
+def test_where_in_a_city_is_not_answered_by_another_city() -> None:
+    from assistant.answer.question import analyse
+
+    question = analyse("Where in Copenhagen will Jean-Michel Jarre perform at the Andersen concert?")
+    odense = _scored("After the Jarre concert in Copenhagen, the Andersen award will be presented in his hometown of Odense.", 0, 0.8)
+    venue = _scored("Jean-Michel Jarre will perform the Andersen concert in Copenhagen at the Tivoli Gardens.", 200, 0.7)
+    reading = Reader({}, None, 0.4, 3)._typed(question, [odense, venue], odense.evidence)
+    assert reading.short_answer == "the Tivoli Gardens" and reading.evidence[0].start == venue.start
+    assert Reader({}, None, 0.4, 3)._typed(question, [odense], odense.evidence).refusal == "The articles found name no place in Copenhagen."
