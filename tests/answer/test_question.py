@@ -442,3 +442,18 @@ def test_capitalised_words_side_by_side_are_one_name() -> None:
     # spaCy tags neither word: read one by one, each is a known word and the name would pass as known
     assert analyse("Who were the five original members of the boy band One Direction?").names == ("One Direction",)
     assert "Boxing Day" in analyse("How many Britons had Jack Straw said were missing after the Boxing Day tsunami?").names
+
+
+@pytest.mark.parametrize("question", [
+    "Franz Ferdinand picked up five Brit nominations, but where did they come in the public vote for the greatest Scottish band?",
+    "Where does Ahold, the Dutch retailer, stand by size among the world's supermarket chains?",
+    "In Rolling Stone's list of top earners, where did the best-placed rap act finish, and who was it?",
+    "Where did the draw with Fulham leave Sir Alex Ferguson's side in the league?",
+    "Where did Paula Radcliffe finish in the marathon?",
+])
+def test_where_someone_came_in_a_vote_list_or_league_asks_a_rank(question: str) -> None:
+    assert analyse(question).type == "rank"
+
+
+def test_where_a_march_finished_in_a_city_asks_a_place() -> None:
+    assert analyse("Where did the march finish in London?").type == "place"
