@@ -447,6 +447,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans = [(s, e) for s, e in spans if not _HYPHENATED.match(text, e)]  # "Oscar-winning director": no one
     if question.type in fits.AMOUNTS:
         spans = [(fits.with_range(text, s), fits.with_scale(text, e)) for s, e in spans]
+        spans = [(s, e) for s, e in spans if not any((s, e) != o and o[0] <= s and e <= o[1] for o in spans)]  # "million" of "6 million"
         spans = list(dict.fromkeys(part for s, e in spans for part in fits.moves_apart(text, s, e)))
     if question.type in (NUMBER, QUANTITY):  # "a 2-0 defeat" is a score, not how many or how far
         spans = [(s, e) for s, e in spans if not fits.in_score(text, s, e)]

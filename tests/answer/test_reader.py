@@ -663,3 +663,12 @@ def test_where_in_a_city_is_not_answered_by_another_city() -> None:
     reading = Reader({}, None, 0.4, 3)._typed(question, [odense, venue], odense.evidence)
     assert reading.short_answer == "the Tivoli Gardens" and reading.evidence[0].start == venue.start
     assert Reader({}, None, 0.4, 3)._typed(question, [odense], odense.evidence).refusal == "The articles found name no place in Copenhagen."
+
+
+def test_a_count_in_millions_and_a_height_in_feet_and_inches_are_read_whole() -> None:
+    sold = _read_one("How many DVDs and videos did the animated comedy sell across the US and Canada?", "Shark Tale, whose voice "
+                     "cast includes Will Smith, sold more than 6 million DVDs and videos across the United States and Canada.")
+    assert sold.short_answer == "6 million", (sold.short_answer, sold.rule)
+    tall = _read_one("How tall is Michael Ferguson, the missing knife attacker?",
+                     "Michael Ferguson is described as being 5ft 9ins tall, slim, with blond hair.")
+    assert tall.short_answer == "5ft 9ins", (tall.short_answer, tall.rule)
