@@ -351,6 +351,7 @@ _AROUND_MOVE = re.compile(  # "what had the rate been before the cut?", "where d
     re.IGNORECASE,
 )
 _MODIFIERS = r"(?:(?:just|about|around|only|nearly|almost|some|roughly|the)\s+)?"
+_NOW = re.compile(r"\b(?:now|currently)\b(?![\s-]+(?:defunct|former|ex)\b)", re.IGNORECASE)  # the level after the change
 
 
 def since_asked(question: Question, spans: Spans) -> Spans:
@@ -368,12 +369,23 @@ def since_asked(question: Question, spans: Spans) -> Spans:
     elif around is not None:  # "what had the rate been before the cut?": the figure it was cut from
         word = "from" if around.group(1).lower() == "before" else "to"
     else:
-        return spans
+        return _now(question, spans)
     names = r"(?:[A-Z][\w'’.-]*\s+){0,3}" if asked is not None and asked.group(4) else ""  # "at London's Paddington Green police station"
     after = re.compile(rf"\b(?i:{word})\s+(?i:{_MODIFIERS}){names}$")
     based = word.lower() == "in"  # "Aberdeen-based" says where a firm is based as "based in Aberdeen" does
     kept = [(s, a, b) for s, a, b in spans if after.search(s.text[max(0, a - 20) : a]) or (based and s.text[b : b + 6] == "-based")]
-    return kept or spans
+    return kept or _now(question, spans)
+
+
+def _now(question: Question, spans: Spans) -> Spans:
+    """"What share does BT now have?": a figure its sentence says holds now ("BT now has a 36% share"), else,
+    as for "at what time will the match now kick off?" of "brought forward from 2115 GMT to 1945 GMT", the
+    figure after "to", the one a change left. Kept when none is found."""
+    if not _NOW.search(asked_clause(question.text)):
+        return spans
+    said_now = [(s, a, b) for s, a, b in spans if _NOW.search(s.text[max(0, a - 30) : a])]
+    changed_to = [(s, a, b) for s, a, b in spans if re.search(rf"\bto\s+(?i:{_MODIFIERS})$", s.text[max(0, a - 20) : a])]
+    return said_now or changed_to or spans
 
 
 def of_another_month(question: Question, spans: Spans) -> Spans:

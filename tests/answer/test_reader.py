@@ -672,3 +672,16 @@ def test_a_count_in_millions_and_a_height_in_feet_and_inches_are_read_whole() ->
     tall = _read_one("How tall is Michael Ferguson, the missing knife attacker?",
                      "Michael Ferguson is described as being 5ft 9ins tall, slim, with blond hair.")
     assert tall.short_answer == "5ft 9ins", (tall.short_answer, tall.rule)
+
+
+def test_now_asks_the_figure_that_holds_now() -> None:
+    from assistant.answer.question import analyse
+
+    kick_off = _read_one("At what time will Middlesbrough's Uefa Cup match in Lisbon now kick off?", "The kick-off time for "
+                         "Boro's Uefa Cup match at Sporting Lisbon has been brought forward from 2115 GMT to 1945 GMT.")
+    assert kick_off.short_answer == "1945 GMT", (kick_off.short_answer, kick_off.rule)
+    question = analyse("What share of the broadband market does BT now have?")
+    lost = _scored("Reports say that BT has lost around 10% of its share of the broadband market over the last year.", 0, 0.8)
+    holds = _scored("BT now has a 36% share of the broadband market, which is becoming increasingly competitive.", 200, 0.75)
+    reading = Reader({}, None, 0.4, 3)._typed(question, [lost, holds], lost.evidence)
+    assert reading.short_answer == "36%" and reading.evidence[0].start == holds.start
