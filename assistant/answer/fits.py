@@ -351,7 +351,7 @@ _AROUND_MOVE = re.compile(  # "what had the rate been before the cut?", "where d
     re.IGNORECASE,
 )
 _MODIFIERS = r"(?:(?:just|about|around|only|nearly|almost|some|roughly|the)\s+)?"
-_NOW = re.compile(r"\b(?:now|currently)\b(?![\s-]+(?:defunct|former|ex)\b)", re.IGNORECASE)  # the level after the change
+_NOW = re.compile(r"\b(?:now|currently)\b(?![\s-]+(?:defunct|former|ex)\b)")  # lower case: "It's Now or Never" is a title
 
 
 def since_asked(question: Question, spans: Spans) -> Spans:
