@@ -62,7 +62,7 @@ _SITE = re.compile(  # a place inside a city, named by its kind: "Coronation Str
     r"Palace|Hotel|Guesthouse|Tower|Building|Court|Gardens|Place|Quay|Way)$"
 )
 _CURRENCY = re.compile(r"(?P<pound>£)|(?P<dollar>(?:US|A|C|HK)?\$)|(?P<euro>€)")
-_CURRENCY_WORD = re.compile(r"\b(?:dollars|euros|pounds|yen|yuan|rupees|francs|kronor|krona|roubles|rubles)\b", re.IGNORECASE)
+_CURRENCY_WORD = re.compile(r"\b(?:dollars?|euros?|pounds|yen|yuan|rupees|francs|kronor|krona|roubles|rubles)\b", re.IGNORECASE)
 _ASKED_CURRENCY = {"pound": r"£|pounds?|sterling", "dollar": r"\$|dollars?", "euro": r"€|euros?"}
 _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a sentence's first) right before a number
     rf"(?<=[\w,;:] )(?!(?i:{patterns.MONTH}|{patterns.WEEKDAY})\b)"

@@ -52,7 +52,7 @@ SUPERLATIVE = re.compile(  # a rank said by its measure: "GE is the US' biggest 
 ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?<![\d,])\d+(?:,\d{3})*(?:st|nd|rd|th))\b", re.IGNORECASE)  # "1,001st"
 MONEY = re.compile(
     r"(?:[£$€¥]|\b(?:US|A|C|HK)\$|\b(?:Rs|USD|EUR|GBP)\.?\s?)\s?\d(?:[\d,.]*\d)?(?:\s?(?:bn|m|k|billion|million|trillion|thousand)\b)?"
-    r"|\b\d(?:[\d,.]*\d)?\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|pence|cents|pesos|roubles|"
+    r"|\b\d(?:[\d,.]*\d)?\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars?|pounds|euros?|yen|yuan|rupees|pence|cents|pesos|roubles|"
     r"rubles|francs|kronor|kroner|krona|lira|dinars|rand|ringgit|baht|shekels|naira|rupiah|dirhams|riyals)\b"
     r"|(?<![\w.])\d+(?:\.\d+)?p\b",
     re.IGNORECASE,

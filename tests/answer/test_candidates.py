@@ -378,6 +378,8 @@ def test_a_sum_in_brackets_restates_the_one_before_unless_its_currency_is_asked(
     assert [c.text for c in candidates.find(analyse("How much was the rebuild worth?"), [sentence])] == ["1.2bn Australian dollars"]
     in_pounds = candidates.find(analyse("How much in pounds was the rebuild worth?"), [sentence])
     assert "£458m" in [c.text for c in in_pounds] and "$874m" not in [c.text for c in in_pounds]
+    singular = _sentence("It is the beginning of an ambitious new 7.5m euro (£5.1m) project funded by the European Union.")
+    assert [c.text for c in candidates.find(analyse("How much is the EU-funded project worth?"), [singular])] == ["7.5m euro"]
 
 
 def test_a_day_word_inside_a_name_is_no_date() -> None:
