@@ -69,6 +69,8 @@ _NAME_BEFORE = re.compile(  # a capitalised word (not a month, a day or a senten
     r"(?!(?:The|A|An|Some|About|Nearly|Almost|Over|Under|More|Less|Only|Just|All|Around|Up|To|By)\b)[A-Z][A-Za-z]*\s$"
 )
 _SCALE = re.compile(r"(?:bn|m|k|GB|MB|TB|kg|km|cm|mm|ft(?:\s?\d{1,2}\s?ins?\b)?|mph|kph|ha)\b|\s(?:million|billion|trillion|thousand)\b")
+_ENDS_IN_MINUTES = re.compile(r"\b(?:minutes?|mins?)$|\dmins?$")
+_SECONDS_AFTER = re.compile(r"(?:,|\s+and)?\s*\d{1,2}(?:\.\d+)?\s?(?:seconds|secs?)\b")
 _STRETCH = re.compile(r"(?:\w+[\s-]+)*(?:decades|years|months|weeks|days)")  # "the past 50 years", ending there: no "ago", no month
 _HALF = re.compile(r"(?:-and-a-half|\s+and\s+a\s+half)(?:[- ](?:miles|metres|meters|kilometres|kilometers|km|feet|yards|inches|laps|"
                    r"tonnes|tons|kilos|kilograms|stone|pounds|litres|gallons)\b)?", re.IGNORECASE)
@@ -169,11 +171,15 @@ def title_part(text: str, start: int) -> bool:
 
 def with_scale(text: str, end: int) -> int:
     """"More than 5" of "More than 5m people" ends after its "m": the count is five million, as "6" of "6 million
-    DVDs" after its "million"; "160" of "160GB" after its unit, "5ft" of "5ft 9ins" after the inches; "15" of
-    "15-and-a-half miles", which spaCy tags alone, after the half and its unit."""
+    DVDs" after its "million"; "160" of "160GB" after its unit, "5ft" of "5ft 9ins" after the inches, "one
+    minute" of "one minute, 47.97 seconds" after the seconds; "15" of "15-and-a-half miles", which spaCy tags
+    alone, after the half and its unit."""
     scale = _SCALE.match(text[end : end + 12])
     if scale:
         return end + scale.end()
+    seconds = _SECONDS_AFTER.match(text, end) if _ENDS_IN_MINUTES.search(text, 0, end) else None
+    if seconds:  # a race time: "one minute, 47.97 seconds", "3min 31.5secs"
+        return seconds.end()
     half = _HALF.match(text, end)
     return half.end() if half else end
 

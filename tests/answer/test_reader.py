@@ -665,13 +665,16 @@ def test_where_in_a_city_is_not_answered_by_another_city() -> None:
     assert Reader({}, None, 0.4, 3)._typed(question, [odense], odense.evidence).refusal == "The articles found name no place in Copenhagen."
 
 
-def test_a_count_in_millions_and_a_height_in_feet_and_inches_are_read_whole() -> None:
+def test_a_count_in_millions_a_height_in_feet_and_inches_and_a_race_time_are_read_whole() -> None:
     sold = _read_one("How many DVDs and videos did the animated comedy sell across the US and Canada?", "Shark Tale, whose voice "
                      "cast includes Will Smith, sold more than 6 million DVDs and videos across the United States and Canada.")
     assert sold.short_answer == "6 million", (sold.short_answer, sold.rule)
     tall = _read_one("How tall is Michael Ferguson, the missing knife attacker?",
                      "Michael Ferguson is described as being 5ft 9ins tall, slim, with blond hair.")
     assert tall.short_answer == "5ft 9ins", (tall.short_answer, tall.rule)
+    race = _read_one("What time did James McIlroy clock in winning the indoor 800m title?", "James McIlroy motored to the "
+                     "indoor 800m title in Sheffield on Sunday in a time of one minute, 47.97 seconds.")
+    assert race.short_answer == "one minute, 47.97 seconds", (race.short_answer, race.rule)
 
 
 def test_now_asks_the_figure_that_holds_now() -> None:
