@@ -154,13 +154,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (RANK, re.compile(r"\b(what|which) (?:world |league |final |current |highest |lowest |best |chart |table )?(position|placing|ranking|rank|number[- ]one)\b|"
                       r"\bwhat (?:is|was) (?:his|her|their|its|[\w.-]+(?: [\w.-]+){0,3}['’]s?) (?:current |world |latest |new |highest |best |"
                       r"previous |former )*(?:ranking|rank|seeding)\b|"
-                      r"\bwhere (?:did|does|do|is|was|will) .{1,80}\b(sit|sits|rank|ranks|ranked|finish|stand|stands|lie|lies|come|place|placed|"
-                      r"leave|left)\b.{0,40}\b(rankings?|table|standings|league|charts?|poll|race|vote|list|survey|top \w+)\b|"
+                      r"\bwhere (?:did|does|do|is|was|will) .{1,80}\b(sit|sits|rank|ranks|ranked|finish|stand|stands|lie|lies|come|"
+                      r"place|placed|leave|left)\b.{0,40}\b(rankings?|table|standings|league|charts?|poll|race|vote|list|survey|top \w+)\b|"
                       r"\bwhere (?:did|does|do|is|was) .{1,80}\b(?:sit|sits|rank|ranks|ranked|stand|stands|come|comes|place|placed)\s+"
                       r"(?:[\w-]+\s+){0,3}?among\b|"  # "where does Ahold stand by size among the world's chains?"
                       r"\bwhere (?:does|do|did|will|would) .{1,200}\brank\b|"  # "where does Continental rank by size among US carriers?"
                       r"\bwhere (did|has|have|will) .{1,80}\b(slip|slipped|fall|fell|drop|dropped|climb|climbed|rise|rose|move|moved)\s+to\W*$|"
-                      r"\bwhere (?:did|does|do|will|would) .{1,80}\b(?:finish|come|place|end up)(?:\W*$|\s*,\s*and\b|\s+in\s+the\s+[a-z])")),
+                      r"\bwhere (?:did|does|do|will|would) .{1,80}\b(?:finish|come|place|end up)"
+                      r"(?:\W*$|\s*,\s*and\b|\s+in\s+the\s+[a-z])")),
     # "where did Sotherton finish?", "... finish, and who was it?", "where did Radcliffe finish in the marathon?"
     (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),
     (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),

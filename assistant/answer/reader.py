@@ -261,10 +261,11 @@ class Reader:
             found = measuring
         within = _place_qualifier(question)
         if found and within:
-            found = [c for c in found if patterns.mentions(self._with_lead_in(c.sentence).lower(), within) and not roles.elsewhere(c.text, within)]
-            if not found:  # "At which London hospice ...?": no sentence that gives one says London, nor the lines before it;
-                # "Where in Copenhagen?": Odense is another city
-                return Reading(question, f"The articles found name no {question.noun or 'place'} in {within}.", NOT_IN_PLACE, support=support)
+            found = [c for c in found if patterns.mentions(self._with_lead_in(c.sentence).lower(), within)
+                     and not roles.elsewhere(c.text, within)]  # "Where in Copenhagen?": Odense is another city
+            if not found:  # "At which London hospice ...?": no sentence that gives one says London, nor the lines before it
+                notice = f"The articles found name no {question.noun or 'place'} in {within}."
+                return Reading(question, notice, NOT_IN_PLACE, support=support)
         if found:
             rival = roles.conflict(question.text, found[0].sentence.text, found[0].start, found[0].end)
             lesser = [c for c in found[1:ROLES_CHECKED] if not self._rival(question, c)]
@@ -530,8 +531,9 @@ _DEMONYM_ENDING = re.compile(r"(?:ish|an|ese|ian|ean|ic|i)$")  # "Spanish city",
 
 def _place_qualifier(question: Question) -> str:
     """The place a place question's noun is in ("which London hospice", "Where in Copenhagen" -> the city): an
-    answer's sentence must name it, and the answer must not be another place it cannot hold. Nationalities ("which Spanish city"), initials ("US state") and names no gazetteer holds
-    ("Premiership ground") are left alone."""
+    answer's sentence must name it, and the answer must not be another place it cannot hold. Nationalities
+    ("which Spanish city"), initials ("US state") and names no gazetteer holds ("Premiership ground") are
+    left alone."""
     if question.type != PLACE:
         return ""
     where_in = re.search(r"\b[Ww]here\s+in\s+((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)", question.text)  # "Where in Copenhagen"

@@ -102,7 +102,7 @@ def _owner_conflict(question: str, sentence: str, anchor: Any) -> Conflict | Non
 def _asked_owner(question: Any) -> str:
     """The name a "how many / how much" question asks the figure of: the subject between its auxiliary and
     verb ("how many subscribers has Telewest's recorder signed up" -> Telewest), or "it" of an opening clause's
-    subject. None when the counted ones are the subject ("how many fans were taken to hospital")."""
+    subject. Empty when the counted ones are the subject ("how many fans were taken to hospital")."""
     how = next((t for t in question[1:] if t.lower_ in ("many", "much") and question[t.i - 1].lower_ == "how"), None)
     if how is None:
         return ""
@@ -117,7 +117,7 @@ def _asked_owner(question: Any) -> str:
     subject = next((name for name in (_entity_name(t) for t in heads) if name), "")  # "Telewest's recorder": Telewest;
     # "the Glasgow Kelvin MP" names a place that describes the one asked about, who is not named
     if not subject and any(t.lower_ in _PRONOUNS for t in between):
-        subject = next((_name(t) for t in question[: auxiliary.i] if t.dep_ == "nsubj" and t.ent_type_ in NAMED and _name(t)), "")
+        subject = _opening_subject(question[: auxiliary.i])
     return subject
 
 
@@ -287,7 +287,7 @@ def _asked_roles(question: Any, verb: Any) -> dict[str, str]:
         between = question[auxiliary.i + 1 : at]
         subject = _first_name(between)
         if not subject and any(t.lower_ in _PRONOUNS for t in between):  # "When Fiat bought into Ferrari, how much did it pay"
-            subject = next((_name(t) for t in question[: auxiliary.i] if t.dep_ == "nsubj" and t.ent_type_ in NAMED and _name(t)), "")
+            subject = _opening_subject(question[: auxiliary.i])
         if subject:
             roles[PATIENT if passive else AGENT] = subject
         if passive:
@@ -334,6 +334,12 @@ def _wh_role(question: Any, verb: Any) -> str:
     return PATIENT if wh.lower_ == "whom" else role
 
 
+def _opening_subject(opening: Any) -> str:
+    """The named subject of a question's opening clause, whom its later "it" or "he" stands for ("When Fiat
+    bought into Ferrari, how much did it pay")."""
+    return next((_name(t) for t in opening if t.dep_ == "nsubj" and t.ent_type_ in NAMED and _name(t)), "")
+
+
 def _forms(word: str) -> set[str]:
     """The word and its stems without a verb ending ("fined" -> fine, fin)."""
     word = word.lower()
@@ -353,7 +359,8 @@ def _first_name(span: Any, stop_at_preposition: bool = False) -> str:
             continue  # "Sir" of "Sir Alex Ferguson", "Home Office" of "Home Office minister Hazel Blears"
         if token.i + 2 < span.end and token.nbor(1).tag_ == "POS" and token.nbor(2).pos_ == "PROPN":
             continue  # "Britain's Kelly Sotherton", however spaCy attaches the possessive
-        name = _name(token) if token.ent_type_ in NAMED else _misread_name(token)  # the question's side must be a name spaCy knows
+        # the question's side must be a name spaCy knows, though it may misread its kind
+        name = _name(token) if token.ent_type_ in NAMED else _misread_name(token)
         if name:
             return name
         if token.lower_ in _WH:
