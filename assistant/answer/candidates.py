@@ -433,7 +433,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans = list(dict.fromkeys((s, _with_superlative(text, e)) for s, e in spans))
     if question.type == DURATION:  # "five years and eight months": one length, which spaCy ends at the "and"
         spans = [(s, m.end() if (m := _MORE_TIME.match(text, e)) else e) for s, e in spans]
-        spans = [(s, e) for s, e in spans if not any((s, e) != o and o[0] <= s and e <= o[1] for o in spans)]
+        spans = _outermost(spans)
     if question.type == NUMBER:
         spans += [m.span() for m in patterns.nth_of(counted_thing(question).lower()).finditer(text)]
     if question.type in (NUMBER, QUANTITY):
@@ -447,7 +447,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
         spans = [(s, e) for s, e in spans if not _HYPHENATED.match(text, e)]  # "Oscar-winning director": no one
     if question.type in fits.AMOUNTS:
         spans = [(fits.with_range(text, s), fits.with_scale(text, e)) for s, e in spans]
-        spans = [(s, e) for s, e in spans if not any((s, e) != o and o[0] <= s and e <= o[1] for o in spans)]  # "million" of "6 million"
+        spans = _outermost(spans)  # "million" of "6 million"
         spans = list(dict.fromkeys(part for s, e in spans for part in fits.moves_apart(text, s, e)))
     if question.type in (NUMBER, QUANTITY):  # "a 2-0 defeat" is a score, not how many or how far
         spans = [(s, e) for s, e in spans if not fits.in_score(text, s, e)]
@@ -496,6 +496,11 @@ def _described(question: Question, sentences: list[Sentence]) -> set[str]:
         for sentence in sentences:
             found |= {_surname(m.group(1)) for m in introduced.finditer(sentence.text)}
     return found
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that no other span holds: once a phrase is read whole, its parts are no answers of their own."""
+    return [(s, e) for s, e in spans if not any((s, e) != o and o[0] <= s and e <= o[1] for o in spans)]
 
 
 def _in_question(phrase: str, question: Question) -> bool:

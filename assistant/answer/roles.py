@@ -96,7 +96,7 @@ def _owner_conflict(question: str, sentence: str, anchor: Any) -> Conflict | Non
     said = _entity_name(holder) if holder is not None else ""
     if not said or _same(said, asked) or patterns.mentions(question.lower(), said):
         return None
-    return Conflict(holder.head.text.lower(), OWNER, said, asked)
+    return Conflict("", OWNER, said, asked)  # no verb: the clause may say "has" or "is ... with"
 
 
 def _asked_owner(question: Any) -> str:
