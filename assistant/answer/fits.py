@@ -562,14 +562,14 @@ def _asked_country(question: Question) -> str:
 def _describes(text: str, start: int, end: int, asked: str = "") -> bool:
     """A place that qualifies a noun ("Hollywood trade paper Variety", "a Hollywood classic") describes it, like
     a possessive: it is not where anything was. The asked noun's own name is no description ("Paddington
-    Green police station" for "which police station")."""
+    Green police station" for "which police station"), nor is a venue's ("the Luna Park fairground")."""
     last = [t for t in parse(text) if start <= t.idx < end][-1:]  # "senior US and Chinese officials": nmod
     if not last or last[0].head.idx < end:
         return False
     head = last[0].head
     while head.dep_ == "compound" and head.head.i > head.i:  # "Green" -> "police" -> "station"
         head = head.head
-    if asked and head.lemma_.lower() == asked:
+    if asked and (head.lemma_.lower() == asked or FACILITY.match(head.lemma_.lower())):
         return False
     return (last[0].dep_ == "compound" and last[0].head.pos_ in ("NOUN", "PROPN")) or (last[0].dep_ == "nmod" and last[0].head.pos_ == "NOUN")
 

@@ -87,7 +87,7 @@ _PERSON_NOUNS = (
 _BUILDING_NOUNS = (  # places that are buildings or sites: "which hospice" asks for one, as "which venue" does
     "hospice|clinic|college|library|cathedral|mosque|temple|synagogue|restaurant|pub|nightclub|casino|factory|plant|"
     "mine|farm|zoo|park|garden|bridge|tunnel|station|racecourse|circuit|auditorium|gallery|cinema|embassy|consulate|"
-    "barracks"
+    "barracks|fairground"
 )
 FACILITY = re.compile(
     r"^(?:venue|stadium|hotel|building|prison|jail|airport|street|ground|arena|theatre|hospital|guesthouse|"
@@ -682,12 +682,21 @@ def asked_noun(question: str) -> tuple[str, str]:
     words = owned[0] if owned and which and not _head_type(owner)[0] else owner  # "which children's charity": a charity
     one_of = re.match(r"\s*of (?:the|his|her|their|its|these|those) ", words)  # "which of his players": one of them
     kind, noun = _head_type(words[one_of.end():] if one_of else words)
+    if kind and unknown and _later(noun, unknown, words):  # "which London dealer bought Sir Joshua's portrait": a dealer
+        kind, noun = "", unknown
     if one_of and kind == LIST and _head_kind(noun[:-1]):
         kind, noun = _head_kind(noun[:-1]), noun[:-1]
     first = words.split()[0] if words.split() else ""
     if not kind and (patterns.DEMONYM_PERSON.fullmatch(first) or (_BEFORE_VERB.match(words) and _is_demonym(first, clause))):
         return PERSON, ""  # "which Frenchman scored", "which Italian did Nadal beat": a person
     return (kind, noun) if kind else ("", unknown)  # "what gift": no type, but the noun is what is asked
+
+
+def _later(noun: str, parsed: str, words: str) -> bool:
+    """The run's known noun stands after the noun spaCy reads as the asked one: past the asking phrase."""
+    found = re.search(rf"\b{re.escape(noun)}\b", words)
+    before = re.search(rf"\b{re.escape(parsed)}\b", words)
+    return found is not None and before is not None and before.start() < found.start()
 
 
 def _is_demonym(word: str, clause: str) -> bool:
@@ -774,6 +783,8 @@ def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for entity in entities([text])[0]:
         if entity.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
             name = _IMPERATIVE.sub("", entity.text) if entity.start == 0 else entity.text  # "Summarize Blinken's visit"
+            if entity.start == 0 and _asks_with_modal(text):  # "Will Tony Blair take part ...?", not "Will Young won ...?"
+                name = name.split(" ", 1)[1] if " " in name else ""
             found.append(re.sub(r"^the\s+", "", re.sub(r"['’]s?$", "", name), flags=re.IGNORECASE))
             if entity.label == "PERSON":
                 people.append(found[-1])
@@ -788,6 +799,16 @@ def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             found.append(word)
         run_end = at + len(word)
     return tuple(dict.fromkeys(n for n in found if n)), tuple(dict.fromkeys(n for n in people if n))
+
+
+def _asks_with_modal(text: str) -> bool:
+    """The question opens with a modal that spaCy reads into the name after it: "Will Tony Blair take part",
+    "Can Chelsea win". A verb in its base form must follow, so "Will Young won Pop Idol" keeps its singer."""
+    tokens = parse(text)
+    return len(tokens) > 1 and tokens[0].lower_ in _MODALS and any(t.dep_ == "ROOT" and t.tag_ == "VB" for t in tokens)
+
+
+_MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
 
 
 def is_title_word(word: str) -> bool:

@@ -207,7 +207,7 @@ class Reader:
             else:  # "what kind of mayor", "What is Biogen Idec's existing drug?": what the best sentence says
                 noun = question.noun or apposition.copular_noun(question.text)
                 short = apposition.named_by(noun, first.text, question.text) or apposition.kind_of(noun, first.text)
-            held = _withheld(question, sentences, first.evidence) if short is None else None
+            held = self._withheld(question, sentences, KEEP_RATIO * first.evidence) if short is None else None
             if held is not None:
                 return held
         further = clauses.further_cause(sentences, first, question) if question.type == REASON else None
@@ -288,7 +288,7 @@ class Reader:
             found = [c for c in candidates.find(wider, sentences) if c.sentence.evidence >= floor]
         if not found and question.type in SOFT:
             return self._untyped(question, sentences, support)
-        held = _withheld(question, sentences, found[0].sentence.evidence if found else KEEP_RATIO * support)
+        held = self._withheld(question, sentences, found[0].sentence.evidence if found else KEEP_RATIO * support)
         if held is not None:  # "paid $2.1m to an unnamed agent": the best match says the name is not given
             return held
         if not found:
@@ -312,6 +312,34 @@ class Reader:
         if question.type in (DATE, DAY):
             reading.date = _absolute_date(best.text, best.sentence.date)
         return reading
+
+    def _withheld(self, question: Question, ranked: list[Sentence], floor: float) -> Reading | None:
+        """A refusal when a sentence at least as strong as the answer's says what is asked is not known
+        ("an unnamed agent", "an undisclosed fee"), or tells of the act asked by "a London dealer" whom the
+        article never names; None otherwise."""
+        for sentence in ranked:
+            if sentence.evidence < floor:
+                break
+            phrase = withheld.withheld(question, sentence.text) or self._unnamed_doer(question, sentence)
+            if phrase:
+                notice = f"The article found says only “{phrase}”: it does not give what the question asks."
+                return Reading(question, notice, WITHHELD, support=ranked[0].evidence)
+        return None
+
+    def _unnamed_doer(self, question: Question, sentence: Sentence) -> str:
+        """"a London dealer who sold it on", outside the article's opening paragraph (news copy says "A US judge
+        has refused ..." first and names her further down) and in an article that never gives the noun a name."""
+        phrase = withheld.unnamed_doer(question, sentence.text)
+        if not phrase or self.articles is None:
+            return ""
+        text = self.articles.text(sentence.source)
+        lines = text.split("\n", 2)
+        if len(lines) > 1 and sentence.text in lines[1]:
+            return ""
+        noun = question.noun or phrase.split()[-1]
+        if any(apposition.named_by(noun, line, question.text) for line in text.split("\n")[1:]):
+            return ""
+        return phrase
 
     def _named_first(self, question: Question, found: list[candidates.Candidate]) -> list[candidates.Candidate]:
         """The candidates rescored by the question's names their articles leave out: "Which polling firm carried
@@ -555,19 +583,6 @@ def _own_words(body: str) -> list[str]:
     return [w for w in re.findall(r"[\w'’&.-]+", body)
             if len(w) >= 3 and w.lower() not in _COMMON_NAME_WORDS and not is_body_noun(w) and not places.nationality(w)
             and not places.is_place(w)]
-
-
-def _withheld(question: Question, ranked: list[Sentence], floor: float) -> Reading | None:
-    """A refusal when a sentence at least as strong as the answer's says what is asked is not known
-    ("an unnamed agent", "an undisclosed fee"); None otherwise."""
-    for sentence in ranked:
-        if sentence.evidence < floor:
-            break
-        phrase = withheld.withheld(question, sentence.text)
-        if phrase:
-            notice = f"The article found says only “{phrase}”: it does not give what the question asks."
-            return Reading(question, notice, WITHHELD, support=ranked[0].evidence)
-    return None
 
 
 def _naming(noun: str, question: str, ranked: list[Sentence], first: Sentence) -> tuple[Sentence, tuple[int, int] | None]:

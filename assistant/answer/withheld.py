@@ -2,14 +2,17 @@
 
 News copy marks a withheld name or sum in so many words. When the sentence that best matches the
 question says so, the question is a near miss ("What is the name of the agent Titan paid?"), and another
-name or sum nearby (the president the agent claimed ties with) would be a confident wrong answer.
+name or sum nearby (the president the agent claimed ties with) would be a confident wrong answer. So is a sentence that tells of the act asked done by "a London
+dealer" and never names him.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from assistant.answer.question import MONEY, NAME, ORGANISATION, PERSON, QUANTITY, Question, is_role_noun, named_thing
+from assistant.answer.nlp import parse
+from assistant.answer.question import MONEY, NAME, ORGANISATION, OTHER, PERSON, QUANTITY, Question, is_role_noun, named_thing
 from assistant.terms import terms
 
 _WITHHELD = re.compile(
@@ -60,3 +63,40 @@ def _asked(question: Question, noun: str) -> bool:
     if question.type in (PERSON, ORGANISATION, NAME):
         return noun in _SOMEONE or is_role_noun(noun)
     return False
+
+
+_PLAIN_ACTS = frozenset("be have do say tell name call get make".split())  # verbs that say nothing of the act asked
+_NAMING_WORDS = frozenset("named called dubbed".split())
+
+
+def unnamed_doer(question: Question, text: str) -> str:
+    """"It was bought by a London dealer who sold it on" for "Which London dealer bought the portrait?": the
+    sentence tells of the act asked (one of its verbs) and of the asked noun, but only as "a dealer", with no
+    name beside it. Asked of a named one ("which dealer", "the name of the fan") only."""
+    asked = question.noun or (named_thing(question.text) if question.type == NAME else "")
+    if not asked or question.type not in (PERSON, ORGANISATION, NAME, OTHER):
+        return ""
+    acts = {form for t in parse(question.text) if _is_act(t) and t.lemma_.lower() not in _PLAIN_ACTS for form in _forms(t)}
+    tokens = parse(text)
+    if not acts or not any(acts & _forms(t) for t in tokens if _is_act(t)):
+        return ""
+    for token in tokens:
+        if token.lower_ != asked and token.lemma_.lower() != asked:
+            continue
+        article = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+        named = any(c.dep_ == "appos" for c in token.children) or any(c.pos_ == "PROPN" and c.i > token.i for c in token.children)
+        following = [t for t in tokens[token.i + 1 : token.i + 3] if t.text != ","][:1]  # "a dealer, Hugh Lane,"
+        named = named or any(t.pos_ == "PROPN" or t.lower_ in _NAMING_WORDS for t in following)
+        if article and not named:
+            return text[article[0].idx : token.idx + len(token.text)]
+    return ""
+
+
+def _is_act(token: Any) -> bool:
+    """A verb, or a past participle spaCy tags as an adjective ("who rugby-tackled Ian Brown")."""
+    return (token.tag_.startswith("VB") and token.pos_ != "AUX") or (token.tag_ == "JJ" and token.lower_.endswith("ed"))
+
+
+def _forms(token: Any) -> set[str]:
+    """The word as written and its lemma: "tackled" may be a verb in one parse and an adjective in the other."""
+    return {token.lemma_.lower(), token.lower_}

@@ -1416,3 +1416,11 @@ def test_a_change_against_another_period_is_not_the_asked_change() -> None:
     yearly = replace(_sentence("Consumer spending in January rose 3.8% on a year-on-year basis, INSEE said."), dense=0.9)
     monthly = _sentence("French consumers increased their spending by 1.5% in January, figures revealed.")
     assert candidates.find(question, [yearly, monthly])[0].text == "1.5%"
+
+
+def test_a_venue_s_name_before_its_kind_of_place_is_where_not_a_description() -> None:
+    """"the Luna Park fairground": the name qualifies "fairground", as "a Hollywood classic" does "classic",
+    but it names the venue."""
+    venue = analyse("At which Sydney venue were the first Australian MTV music awards staged?")
+    held = _sentence("The ceremony was held at the Luna Park fairground in Sydney Harbour and was hosted by the Osbourne family.")
+    assert "the Luna Park" in [c.text for c in candidates.find(venue, [held])]

@@ -457,3 +457,15 @@ def test_where_someone_came_in_a_vote_list_or_league_asks_a_rank(question: str) 
 
 def test_where_a_march_finished_in_a_city_asks_a_place() -> None:
     assert analyse("Where did the march finish in London?").type == "place"
+
+
+def test_an_opening_modal_is_not_part_of_the_name_after_it() -> None:
+    """spaCy reads "Will Tony Blair" as one person; "Will Young won" is a singer."""
+    assert analyse("Will Tony Blair take part in a televised debate before the election?").names == ("Tony Blair",)
+    assert analyse("Will Young won which TV talent show?").people[:1] == ("Will Young",)
+
+
+def test_the_noun_after_which_is_asked_even_when_a_title_follows_the_verb() -> None:
+    """"Which London dealer bought Sir Joshua's portrait?" asks for a dealer, not a "sir"."""
+    assert analyse("Which London dealer bought Sir Joshua Reynolds' Portrait of Omai?").noun == "dealer"
+    assert analyse("Which US district judge refused to throw out the case?").noun == "judge"

@@ -688,3 +688,27 @@ def test_now_asks_the_figure_that_holds_now() -> None:
     holds = _scored("BT now has a 36% share of the broadband market, which is becoming increasingly competitive.", 200, 0.75)
     reading = Reader({}, None, 0.4, 3)._typed(question, [lost, holds], lost.evidence)
     assert reading.short_answer == "36%" and reading.evidence[0].start == holds.start
+
+
+def test_an_act_done_by_one_the_article_never_names_is_a_near_miss() -> None:
+    """"It was bought by a London dealer who sold it on": the article does not say which dealer, though the
+    Tate Gallery, in a weaker sentence, tried to buy it. News copy says "A London dealer has bought ..." in its
+    opening paragraph and names him further down: there, and wherever the article names the dealer, it answers."""
+    from assistant.answer.evidence import Articles
+    from assistant.answer.question import analyse
+    from assistant.answer.reader import WITHHELD
+
+    question = analyse("Which London dealer bought the Reynolds portrait before selling it on to a collector?")
+    opening = "The Reynolds portrait fetched £10.3m at auction in 2001.\n"
+    bought = "It was bought by a London dealer who sold it on to a collector."
+    tried = " The Tate Gallery tried to buy the Reynolds portrait from its owner."
+
+    def read(text: str) -> object:
+        at = text.index(bought)
+        sentences = [_scored(bought, at, 0.7, source="a.txt"), _scored(tried.strip(), text.index(tried) + 1, 0.6, source="a.txt")]
+        return Reader({}, Articles([text], [{"source": "a.txt", "start": 0}]), 0.4, 3)._untyped(question, sentences, 0.7)
+
+    refused = read(opening + bought + tried)
+    assert refused.rule == WITHHELD and "a London dealer" in refused.refusal, refused.refusal
+    assert not read(bought + tried).refusal  # the opening paragraph: named further down, as news copy does
+    assert not read(opening + bought + tried + "\nThe dealer, Hugh Lane, declined to comment.").refusal

@@ -1,7 +1,7 @@
 """A sentence that says the asked name or sum is not given."""
 
 from assistant.answer.question import analyse
-from assistant.answer.withheld import withheld
+from assistant.answer.withheld import unnamed_doer, withheld
 
 
 def test_an_unnamed_or_undisclosed_asked_thing_is_withheld() -> None:
@@ -29,3 +29,19 @@ def test_a_sum_or_name_said_not_to_be_given_is_withheld() -> None:
     buyer = analyse("Who bought the painting?")
     assert withheld(buyer, "Sotheby's declined to name the buyer.") == "declined to name"
     assert withheld(buyer, "Terms of the sale were not disclosed.") == ""  # a sum withheld, not the buyer
+
+
+def test_the_asked_act_done_by_an_unnamed_one_is_withheld() -> None:
+    """"It was bought by a London dealer who sold it on" for "Which London dealer bought the portrait?"."""
+    dealer = analyse("Which London dealer bought the portrait before selling it on to a collector?")
+    assert unnamed_doer(dealer, "It was bought by a London dealer who sold it on to a collector.") == "a London dealer"
+    fan = analyse("What was the name of the fan who rugby-tackled Ian Brown on stage?")  # "tackled": an adjective to spaCy here
+    assert unnamed_doer(fan, 'His spokesman said he had been told a fan "rugby-tackled" the singer during the gig.') == "a fan"
+
+
+def test_a_named_one_or_another_act_withholds_nothing() -> None:
+    dealer = analyse("Which London dealer bought the portrait?")
+    assert unnamed_doer(dealer, "It was bought by a London dealer, Hugh Lane, in 2001.") == ""  # named beside it
+    assert unnamed_doer(dealer, "It was bought by a dealer named Hugh Lane.") == ""
+    assert unnamed_doer(dealer, "A London dealer said prices had doubled.") == ""  # another act
+    assert unnamed_doer(analyse("Who bought the portrait?"), "It was bought by a London dealer.") == ""  # no noun asked
