@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import apposition, candidates, clauses, descriptions, patterns, places, roles, runs, soft, stance, withheld
+from assistant.answer import apposition, candidates, clauses, descriptions, horizon, patterns, places, roles, runs, soft, stance, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LABELS, LIST, MANNER, NUMBER, OTHER, PERSON, PLACE, REASON, SCORE, SOFT, YES_NO, Question, analyse, asked_clause, counted_thing,
@@ -58,6 +59,7 @@ CONTRADICTION = "another year or ordinal"
 ROLE_CONFLICT = "someone else's act"  # or the same act in another place: roles.Conflict
 UNCOUNTED = "counted thing absent"
 UNKNOWN_YEAR = "unknown year"
+AFTER_PRESENT = "after the corpus's present"
 NOT_ABOUT = "answer's article names no one asked about"
 UNMEASURED = "amount of another thing"
 WITHHELD = "the article says it is not known"
@@ -106,6 +108,11 @@ class Reader:
         self.idf, self.articles = idf, articles
         self.min_support, self.max_sentences = min_support, max_sentences
 
+    @cached_property
+    def present(self) -> int | None:
+        """The latest year the articles report on (see `horizon`)."""
+        return horizon.present_year(self.idf, self.articles.years() if self.articles else ())
+
     def read(self, question: str, chunks: list[NodeWithScore]) -> Reading:
         return self.read_parts(question, [(question, chunks)])
 
@@ -121,6 +128,9 @@ class Reader:
         unwritten = [year for year in analysed.years if not self._knows_year(year)]
         if unwritten:  # no article writes the year or is dated in it: the corpus cannot tell of that year
             return Reading(analysed, unknown_names_notice(unwritten), UNKNOWN_YEAR)
+        later = horizon.later_years(question, analysed.years, self.present)
+        if later and self.present is not None:  # "Why did Iceland's banks collapse in 2008?" of 2005 news
+            return Reading(analysed, horizon.notice(later, self.present), AFTER_PRESENT)
         if len(parts) == 1:
             reading = self._read(analysed, parts[0][1])
         else:
