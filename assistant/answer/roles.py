@@ -4,7 +4,8 @@
 Wenger, who was fined £15,000": the sentence has the question's verb (fine)
 but another name in the role the question gives Ferguson (the one fined).
 The roles are the doer, the one done to, the one it was done with
-("his meeting with Xi Jinping" is not "met with Qin Gang"), and, whatever
+("his meeting with Xi Jinping" is not "met with Qin Gang"), the one a sale or gift went to ("selling the
+Dutchman to Lazio" is not "sold him on to AC Milan"), and, whatever
 the verb, the place it happened in or went to ("arrive in Washington" is
 not answered by "met in Beijing on Sunday", "approved in Europe" not by
 "approved in the US"). A sentence that speaks of a namesake body and never
@@ -32,6 +33,8 @@ from assistant.answer.nlp import parse
 from assistant.answer.question import PARSED_CHARS, is_role_noun
 
 AGENT, PATIENT, PARTNER = "agent", "patient", "partner"  # the doer, the done-to, the one it was done with
+RECIPIENT = "recipient"  # the one a sale or a gift went to: "selling the Dutchman to Lazio" is not "sold him on to AC Milan"
+_TRANSFER = frozenset({"sell", "give", "hand", "pass", "lend", "loan", "send", "transfer", "award", "grant", "deliver", "supply", "leak"})
 PLACE = "place"  # where it was done: "arrive in Washington" is not "met in Beijing"
 NAMESAKE = "namesake"  # another body of the question's kind: "New York Stock Exchange" for "London Stock Exchange"
 SWAPPED = "swapped"  # the candidate has the other role of the asked act: "He replaces Wang Yi" for "who replaced him"
@@ -71,7 +74,8 @@ class Conflict:
             return f"In the articles found, {self.said} is the one who did it (“{self.verb}”), not the one it was done to."
         if self.role == OWNER:
             return f"The articles found give that figure for {self.said}, not for {self.asked}."
-        doing = {AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with"}.get(self.role, f"the one {self.verb}")
+        doing = {AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with", RECIPIENT: f"the one it went to (“{self.verb}”)"}.get(
+            self.role, f"the one {self.verb}")
         return f"In the articles found, {self.said}, not {self.asked}, is {doing}."
 
 
@@ -282,6 +286,11 @@ def _asked_roles(question: Any, verb: Any) -> dict[str, str]:
         name = _first_name(question[partner + 1 : partner + 6])
         if name:
             roles[PARTNER] = name
+    to = next((t.i for t in question[at + 1 : at + 6] if t.lower_ == "to"), None) if verb.lemma_.lower() in _TRANSFER else None
+    if to is not None:  # "sold Jaap Stam on to AC Milan"
+        name = _first_name(question[to + 1 : to + 6])
+        if name:
+            roles[RECIPIENT] = name
     if auxiliary is not None:
         passive = auxiliary.lower_ in _BE and question[at].tag_ in ("VBN", "VBD")
         between = question[auxiliary.i + 1 : at]
@@ -416,6 +425,10 @@ def _roles(verb: Any) -> dict[str, Any]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 roles[AGENT] = objects[0]
+        elif child.dep_ in ("prep", "dative") and child.lower_ == "to" and verb.lemma_.lower() in _TRANSFER:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                roles[RECIPIENT] = objects[0]
     subject_role = PATIENT if any(c.dep_ == "nsubjpass" for c in verb.children) or _passive(verb) else AGENT
     subject = roles.get(subject_role)
     if subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):  # "GM had to pay"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.roles import AGENT, OWNER, PARTNER, PATIENT, PLACE, SWAPPED, conflict
+from assistant.answer.roles import AGENT, OWNER, PARTNER, PATIENT, PLACE, RECIPIENT, SWAPPED, conflict
 
 
 def _conflict(question: str, sentence: str, phrase: str):  # type: ignore[no-untyped-def]
@@ -231,3 +231,13 @@ def test_a_place_in_a_clause_that_describes_someone_is_not_where_the_act_happene
     assert _conflict(question, sentence, "Friday") is None
     elsewhere = "On what day of the week was Qin Gang given the job in Washington?"
     assert _conflict(elsewhere, sentence, "Friday") is not None
+
+
+def test_a_sale_to_someone_else_is_a_conflict() -> None:
+    """The fee Manchester United got from Lazio is not the fee Lazio got from AC Milan."""
+    sentence = "Sir Alex Ferguson surprised the football world by selling the Dutchman to Lazio for £16.5m in August 2001."
+    found = _conflict("What fee did Lazio receive when they later sold Jaap Stam on to AC Milan?", sentence, "£16.5m")
+    assert found is not None and found.role == RECIPIENT and (found.said, found.asked) == ("Lazio", "AC Milan")
+    for question in ("How much did Manchester United sell Jaap Stam to Lazio for?", "How much did Lazio pay to sign Jaap Stam?"):
+        other = _conflict(question, sentence, "£16.5m")  # sold to the one asked; no one sold to in the question
+        assert other is None or other.role != RECIPIENT, other
