@@ -847,5 +847,13 @@ _NAMED_THING = re.compile(
 
 def named_thing(question: str) -> str:
     """What a name question names: "the name of the creature" -> creature; "what is the scheme called" -> scheme."""
-    match = _NAMED_THING.search(" ".join(asked_clause(question[-PARSED_CHARS:]).split()))  # "... down. What is the agent's name?"
-    return next((g.lower() for g in match.groups() if g), "") if match else ""
+    clause = " ".join(asked_clause(question[-PARSED_CHARS:]).split())  # "... down. What is the agent's name?"
+    match = _NAMED_THING.search(clause)
+    if match is None:
+        return ""
+    group = next(i for i, g in enumerate(match.groups(), start=1) if g)
+    if group == 1:  # "the name of the fishing game": the noun "fishing" qualifies
+        token = next((t for t in parse(clause) if t.idx == match.start(1)), None)
+        if token is not None and token.dep_ in ("compound", "amod") and token.head.i == token.i + 1 and token.head.pos_ == "NOUN":
+            return token.head.lower_
+    return match.group(group).lower()

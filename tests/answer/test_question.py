@@ -469,3 +469,11 @@ def test_the_noun_after_which_is_asked_even_when_a_title_follows_the_verb() -> N
     """"Which London dealer bought Sir Joshua's portrait?" asks for a dealer, not a "sir"."""
     assert analyse("Which London dealer bought Sir Joshua Reynolds' Portrait of Omai?").noun == "dealer"
     assert analyse("Which US district judge refused to throw out the case?").noun == "judge"
+
+
+def test_the_name_of_a_qualified_noun_names_the_noun() -> None:
+    """"the name of the fishing game": a game, which "fishing" qualifies."""
+    from assistant.answer.question import named_thing
+
+    assert named_thing("What is the name of the fishing game that was the first title to use the audio?") == "game"
+    assert named_thing("What is the name of the agent in Benin who was paid?") == "agent"
