@@ -122,6 +122,12 @@ RACE_TIME = re.compile(
     r"|\b(?:winning|finishing|qualifying|record|personal best|fastest|best|lap) time\b(?! of (?:the )?(?:day|year)\b)"
     r"|\bwhat (?:is|was|were) (?:his|her|their|[\w.-]+(?: [\w.-]+){0,3}['’]s?) time\b"  # "what was Holmes's time?"
 )
+_MOVED_TO = re.compile(
+    r"\bwhat (?:did|does|do|will|would|could|has|have|had|is|are|was|were) .{1,100}?\b(?:rise|rose|risen|fall|fell|fallen|climb|"
+    r"climbed|drop|dropped|increase|increased|decrease|decreased|grow|grew|grown|jump|jumped|slip|slipped|slide|slid|soar|soared|"
+    r"sink|sank|plunge|plunged|dip|dipped|surge|surged|go up|gone up|come down|cut|reduce|reduced|raise|raised|lift|lifted|"
+    r"lower|lowered|peak|peaked)(?: [\w'’-]+){0,3}? (?:to|by)(?: (?:in|on|at|after|from|during|last|this|next|over) [^?]*)?\W*$"
+)
 _LENGTH_NOUNS = "term|sentence|ban|suspension|stint|spell|tenure|period"  # "what was the longest prison term": a length of time
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (COMPARISON, re.compile(
@@ -164,6 +170,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                       r"(?:\W*$|\s*,\s*and\b|\s+in\s+the\s+[a-z])")),
     # "where did Sotherton finish?", "... finish, and who was it?", "where did Radcliffe finish in the marathon?"
     (QUANTITY, re.compile(r"\bwhat did .{1,100}\b(put|estimate|estimated|value|valued|peg|pegged|set|fix|fixed)\b.{1,100}\bat\W*$")),
+    (QUANTITY, _MOVED_TO),  # "what did the unemployment rate fall to?": a level, a sum when it is a wage or a price
     (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),
     (DATE, re.compile(r"^\W*when\b|\bwhen (did|does|do|is|was|were|will|would|has|have|had|are)\b|\b(what|which|in what|in which) "
                       r"(?:(?:exact|precise|specific|actual) )?(date|year|month|season|decade|week|weekend)\b|\bby when\b|\bsince when\b|\bhow soon\b")),

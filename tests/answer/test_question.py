@@ -477,3 +477,13 @@ def test_the_name_of_a_qualified_noun_names_the_noun() -> None:
 
     assert named_thing("What is the name of the fishing game that was the first title to use the audio?") == "game"
     assert named_thing("What is the name of the agent in Benin who was paid?") == "agent"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What will the adult minimum wage rise to in October 2007?", "money"),
+    ("What did the unemployment rate fall to?", "percent"),
+    ("What did the company cut its workforce by?", "quantity"),
+    ("What did he say about the rise to power?", "other"),  # a noun, not a level reached
+])
+def test_what_a_figure_rose_or_fell_to_asks_for_the_level(question: str, kind: str) -> None:
+    assert answer_type(question) == kind
