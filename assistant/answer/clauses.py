@@ -23,6 +23,8 @@ _REASON = re.compile(  # "for" and "over" give a reason only before what is done
     r"\b(because(?: of)?|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
     r"as a way (?:of|to)|in (?:a bid|an effort|an attempt) to|in the hopes? (?:of|that)|with the aim of|for fear (?:of|that)|"
     r"following|amid|after|citing|since|arguing(?: that)?|on the grounds (?:that|of)|given that|thanks to|in the wake of|blaming|"
+    r"reali[sz]ing|fearing|worried (?:that|about|by)|concerned (?:that|about|by)|"  # "Realising I would be unable to play, ..."
+    r"(?:acted|acting|moved|stepped in|intervened|trying|tried|aims?|aimed|aiming) to|"  # "it had acted to curb inflation": its purpose
     r"(?:sidelined|ruled out|kept out|forced out|laid low|hampered|troubled|plagued|struck down) (?:by|with)|"  # "sidelined by a hamstring problem"
     rf"with(?= {_AILMENT_WORDS})|{_NAME_SOURCE}|"  # "missed the match with hamstring trouble"
     r"for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|coming|years?|months?|weeks?|days?|decades?|"

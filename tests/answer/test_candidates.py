@@ -1424,3 +1424,13 @@ def test_a_venue_s_name_before_its_kind_of_place_is_where_not_a_description() ->
     venue = analyse("At which Sydney venue were the first Australian MTV music awards staged?")
     held = _sentence("The ceremony was held at the Luna Park fairground in Sydney Harbour and was hosted by the Osbourne family.")
     assert "the Luna Park" in [c.text for c in candidates.find(venue, [held])]
+
+
+def test_what_one_realised_or_acted_to_do_is_a_reason() -> None:
+    """"Realising I would be unable to play this season, ..." says why; "acted to curb inflation" says what for."""
+    ended = analyse("Why did Dave Hodges and the Scarlets agree to end his contract early?")
+    quote = _sentence('"Realising I would be unable to play this season, the club and I agreed to end my contract early," said Hodges.')
+    assert _reason(quote, ended) == "Realising I would be unable to play this season"
+    raised = analyse("Why did the central bank raise interest rates?")
+    assert _reason(_sentence("The Bank said it had acted to curb inflation."), raised) == "acted to curb inflation"
+    assert _reason(_sentence("The Bank said rates would stay at 5.5%."), raised) is None
