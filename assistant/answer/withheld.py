@@ -85,6 +85,7 @@ def unnamed_doer(question: Question, text: str) -> str:
             continue
         article = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
         named = any(c.dep_ == "appos" for c in token.children) or any(c.pos_ == "PROPN" and c.i > token.i for c in token.children)
+        named = named or (token.dep_ == "appos" and token.head.pos_ == "PROPN")  # "the Secret Service - a federal agency"
         following = [t for t in tokens[token.i + 1 : token.i + 3] if t.text != ","][:1]  # "a dealer, Hugh Lane,"
         named = named or any(t.pos_ == "PROPN" or t.lower_ in _NAMING_WORDS for t in following)
         if article and not named:

@@ -43,5 +43,8 @@ def test_a_named_one_or_another_act_withholds_nothing() -> None:
     dealer = analyse("Which London dealer bought the portrait?")
     assert unnamed_doer(dealer, "It was bought by a London dealer, Hugh Lane, in 2001.") == ""  # named beside it
     assert unnamed_doer(dealer, "It was bought by a dealer named Hugh Lane.") == ""
+    agency = analyse("Which federal agency is looking into the loss of the tapes?")
+    described = "The Secret Service - a federal agency whose brief includes financial crime - is said to be looking into the loss."
+    assert unnamed_doer(agency, described) == ""  # the name comes first, the noun describes it
     assert unnamed_doer(dealer, "A London dealer said prices had doubled.") == ""  # another act
     assert unnamed_doer(analyse("Who bought the portrait?"), "It was bought by a London dealer.") == ""  # no noun asked
