@@ -4,11 +4,11 @@
 Wenger, who was fined £15,000": the sentence has the question's verb (fine)
 but another name in the role the question gives Ferguson (the one fined).
 The roles are the doer, the one done to, the one it was done with
-("his meeting with Xi Jinping" is not "met with Qin Gang"), the one a sale or gift went to ("selling the
-Dutchman to Lazio" is not "sold him on to AC Milan"), and, whatever
-the verb, the place it happened in or went to ("arrive in Washington" is
-not answered by "met in Beijing on Sunday", "approved in Europe" not by
-"approved in the US"). A sentence that speaks of a namesake body and never
+("his meeting with Xi Jinping" is not "met with Qin Gang"), the one a sale
+or gift went to ("selling the Dutchman to Lazio" is not "sold him on to AC
+Milan"), and, whatever the verb, the place it happened in or went to
+("arrive in Washington" is not answered by "met in Beijing on Sunday",
+"approved in Europe" not by "approved in the US"). A sentence that speaks of a namesake body and never
 of the asked one ("the New York Stock Exchange" for "the London Stock
 Exchange") does not answer either.
 The check reads both dependency parses. It only speaks when it is sure: the
@@ -74,8 +74,9 @@ class Conflict:
             return f"In the articles found, {self.said} is the one who did it (“{self.verb}”), not the one it was done to."
         if self.role == OWNER:
             return f"The articles found give that figure for {self.said}, not for {self.asked}."
-        doing = {AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with", RECIPIENT: f"the one it went to (“{self.verb}”)"}.get(
-            self.role, f"the one {self.verb}")
+        doing = {
+            AGENT: f"the one who {self.verb}", PARTNER: f"the one {self.verb} with", RECIPIENT: f"the one it went to (“{self.verb}”)",
+        }.get(self.role, f"the one {self.verb}")
         return f"In the articles found, {self.said}, not {self.asked}, is {doing}."
 
 

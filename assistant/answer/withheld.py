@@ -2,8 +2,8 @@
 
 News copy marks a withheld name or sum in so many words. When the sentence that best matches the
 question says so, the question is a near miss ("What is the name of the agent Titan paid?"), and another
-name or sum nearby (the president the agent claimed ties with) would be a confident wrong answer. So is a sentence that tells of the act asked done by "a London
-dealer" and never names him.
+name or sum nearby (the president the agent claimed ties with) would be a confident wrong answer. So
+would it be when the sentence tells of the act asked done by "a London dealer" and never names him.
 """
 
 from __future__ import annotations
