@@ -342,12 +342,11 @@ class Reader:
         phrase = withheld.unnamed_doer(question, sentence.text)
         if not phrase or self.articles is None:
             return ""
-        text = self.articles.text(sentence.source)
-        lines = text.split("\n", 2)
-        if len(lines) > 1 and sentence.text in lines[1]:
+        body = self.articles.text(sentence.source).split("\n")[1:]  # after the title line: paragraphs
+        if body and sentence.text in body[0]:
             return ""
         noun = question.noun or phrase.split()[-1]
-        if any(apposition.named_by(noun, line, question.text) for line in text.split("\n")[1:]):
+        if any(apposition.named_by(noun, line, question.text) for line in body):
             return ""
         return phrase
 
