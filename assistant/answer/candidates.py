@@ -81,7 +81,7 @@ _REGEXES = {
     DATE: (patterns.DATE_PHRASE,),
     DAY: (re.compile(rf"\b{patterns.WEEKDAY}\b", re.IGNORECASE),),
     DURATION: (patterns.DURATION,),
-    TIME: (patterns.CLOCK,),
+    TIME: (patterns.CLOCK, patterns.CLOCK_RANGE),
     SCORE: (patterns.SCORE, patterns.TALLY),
     RANK: (patterns.POSITION, patterns.ORDINAL, patterns.SUPERLATIVE),  # spaCy's small model tags "999th" a law at times
     NAME: (patterns.PROPER_NAME,),  # "the Dahaka", "Club2School": names spaCy's small model does not tag

@@ -305,7 +305,7 @@ def fits(kind: str, phrase: str) -> bool:
     if kind == DATE and _STRETCH.fullmatch(lowered.strip()):
         return False  # "the past 50 years", "decades", "recent months": a stretch of time, no point in it
     if kind == TIME:  # "at what time": a clock time or a part of the day, not "12 March"
-        return patterns.CLOCK.search(lowered) is not None
+        return patterns.CLOCK.search(lowered) is not None or patterns.HOURS.fullmatch(phrase) is not None
     if kind == DATE and re.fullmatch(r"(?:the\s+)?(?:year|month)(?:['’]s)?", lowered.strip()):
         return False  # "the year's leading artists" names no date
     if kind == DATE:

@@ -32,6 +32,12 @@ CLOCK = re.compile(  # a time of day: "16:00", "1600 GMT", "7pm", "this morning"
     r"\b(?:noon|midday|midnight|o'clock|morning|afternoon|evening|night|tonight|dawn|dusk|lunchtime|overnight)\b",
     re.IGNORECASE,
 )
+_HOUR = (  # one end of a range of hours: "0800", "7.30pm", "9am", "2200 GMT"; not a year ("from 1999 to 2004")
+    r"(?:\d{1,2}[:.]\d\d|(?!19\d\d|20\d\d)(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}(?= ?(?:am|pm|a\.m\.|p\.m\.)))"
+    r"(?: ?(?:am|pm|a\.m\.|p\.m\.))?(?: ?(?:gmt|bst|cet|utc|et|pt|hrs|local))?"
+)
+HOURS = re.compile(rf"{_HOUR} ?(?:and|to|until|till|-|–) ?{_HOUR}(?![\w:.]\d)", re.IGNORECASE)  # "2200 and 0700"
+CLOCK_RANGE = re.compile(rf"(?:(?<=between )|(?<=from )){HOURS.pattern}", re.IGNORECASE)  # the hours a curfew or an opening runs
 SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w-]|[.,]\d)")  # a match result: "28-17", "2 - 1"
 ATTENDANCE = re.compile(r"\b(?:Att|Attendance|Crowd)\s*[:.]\s*(?=\d)")  # a match report's last line: "Att: 50,430"
 CROWD = re.compile(r"^(?:spectators?|fans?|crowds?|attendances?|supporters?|people|attended)$")  # what "Att:" counts

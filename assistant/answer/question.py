@@ -66,7 +66,7 @@ FALLBACK_LABELS: dict[str, frozenset[str]] = {
 _PERSON_NOUNS = (
     "person|man|woman|patient|minister|official|agent|judge|star|player|defender|striker|midfielder|goalkeeper|member|president|"
     "leader|chief|executive|boss|actor|actress|singer|director|manager|coach|secretary|spokesman|spokeswoman|"
-    "candidate|author|writer|politician|mp|chancellor|envoy|ambassador|diplomat|senator|king|queen|prince|princess|"
+    "candidate|author|writer|politician|mp|msp|mep|chancellor|envoy|ambassador|diplomat|senator|king|queen|prince|princess|"
     "captain|champion|veteran|winner|founder|chairman|chairwoman|chair|chairperson|ceo|analyst|economist|lawyer|doctor|rapper|musician|"
     "presenter|host|comedian|athlete|runner|boxer|golfer|batsman|bowler|jockey|architect|designer|producer|"
     "investor|entrepreneur|billionaire|tycoon|brother|sister|son|daughter|wife|husband|father|mother|rival|"
@@ -156,7 +156,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                           r"\bwhat value (?:did|had|has|have|does|do|is|was|were|will|would|could)\b")),  # "what value had advisers put on it?"
     (QUANTITY, RACE_TIME),  # "what time did Scott record in his heat?": 7.64secs, not a time of day
     (DATE, re.compile(r"\b(what|which) time of (the )?year\b")),
-    (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\bwhat hour\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
+    (TIME, re.compile(r"\b(what|which) time\b|\bat what time\b|\b(?:what|which) hours?\b|\b(what|which) (point|part|stage) (in|of) the day\b")),
     (RANK, re.compile(r"\b(what|which) (?:world |league |final |current |highest |lowest |best |chart |table )?(position|placing|ranking|rank|number[- ]one)\b|"
                       r"\bwhat (?:is|was) (?:his|her|their|its|[\w.-]+(?: [\w.-]+){0,3}['’]s?) (?:current |world |latest |new |highest |best |"
                       r"previous |former )*(?:ranking|rank|seeding)\b|"

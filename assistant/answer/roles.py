@@ -280,7 +280,10 @@ def _asked_roles(question: Any, verb: Any) -> dict[str, str]:
     at = next((t.i for t in question if _forms(t.text) & forms or t.lemma_.lower() in forms), None)
     if at is None:
         return {}
-    auxiliary = next((t for t in reversed(question[:at]) if t.lower_ in _AUXILIARIES), None)
+    # the auxiliary of the asking clause: not one before its wh-word or in an opening sentence ("... a label
+    # owned by Universal. Who founded that label?" has none)
+    floor = max([t.i + 1 for t in question[:at] if t.lower_ in _WH] + [question[at].sent.start])
+    auxiliary = next((t for t in reversed(question[floor:at]) if t.lower_ in _AUXILIARIES), None)
     roles: dict[str, str] = {}
     partner = next((t.i for t in question[at + 1 : at + 4] if t.lower_ == "with"), None)
     if partner is not None:  # "his meeting with Xi Jinping"
@@ -456,6 +459,8 @@ def _name(token: Any) -> str:
             if len(ent) == 1 and (patterns.DEMONYM_PERSON.fullmatch(ent.text) or (ent.label_ == "NORP" and not ent.text.endswith("s"))):
                 return ""  # "the Frenchman", "the Dane": a person described by nationality, named elsewhere
             return "" if all(is_role_noun(word) for word in ent.text.split()) else str(ent.text)  # "Councilor"
+    if is_role_noun(token.text):  # "the Edinburgh MSP earns ...": the one asked about, described by role
+        return ""
     compounds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]  # a name spaCy did not tag
     return " ".join([c.text for c in compounds] + [token.text])
 

@@ -96,3 +96,11 @@ def test_a_year_that_ends_a_sentence_is_a_year() -> None:
     assert patterns.years_in("The economy would grow by 4.3% in 2005 and 4.2% in 2006.") == {"2005", "2006"}
     assert patterns.contradicted("It would grow by 4.2% in 2006.", ["2006"], []) == []
     assert patterns.years_in("A ratio of 2006.5 is no year.") == set()
+
+
+def test_a_range_of_hours_is_one_time_but_a_range_of_years_is_not() -> None:
+    found = lambda text: [m.group() for m in patterns.CLOCK_RANGE.finditer(text)]  # noqa: E731
+    assert found("a curfew between 2200 and 0700, except on Sundays") == ["2200 and 0700"]
+    assert found("schools open from 0800 to 1800GMT and from 9am to 5pm") == ["0800 to 1800GMT", "9am to 5pm"]
+    assert found("prices rose from 1999 to 2004") == []
+    assert found("between 10 and 20 people") == []

@@ -16,6 +16,7 @@ TYPES = [
     ("In what month did Qin Gang start his posting?", "date"),
     ("On which day of the week was Qin Gang named foreign minister?", "day"),
     ("At what time did the match kick off?", "time"),
+    ("Between which hours does the curfew run?", "time"),
     ("How long did Blinken and Qin talk?", "duration"),
     ("For how many years was he in charge?", "duration"),
     ("How long was the contract he signed?", "duration"),

@@ -137,6 +137,10 @@ def test_a_role_noun_spacy_tags_as_a_person_is_no_name() -> None:
         ("How much did the US pay for the jets?", "Washington paid $2bn for the jets.", "$2bn"),  # an alias
         ("How much did Sir Alex Ferguson pay?", "Mr Ferguson paid £5,000 for the horse.", "£5,000"),  # part of the name
         ("Who beat Chelsea in the final?", "Arsenal beat Chelsea 2-1 in the final.", "Arsenal"),  # the answer's own role
+        ("How much does Tory leader John Reid earn from the bank?", "The Glasgow MSP earns £20,000 a year from the bank.",
+         "£20,000"),  # a role tagged as a name describes the one asked about
+        ("The singer who said the album was his last now runs a label owned by Sony. Who founded that label, Ace Records?",
+         "Ace Records was founded in 1990 by Ann Lee and her brother.", "Ann Lee"),  # an opening sentence's "runs ... owned"
     ],
 )
 def test_no_conflict_where_the_sentence_may_mean_the_same(question: str, sentence: str, phrase: str) -> None:
