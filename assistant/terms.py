@@ -17,6 +17,11 @@ def _stopwords() -> frozenset[str]:
     return frozenset(globals_helper.stopwords) | {"said", "says", "would", "also", "us's"}
 
 
+def is_stop_word(word: str) -> bool:
+    """A word too common to say anything on its own ("who", "no", "us")."""
+    return word.lower() in _stopwords()
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     return _porter().stem(_american(word))

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from assistant.terms import is_stop_word
+
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -205,8 +207,9 @@ def name_forms(name: str) -> frozenset[str]:
         if lowered in group or lowered.replace(".", "") in group:
             forms |= group
     words = [w for w in re.split(r"[\s-]+", lowered) if w and w not in ("of", "the", "and", "for")]
-    if len(words) > 1:
-        forms.add("".join(w[0] for w in words))  # Bank of England -> boe, World Health Organization -> who
+    initials = "".join(w[0] for w in words)  # Bank of England -> boe; not New Orleans -> "no", a word every text writes
+    if len(words) > 1 and not is_stop_word(initials):
+        forms.add(initials)
     for ending, replacement in _DEMONYM_ENDINGS:
         if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
             forms.add(lowered[: -len(ending)] + replacement)

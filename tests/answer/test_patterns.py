@@ -39,6 +39,13 @@ def test_a_name_matches_its_aliases_and_forms() -> None:
     assert patterns.mentions("the bank of england raised rates", "Bank of England")
     assert patterns.mentions("russia's army", "Russian")
     assert not patterns.mentions("the usable space", "USA")
+    assert patterns.mentions("shares of the ecb rose", "European Central Bank")  # its initials
+
+
+def test_initials_that_spell_a_common_word_are_no_form_of_the_name() -> None:
+    assert not patterns.mentions("there was no flooding in the region", "New Orleans")
+    assert not patterns.mentions("rates will be cut, he said", "Bank of England")
+    assert not patterns.mentions("the man who led the talks", "World Health Organization")
 
 
 def test_capitalised_names_skip_sentence_openers_and_calendar_words() -> None:
