@@ -427,6 +427,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if question.type == PLACE and FACILITY.match(question.noun):  # "at Netherdale": a ground spaCy calls a town
         spans += [(e.start, e.end) for e in ents if e.label == "GPE" and _VENUE_BEFORE.search(text[max(0, e.start - 4) : e.start])
                   and (e.start, e.end) not in spans and not places.is_place(e.text)]
+    if question.type == PLACE and question.noun in _TOWN_NOUNS:  # "which city": "the Bangkok International Film Festival"
+        spans += [span for span in _city_in_name(text, ents) if span not in spans]
     if question.type == SCORE:  # a tennis match's sets are one score: "7-5 6-3 3-6 6-3"
         spans = _joined_sets(text, spans)
     if question.type == RANK:  # "fifth biggest", "fourth-largest": the ordinal with the measure it ranks by
@@ -873,3 +875,21 @@ def _nearness(question: Question, text: str, start: int, end: int) -> float:
         if (m.end() <= start or m.start() >= end) and set(terms(m.group())) & question.terms
     ]
     return 1.0 / (1.0 + min(gaps) / NEAR_CHARS) if gaps else 0.0
+
+
+_TOWN_NOUNS = frozenset({"city", "town"})
+_NAMED_AFTER_CITY = frozenset({"EVENT", "FAC", "ORG"})
+
+
+def _city_in_name(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
+    """The city whose name opens the name of an event, a building or a body ("the Bangkok International Film
+    Festival", "the Berlin Philharmonic"): where it is, though spaCy tags the whole name."""
+    found = []
+    for entity in ents:
+        if entity.label not in _NAMED_AFTER_CITY:
+            continue
+        words = re.match(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,2}?)(?=[A-Z])", text[entity.start : entity.end])
+        if words and places.is_city(words.group(1).strip()):
+            start = entity.start + words.start(1)
+            found.append((start, start + len(words.group(1).strip())))
+    return found

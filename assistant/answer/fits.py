@@ -376,9 +376,11 @@ def since_asked(question: Question, spans: Spans) -> Spans:
         word = "from" if around.group(1).lower() == "before" else "to"
     else:
         return _now(question, spans)
+    if word.lower() == "in" and question.noun in places.CITY_NOUNS:  # "In which city was the festival?": "at the Bangkok festival" too
+        word = "in|at"
     names = r"(?:[A-Z][\w'’.-]*\s+){0,3}" if asked is not None and asked.group(4) else ""  # "at London's Paddington Green police station"
     after = re.compile(rf"\b(?i:{word})\s+(?i:{_MODIFIERS}){names}$")
-    based = word.lower() == "in"  # "Aberdeen-based" says where a firm is based as "based in Aberdeen" does
+    based = word.lower().startswith("in")  # "Aberdeen-based" says where a firm is based as "based in Aberdeen" does
     kept = [(s, a, b) for s, a, b in spans if after.search(s.text[max(0, a - 20) : a]) or (based and s.text[b : b + 6] == "-based")]
     return kept or _now(question, spans)
 
@@ -529,7 +531,7 @@ def sized_places(question: Question, spans: Spans) -> Spans:
     if question.type != PLACE:
         return spans
     spans = [(s, a, b) for s, a, b in spans if not re.match(r"['’]s?\b", s.text[b : b + 2])]
-    where = [(s, a, b) for s, a, b in spans if not _describes(s.text, a, b, question.noun)]
+    where = [(s, a, b) for s, a, b in spans if not _describes(s.text, a, b, question.noun, question.terms)]
     spans = where or spans
     if places.US_STATE.search(question.text):  # a closed list: no other place answers "which US state"
         return [(s, a, b) for s, a, b in spans if places.is_us_state(s.text[a:b])]
@@ -559,10 +561,11 @@ def _asked_country(question: Question) -> str:
     return places.country_of_demonym(word) or (word.lower() if places.is_country(word) else "")
 
 
-def _describes(text: str, start: int, end: int, asked: str = "") -> bool:
+def _describes(text: str, start: int, end: int, asked: str = "", about: frozenset[str] = frozenset()) -> bool:
     """A place that qualifies a noun ("Hollywood trade paper Variety", "a Hollywood classic") describes it, like
     a possessive: it is not where anything was. The asked noun's own name is no description ("Paddington
-    Green police station" for "which police station"), nor is a venue's ("the Luna Park fairground")."""
+    Green police station" for "which police station"), nor is a venue's ("the Luna Park fairground"), nor
+    the place of what the question is `about` ("the Bangkok festival" for "which city was the festival in")."""
     last = [t for t in parse(text) if start <= t.idx < end][-1:]  # "senior US and Chinese officials": nmod
     if not last or last[0].head.idx < end:
         return False
@@ -570,6 +573,8 @@ def _describes(text: str, start: int, end: int, asked: str = "") -> bool:
     while head.dep_ == "compound" and head.head.i > head.i:  # "Green" -> "police" -> "station"
         head = head.head
     if asked and (head.lemma_.lower() == asked or FACILITY.match(head.lemma_.lower())):
+        return False
+    if set(terms(head.text)) & about:
         return False
     return (last[0].dep_ == "compound" and last[0].head.pos_ in ("NOUN", "PROPN")) or (last[0].dep_ == "nmod" and last[0].head.pos_ == "NOUN")
 

@@ -1434,3 +1434,11 @@ def test_what_one_realised_or_acted_to_do_is_a_reason() -> None:
     raised = analyse("Why did the central bank raise interest rates?")
     assert _reason(_sentence("The Bank said it had acted to curb inflation."), raised) == "acted to curb inflation"
     assert _reason(_sentence("The Bank said rates would stay at 5.5%."), raised) is None
+
+
+def test_the_city_a_festival_is_named_after_answers_which_city_it_was_in() -> None:
+    question = analyse("In which city was the film festival where Vera Drake won best picture?")
+    festival = _sentence("Vera Drake has been named best picture at the Bangkok International Film Festival.")
+    ceremony = replace(_sentence("The Academy Awards ceremony will be held in Hollywood on 27 February."), dense=0.7)
+    found = candidates.find(question, [festival, ceremony])
+    assert found and found[0].text == "Bangkok"
