@@ -24,7 +24,35 @@ def is_stop_word(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _porter().stem(_american(word))
+    return _porter().stem(_american(_IRREGULAR.get(word, word)))
+
+
+# Past forms of irregular verbs, read as the verb: "How much did Yahoo pay?" asks what "Yahoo paid"
+# says, "When did the rules come into force?" what "came into force" says. Forms that are also common
+# nouns or adjectives of another meaning ("left", "saw", "found", "lead", "felt", "rose") are left alone.
+_IRREGULAR = {
+    past: verb
+    for verb, forms in {
+        "arise": "arose arisen", "awake": "awoke awoken", "become": "became", "begin": "began begun",
+        "bid": "bade", "bite": "bit bitten", "blow": "blew blown", "break": "broke broken", "bring": "brought",
+        "build": "built", "buy": "bought", "catch": "caught", "choose": "chose chosen", "come": "came",
+        "deal": "dealt", "dig": "dug", "draw": "drew drawn", "drink": "drank drunk", "drive": "drove driven",
+        "eat": "ate eaten", "fall": "fell fallen", "feed": "fed", "fight": "fought", "flee": "fled", "fly": "flew flown",
+        "forbid": "forbade forbidden", "forget": "forgot forgotten", "forgive": "forgave forgiven", "freeze": "froze frozen",
+        "get": "got gotten", "give": "gave given", "go": "went gone", "grow": "grew grown", "hang": "hung",
+        "hear": "heard", "hide": "hid hidden", "hold": "held", "keep": "kept", "know": "knew known", "lay": "laid",
+        "lend": "lent", "lose": "lost", "make": "made", "mean": "meant", "meet": "met", "overcome": "overcame",
+        "overtake": "overtook overtaken", "pay": "paid", "ride": "rode ridden", "ring": "rang rung", "rise": "risen",
+        "run": "ran", "say": "said", "see": "seen", "seek": "sought", "sell": "sold", "send": "sent", "shake": "shook shaken",
+        "shoot": "shot", "shrink": "shrank shrunk", "sing": "sang sung", "sink": "sank sunk", "sit": "sat", "sleep": "slept",
+        "slide": "slid", "speak": "spoke spoken", "spend": "spent", "stand": "stood", "steal": "stole stolen",
+        "stick": "stuck", "strike": "struck stricken", "swear": "swore sworn", "swim": "swam swum", "take": "took taken",
+        "teach": "taught", "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown",
+        "undergo": "underwent undergone", "understand": "understood", "undertake": "undertook undertaken",
+        "wake": "woke woken", "wear": "wore worn", "win": "won", "withdraw": "withdrew withdrawn", "write": "wrote written",
+    }.items()
+    for past in forms.split()
+}
 
 
 _SPELLINGS = (  # British endings -> American, applied alike to articles and questions: only consistency matters
@@ -52,7 +80,7 @@ def _porter():  # type: ignore[no-untyped-def]
 
 
 # Bumped whenever terms() changes what it returns: saved BM25 tokens of another version are rebuilt.
-TERMS_VERSION = "3"
+TERMS_VERSION = "4"
 
 
 def terms(text: str) -> list[str]:

@@ -15,3 +15,9 @@ def test_short_words_keep_their_own_terms() -> None:
     assert terms("sell selling") == ["sell", "sell"]
     assert terms("rise hour tour") == ["rise", "hour", "tour"]
     assert terms("S&#227;o Paulo") == terms("São Paulo") == terms("Sao Paulo")
+
+
+def test_a_past_form_of_an_irregular_verb_is_the_verb() -> None:
+    assert terms("Did Yahoo pay? When did the rules come into force?") == terms("Yahoo paid; the rules came into force")
+    assert terms("sold bought fell") == terms("sell buy fall")
+    assert terms("He found the lead") != terms("He find the lead")  # "found" (a firm) and "lead" keep their meaning
