@@ -260,7 +260,18 @@ def asked_unit(question: Question) -> re.Pattern[str] | None:
         asked = re.search(r"\bhow many (year|month|week|day|hour|minute|decade|season)s?\b", lowered)
         if asked:
             return re.compile(rf"\b{asked.group(1)}s?\b", re.IGNORECASE)
+    if question.type == MONEY:  # "how many yen was the dollar buying": 104.76 yen, not "one dollar"
+        asked = re.search(rf"\bhow many ({'|'.join(_CURRENCIES)})\b", lowered)
+        if asked:
+            return re.compile(_CURRENCIES[asked.group(1)], re.IGNORECASE)
     return None
+
+
+_CURRENCIES = {  # a currency a question may count in, and how sums in it are written
+    "yen": r"\byen\b|¥", "dollars": r"\$|\bdollars?\b", "euros": r"€|\beuros?\b", "pounds": r"£|\bpounds?\b",
+    "pence": r"\d ?p\b|\bpence\b", "cents": r"\bcents?\b|¢", "rupees": r"\brupees?\b|\bRs\b", "yuan": r"\byuan\b",
+    "roubles": r"\broubles?\b|\brubles?\b", "francs": r"\bfrancs?\b", "pesos": r"\bpesos?\b",
+}
 
 
 def unresolved(question: Question, sentence: Sentence, start: int, end: int) -> bool:
