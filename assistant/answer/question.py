@@ -82,7 +82,9 @@ _PERSON_NOUNS = (
     "colleague|partner|friend|aide|adviser|advisor|assistant|counsel|attorney|barrister|solicitor|inventor|"
     "engineer|programmer|developer|hacker|gamer|blogger|star|heir|vocalist|guitarist|drummer|bassist|composer|"
     "dj|painter|sculptor|poet|playwright|trader|banker|forecaster|pundit|trainer|surgeon|nurse|teacher|"
-    "headteacher|headmaster|headmistress|pupil|juror|monk|nun|volunteer|rider|climber|skier|fighter|wrestler"
+    "headteacher|headmaster|headmistress|pupil|juror|monk|nun|volunteer|rider|climber|skier|fighter|wrestler|"
+    "associate|ally|confidant|relative|cousin|uncle|aunt|nephew|niece|girlfriend|boyfriend|fiancee|widow|widower|"
+    "mentor|protege|teammate|team-mate|businessman|businesswoman|magnate|mogul|frontman|pianist|tenor|soprano"
 )
 _BUILDING_NOUNS = (  # places that are buildings or sites: "which hospice" asks for one, as "which venue" does
     "hospice|clinic|college|library|cathedral|mosque|temple|synagogue|restaurant|pub|nightclub|casino|factory|plant|"

@@ -17,6 +17,7 @@ TYPES = [
     ("On which day of the week was Qin Gang named foreign minister?", "day"),
     ("At what time did the match kick off?", "time"),
     ("Between which hours does the curfew run?", "time"),
+    ("Which exiled associate living in Israel received the stake?", "person"),
     ("How long did Blinken and Qin talk?", "duration"),
     ("For how many years was he in charge?", "duration"),
     ("How long was the contract he signed?", "duration"),
