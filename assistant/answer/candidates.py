@@ -429,6 +429,8 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
                   and (e.start, e.end) not in spans and not places.is_place(e.text)]
     if question.type == PLACE and question.noun in _TOWN_NOUNS:  # "which city": "the Bangkok International Film Festival"
         spans += [span for span in _city_in_name(text, ents) if span not in spans]
+    if question.type in (DATE, DAY, TIME) and patterns.MATCH_EVENT.search(question.text):  # "when did Diop's strike come?"
+        spans += [span for span in _minutes_of(question, text) if span not in spans]
     if question.type == SCORE:  # a tennis match's sets are one score: "7-5 6-3 3-6 6-3"
         spans = _joined_sets(text, spans)
     if question.type == RANK:  # "fifth biggest", "fourth-largest": the ordinal with the measure it ranks by
@@ -892,4 +894,20 @@ def _city_in_name(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
         if words and places.is_city(words.group(1).strip()):
             start = entity.start + words.start(1)
             found.append((start, start + len(words.group(1).strip())))
+    return found
+
+
+def _minutes_of(question: Question, text: str) -> list[tuple[int, int]]:
+    """The minutes of a match at which the sentence tells of what the question names: a minute belongs to
+    the words before it, back to the minute before ("Smith scored in the 33rd minute before Diop's strike
+    levelled in the 87th minute": Diop's is the 87th)."""
+    named = [set(terms(name)) for name in question.names[:1]]  # whose act: the one the question names first
+    found, since = [], 0
+    for match in patterns.MATCH_MINUTE.finditer(text):
+        told = set(terms(text[since : match.start()]))
+        if told & question.terms and (not named or any(name & told for name in named)):
+            phrase = re.sub(r"^(?:in|after|into) (?:the )?", "", match.group(), flags=re.IGNORECASE)
+            start = match.end() - len(phrase) if phrase[:1].isdigit() else match.start()
+            found.append((start, match.end()))
+        since = match.end()
     return found

@@ -40,6 +40,16 @@ _HOUR = (  # one end of a range of hours: "0800", "7.30pm", "9am", "2200 GMT"; n
 )
 HOURS = re.compile(rf"{_HOUR} ?(?:and|to|until|till|-|–) ?{_HOUR}(?![\w:.]\d)", re.IGNORECASE)  # "2200 and 0700"
 CLOCK_RANGE = re.compile(rf"(?:(?<=between )|(?<=from )){HOURS.pattern}", re.IGNORECASE)  # the hours a curfew or an opening runs
+MATCH_MINUTE = re.compile(  # when in a match: "in the 87th minute", "after 20 minutes", "in injury time"
+    r"\b(?:in|after) (?:the )?\d{1,3}(?:st|nd|rd|th)[- ]minute\b|\bafter \d{1,3} minutes\b|"
+    r"\b(?:in|into) (?:injury|stoppage|added|extra) time\b|\bjust (?:before|after) (?:half-time|the break|the hour)\b",
+    re.IGNORECASE,
+)
+MATCH_EVENT = re.compile(  # what happens at a minute of a match
+    r"\b(?:goals?|strikes?|scor\w*|tr(?:y|ies)|penalt\w+|header|equali[sz]\w*|winner|opener|sent off|red card|booked|"
+    r"volley|free[- ]kick|shot|own goal|substitut\w*|conversion|drop goal|wicket|century)\b",
+    re.IGNORECASE,
+)
 SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w-]|[.,]\d)")  # a match result: "28-17", "2 - 1"
 ATTENDANCE = re.compile(r"\b(?:Att|Attendance|Crowd)\s*[:.]\s*(?=\d)")  # a match report's last line: "Att: 50,430"
 CROWD = re.compile(r"^(?:spectators?|fans?|crowds?|attendances?|supporters?|people|attended)$")  # what "Att:" counts

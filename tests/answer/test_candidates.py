@@ -1442,3 +1442,12 @@ def test_the_city_a_festival_is_named_after_answers_which_city_it_was_in() -> No
     ceremony = replace(_sentence("The Academy Awards ceremony will be held in Hollywood on 27 February."), dense=0.7)
     found = candidates.find(question, [festival, ceremony])
     assert found and found[0].text == "Bangkok"
+
+
+def test_a_match_minute_belongs_to_the_act_told_before_it() -> None:
+    question = analyse("When did Ashley Cole's header come in Arsenal's 1-1 draw with Everton?")
+    match = _sentence("Everton went ahead through Tim Cahill in the 33rd minute before Ashley Cole's header levelled in the 87th minute.")
+    weekend = replace(_sentence("Arsenal drew 1-1 with Everton on Sunday."), dense=0.6)
+    found = candidates.find(question, [match, weekend])
+    assert found and found[0].text == "87th minute"
+    assert "33rd minute" not in [c.text for c in found]
