@@ -40,15 +40,42 @@ def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list
     cities spaCy tagged as something else added as cities too."""
     usual = _usual_labels(parses)
     surnames = _surnames(parsed, parses)
+    firms = _firms(parsed, parses)
     found = []
     for sentence, ents in zip(parsed, parses):
         known = surnames.get(sentence.source, set())
         kept = tuple(
-            part for e in _day_surnames(sentence.text, ents) if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known)
+            _as_firm(part, firms)
+            for e in _day_surnames(sentence.text, ents) if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known)
             for part in _role_split(_corrected(sentence.text, e))
         )
         found.append(kept + _surname_mentions(sentence, kept, known) + _cities_named(sentence.text, kept))
     return found
+
+
+_FIRM_AFTER = re.compile(  # "Yukos shares", "Yukos' largest shareholder", "the Parmalat board": what only a business has
+    r"(?:['’]s?\s+(?:(?:largest|biggest|main|majority|former|new)\s+)?(?:shareholders?|subsidiary|employees|workforce|"
+    r"headquarters|board|chief executive)|\s+(?:shares|stock|shareholders?|boss|bosses|executives|employees|workforce|"
+    r"headquarters|board|chief executive))\b"  # not "Murdoch's shares": a person holds shares too
+)
+_FIRM_BEFORE = re.compile(r"\b(?:stake in|shares in|shares of|(?:oil|energy|media|drinks|retail|banking|tech) giant)\s+$", re.IGNORECASE)
+
+
+def _firms(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> set[str]:
+    """Names tagged as people that a sentence speaks of as a business ("shares in Yukos", "oil giant
+    Yukos", "Yukos' largest shareholder"): spaCy's small model calls many a Russian or Italian firm a person."""
+    found = set()
+    for sentence, ents in zip(parsed, parses):
+        for e in ents:
+            if e.label == "PERSON" and " " not in e.text and (
+                _FIRM_AFTER.match(sentence.text, e.end) or _FIRM_BEFORE.search(sentence.text[max(0, e.start - 20) : e.start])
+            ):
+                found.add(e.text)
+    return found
+
+
+def _as_firm(entity: Entity, firms: set[str]) -> Entity:
+    return replace(entity, label="ORG") if entity.label == "PERSON" and entity.text in firms else entity
 
 
 def _corrected(text: str, entity: Entity) -> Entity:

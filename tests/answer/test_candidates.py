@@ -1451,3 +1451,12 @@ def test_a_match_minute_belongs_to_the_act_told_before_it() -> None:
     found = candidates.find(question, [match, weekend])
     assert found and found[0].text == "87th minute"
     assert "33rd minute" not in [c.text for c in found]
+
+
+def test_a_name_spoken_of_as_a_business_is_no_person() -> None:
+    texts = ["Shares in Lukoil fell on Monday.", "Mr Petrov is Lukoil's largest shareholder and lives in London."]
+    parses = [(Entity(10, 17, "PERSON", "Lukoil"),), (Entity(3, 9, "PERSON", "Petrov"), Entity(13, 19, "PERSON", "Lukoil"))]
+    labels = [[(e.text, e.label) for e in ents] for ents in entity_labels.relabelled([_sentence(t) for t in texts], parses)]
+    assert ("Lukoil", "ORG") in labels[1] and ("Petrov", "PERSON") in labels[1]
+    held = [(Entity(0, 7, "PERSON", "Murdoch"),)]  # a person holds shares too
+    assert entity_labels.relabelled([_sentence("Murdoch's shares rose.")], held)[0][0].label == "PERSON"
