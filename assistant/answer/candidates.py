@@ -464,7 +464,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if question.type == RANK:
         spans = [(s, e) for s, e in spans if not fits.first_time(text, s)]
     if question.type == DURATION:
-        spans = [(s, e) for s, e in spans if not fits.time_since(question, text, s)]
+        spans = [(s, e) for s, e in spans if not fits.time_since(question, text, s, e)]
         if _HOW_LONG_SINCE.search(question.text):  # "how long had he been ambassador?": "since July" says it
             spans += [m.span() for m in _SINCE_DATE.finditer(text) if m.span() not in spans]
         if _BANNED.search(question.text):  # "how long was his ban?": "a three-game ban" is one in games

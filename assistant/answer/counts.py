@@ -19,7 +19,7 @@ from assistant.terms import terms
 BESIDE_WORDS = 3
 BEFORE_WORDS = 6  # a bare count's noun may stand this many words before it ...
 NAMED_BEFORE = 0.5  # ... and be this close to the asked thing: "population" for "people" 0.52, "sales" for "cars" 0.37
-_NO_NOUN = frozenset("during in at to from after before since when while until last this".split())  # a bare count ends here ("and", "on" go on)
+_NO_NOUN = frozenset("during in at to from after before since when while until last this on".split())  # a bare count ends here ("and" goes on)
 SAME_THING = 0.4  # embedding similarity above which the noun after a count may be what "how many <noun>" counts
 _SKIPPED = frozenset("of out the a an more than new extra additional other further million billion thousand hundred "
                      "around about some nearly almost over under".split())

@@ -1460,3 +1460,13 @@ def test_a_name_spoken_of_as_a_business_is_no_person() -> None:
     assert ("Lukoil", "ORG") in labels[1] and ("Petrov", "PERSON") in labels[1]
     held = [(Entity(0, 7, "PERSON", "Murdoch"),)]  # a person holds shares too
     assert entity_labels.relabelled([_sentence("Murdoch's shares rose.")], held)[0][0].label == "PERSON"
+
+
+def test_a_time_after_an_event_is_no_length_and_a_term_may_run_on() -> None:
+    question = analyse("How long a prison sentence was handed to the blogger Ali Reza?")
+    when = _sentence("Mr Reza was sentenced one day after an online campaign highlighted his case.")
+    term = replace(_sentence("The blogger Ali Reza has been jailed for 12 years on charges of spying."), dense=0.6)
+    found = candidates.find(question, [when, term])
+    assert [c.text for c in found] == ["12 years"]
+    gap = analyse("How long after the campaign was Ali Reza sentenced?")
+    assert [c.text for c in candidates.find(gap, [when])] == ["one day"]
