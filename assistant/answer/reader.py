@@ -18,7 +18,7 @@ from typing import Container, Sequence
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import apposition, candidates, clauses, descriptions, horizon, patterns, places, roles, runs, soft, stance, withheld
+from assistant.answer import apposition, candidates, clauses, descriptions, horizon, patterns, places, roles, runs, soft, stance, succession, withheld
 from assistant.answer.evidence import Articles, Sentence, gather
 from assistant.answer.question import (
     DATE, DAY, FALLBACK_LABELS, LABELS, LIST, MANNER, NUMBER, OTHER, PERSON, PLACE, REASON, SCORE, SOFT, YES_NO, Question, analyse, asked_clause, counted_thing,
@@ -65,6 +65,7 @@ UNMEASURED = "amount of another thing"
 WITHHELD = "the article says it is not known"
 OFF_STORY = "answer only in a weaker, other story"
 NOT_IN_PLACE = "not in the place asked"
+NO_SUCCESSION = "no change of hands told"
 UNKNOWN_NAME, NO_EVIDENCE, WEAK_EVIDENCE, NO_TYPED_ANSWER = "unknown name", "no evidence", "weak evidence", "no answer of the type"
 
 
@@ -303,6 +304,11 @@ class Reader:
             return held
         if not found:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
+        if found and question.type == PERSON and succession.asked(question.text):
+            found = [c for c in found if succession.told(c.sentence.text)]
+            if not found:  # "Peter Zombic, the managing director of ..., said": a name, but no change of hands
+                notice = "The articles found do not tell who took over from whom."
+                return Reading(question, notice, NO_SUCCESSION, support=support)
         off_story = _off_story(question, found[0], sentences)
         if off_story is not None:  # the story that matches the question best gives no answer of the kind asked
             return Reading(question, off_story, OFF_STORY, support=support)

@@ -712,3 +712,20 @@ def test_an_act_done_by_one_the_article_never_names_is_a_near_miss() -> None:
     assert refused.rule == WITHHELD and "a London dealer" in refused.refusal, refused.refusal
     assert not read(bought + tried).refusal  # the opening paragraph: named further down, as news copy does
     assert not read(opening + bought + tried + "\nThe dealer, Hugh Lane, declined to comment.").refusal
+
+
+def test_who_took_over_is_answered_only_where_a_sentence_tells_of_a_change_of_hands() -> None:
+    """A name beside the asked office ("Jan Berg, the managing director of ..., said") says nothing of who
+    took over from whom; a sentence that tells of a successor answers."""
+    from assistant.answer.question import analyse
+    from assistant.answer.reader import NO_SUCCESSION
+
+    question = analyse("Who took over from Tom Reed as head of Sony Music Germany?")
+    speaker = _scored("Jan Berg, the managing director of the music trade body in Germany, said sales were falling.", 0, 0.8)
+    reading = Reader({}, None, 0.4, 3)._typed(question, [speaker], speaker.evidence)
+    assert reading.refusal and reading.rule == NO_SUCCESSION
+    named = _scored("Tom Reed has been replaced as head of Sony Music Germany by Peter Schmidt.", 200, 0.7)
+    reading = Reader({}, None, 0.4, 3)._typed(question, [speaker, named], speaker.evidence)
+    assert not reading.refusal and reading.short_answer == "Peter Schmidt"
+    plain = analyse("Who is taking over the role of planning the campaign?")  # taking over a role: no one replaced
+    assert Reader({}, None, 0.4, 3)._typed(plain, [speaker], speaker.evidence).rule != NO_SUCCESSION
