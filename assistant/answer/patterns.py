@@ -216,10 +216,11 @@ def name_forms(name: str) -> frozenset[str]:
     for group in ALIASES:
         if lowered in group or lowered.replace(".", "") in group:
             forms |= group
-    words = [w for w in re.split(r"[\s-]+", lowered) if w and w not in ("of", "the", "and", "for")]
-    initials = "".join(w[0] for w in words)  # Bank of England -> boe; not New Orleans -> "no", a word every text writes
-    if len(words) > 1 and not is_stop_word(initials):
-        forms.add(initials)
+    every = [w for w in re.split(r"[\s-]+", lowered) if w and w != "the"]
+    words = [w for w in every if w not in ("of", "and", "for")]
+    for initials in ("".join(w[0] for w in words), "".join(w[0] for w in every)):  # European Central Bank -> ecb, Bank of England -> boe
+        if len(words) > 1 and not is_stop_word(initials):  # not New Orleans -> "no", a word every text writes
+            forms.add(initials)
     for ending, replacement in _DEMONYM_ENDINGS:
         if lowered.endswith(ending) and len(lowered) > len(ending) + 3:
             forms.add(lowered[: -len(ending)] + replacement)

@@ -40,6 +40,7 @@ def test_a_name_matches_its_aliases_and_forms() -> None:
     assert patterns.mentions("russia's army", "Russian")
     assert not patterns.mentions("the usable space", "USA")
     assert patterns.mentions("shares of the ecb rose", "European Central Bank")  # its initials
+    assert patterns.mentions("the boe held rates", "Bank of England") and patterns.mentions("the dti said", "Department of Trade and Industry")
 
 
 def test_initials_that_spell_a_common_word_are_no_form_of_the_name() -> None:
