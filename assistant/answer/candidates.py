@@ -890,7 +890,7 @@ def _city_in_name(text: str, ents: tuple[Entity, ...]) -> list[tuple[int, int]]:
     for entity in ents:
         if entity.label not in _NAMED_AFTER_CITY:
             continue
-        words = re.match(r"(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,2}?)(?=[A-Z])", text[entity.start : entity.end])
+        words = re.match(r"(?:(?i:the)\s+)?((?:[A-Z][\w'’-]*\s+){1,2}?)(?=[A-Z])", text[entity.start : entity.end])
         if words and places.is_city(words.group(1).strip()):
             start = entity.start + words.start(1)
             found.append((start, start + len(words.group(1).strip())))

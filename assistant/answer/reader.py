@@ -304,7 +304,7 @@ class Reader:
             return held
         if not found:
             return Reading(question, self._missing(question, sentences, True), NO_TYPED_ANSWER, support=support)
-        if found and question.type == PERSON and succession.asked(question.text):
+        if question.type == PERSON and succession.asked(question.text):
             found = [c for c in found if succession.told(c.sentence.text)]
             if not found:  # "Peter Zombic, the managing director of ..., said": a name, but no change of hands
                 notice = "The articles found do not tell who took over from whom."
