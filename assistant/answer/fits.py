@@ -203,11 +203,11 @@ def moves_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [joined.span("first"), joined.span("second")]
 
 
-def time_since(question: Question, text: str, start: int, end: int | None = None) -> bool:
+def time_since(question: Question, text: str, start: int, end: int) -> bool:
     """"the highest-level trip in nearly five years" says how long since, not how long something lasted
     (unless that is what the question asks: "how long had it been since ..."); "sentenced one day after
     the campaign" says when, not how long the sentence was (unless the question asks "how long after")."""
-    if end is not None and _POINT_AFTER.match(text, end) and not _ASKS_GAP.search(question.text):
+    if _POINT_AFTER.match(text, end) and not _ASKS_GAP.search(question.text):
         return True
     if _ASKS_SINCE.search(question.text) or not _SINCE.search(text[max(0, start - 30) : start]):
         return False
