@@ -18,6 +18,12 @@ FURTHER_CAUSE_RATIO = 0.5  # a further stated cause of the same article, this fa
 RESTATED = 0.4  # a reason clause needs more than this share of words the question does not use
 _AILMENT_WORDS = r"(?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:injury|injuries|problems?|trouble|strain|knock|illness|virus)\b"
 _NAME_SOURCE = r"(?:tak|gett)\w* (?:its|the|his|her|their) name from|named after|name comes from"  # why a thing is called what it is
+_PURPOSE = r"the (?:idea|aim|goal|intention|object|point|plan) (?:was|is|being) to|(?:designed|intended) to"  # "the idea was to get the spam sites ..."
+_BODY = (r"(?:muscle|hamstring|ligament|tendon|cartilage|knee|ankle|arm|leg|wrist|shoulder|back|foot|toe|finger|thumb|hand|rib|"
+         r"collarbone|neck|nerve|calf|groin|thigh|achilles|bone|hip|elbow|jaw|nose|cheekbone|cruciate|disc|vertebra)e?s?\b")
+_HARM = (r"(?:recovering|recovered|suffering|suffered) from|"  # "after recovering from a trapped nerve", "he tore a pectoral muscle";
+         # not "broke the record": the harm is done to a part of the body
+         rf"(?:tore|torn|broke|broken|injured|damaged|strained|pulled|dislocated|fractured|twisted)(?= (?:a|an|his|her|their) (?:[\w-]+ ){{0,2}}{_BODY})")
 _REASON = re.compile(  # "for" and "over" give a reason only before what is done or feared ("jailed for stealing",
     # "fears over jobs"), not before a place, a number or a time ("MEP for the East Midlands", "over 5%")
     r"\b(because(?: of)?|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|in order to|so that|so as to|in protest (?:at|over)|in response to|"
@@ -25,6 +31,7 @@ _REASON = re.compile(  # "for" and "over" give a reason only before what is done
     r"following|amid|after|citing|since|arguing(?: that)?|on the grounds (?:that|of)|given that|thanks to|in the wake of|blaming|"
     r"reali[sz]ing|fearing|worried (?:that|about|by)|concerned (?:that|about|by)|"  # "Realising I would be unable to play, ..."
     r"(?:acted|acting|moved|stepped in|intervened|trying|tried|aims?|aimed|aiming) to|"  # "it had acted to curb inflation": its purpose
+    rf"{_PURPOSE}|{_HARM}|"
     r"(?:sidelined|ruled out|kept out|forced out|laid low|hampered|troubled|plagued|struck down) (?:by|with)|"  # "sidelined by a hamstring problem"
     rf"with(?= {_AILMENT_WORDS})|{_NAME_SOURCE}|"  # "missed the match with hamstring trouble"
     r"for(?= (?:\w+ing|his|her|their|its)\b)|over(?! \d| the (?:weekend|past|last|next|coming|years?|months?|weeks?|days?|decades?|"
@@ -34,7 +41,7 @@ _REASON = re.compile(  # "for" and "over" give a reason only before what is done
 _AILMENT = re.compile(rf"with {_AILMENT_WORDS}", re.IGNORECASE)  # "missed the match with hamstring trouble": the cause ends with the ailment
 _STATED_CAUSE = re.compile(  # the connectives that say outright that what follows is the cause
     rf"(?:because|due to|owing to|(?:as )?(?:a|the) (?:direct )?result of|on the grounds|the reason|sidelined by|ruled out (?:by|with)|"
-    rf"{_NAME_SOURCE})\b", re.IGNORECASE
+    rf"{_NAME_SOURCE}|{_PURPOSE}|{_HARM})\b", re.IGNORECASE
 )
 _WEAK_CAUSE = re.compile(r"(?:following|after|amid|since|for|over|in the wake of)\b", re.IGNORECASE)  # often only "when"
 _CLAUSE_END = re.compile(r"[,;:.!?—–]|\s-\s|[”\"]")

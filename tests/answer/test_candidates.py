@@ -1472,3 +1472,23 @@ def test_a_time_after_an_event_is_no_length_and_a_term_may_run_on() -> None:
     assert [c.text for c in found] == ["12 years"]
     gap = analyse("How long after the campaign was Ali Reza sentenced?")
     assert [c.text for c in candidates.find(gap, [when])] == ["one day"]
+
+
+def test_an_injury_told_as_an_act_or_a_stated_purpose_is_a_reason_said_outright() -> None:
+    from assistant.answer.clauses import best_reason
+
+    def weighed(text: str, evidence: float) -> Sentence:
+        return replace(_sentence(text), dense=evidence, cover=evidence, fused=evidence)
+
+    ended = analyse("Why did Dave Hodges and the Scarlets agree to end his contract early?")
+    tore = weighed("He tore a pectoral muscle against the Ospreys on Boxing Day, an injury that kept him out.", 0.68)
+    assert _reason(tore, ended) == "tore a pectoral muscle against the Ospreys on Boxing Day"
+    best = weighed("Scarlets forward Dave Hodges has ended his playing career to pursue a coaching role in the States.", 1.0)
+    assert best_reason([best, tore], ended, 0.8) is tore  # said outright, so looked for below the closest sentences
+    nerve = _sentence("After recovering from a trapped nerve in his back, the 31-year-old is relishing his role.")
+    assert _reason(nerve, analyse("What had sidelined Austin Healey?")) == "recovering from a trapped nerve in his back"
+    why = analyse("Why did Lycos want its screensaver to keep spam websites running at 95% capacity?")
+    idea = _sentence("Lycos said the idea was to get the spam sites running flat out and generate big bandwidth bills for spammers.")
+    assert _reason(idea, why) == "the idea was to get the spam sites running flat out and generate big bandwidth bills for spammers"
+    for feat in ("He broke the record for the fastest lap at Monza last year.", "They pulled a surprise out of the hat."):
+        assert _reason(_sentence(feat), ended) is None  # harm is done to a part of the body
