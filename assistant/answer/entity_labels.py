@@ -49,7 +49,8 @@ def relabelled(parsed: list[Sentence], parses: list[tuple[Entity, ...]]) -> list
             for e in _day_surnames(sentence.text, ents) if usual.get(e.text, e.label) == e.label and not _surname_as_place(e, known)
             for part in _role_split(_corrected(sentence.text, e))
         )
-        found.append(kept + _surname_mentions(sentence, kept, known) + _cities_named(sentence.text, kept))
+        found.append(kept + _surname_mentions(sentence, kept, known) + _cities_named(sentence.text, kept)
+                     + _acronyms(sentence.text, kept))
     return found
 
 
@@ -219,6 +220,32 @@ def _cities_named(text: str, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
         if (based.start(1), based.end(1)) not in tagged and places.is_city(based.group(1)):
             found.append(Entity(based.start(1), based.end(1), "GPE", based.group(1)))
     return tuple(found)
+
+
+_ACRONYM = re.compile(r"(?<![\w&.-])[A-Z][A-Z&]{1,4}(?![\w&.-])")
+_NOT_A_BODY = frozenset({  # capitals that stand for no organisation: places, titles, times, units, measures, things
+    "US", "USA", "UK", "GB", "UAE", "USSR", "NYC", "LA", "EU",  # EU: a union of states, answered as a place as often
+    "MP", "MPS", "MEP", "MEPS", "MSP", "MSPS", "AM", "QC", "CEO", "CFO", "COO", "PM", "DJ", "MC", "GP", "PA",
+    "GMT", "BST", "EST", "PST", "CET", "TV", "PC", "PCS", "CD", "CDS", "DVD", "DVDS", "MP3", "GPS", "SMS", "TB", "HIV", "AIDS",
+    "SARS", "GDP", "GNP", "VAT", "RPI", "CPI", "IPO", "AGM", "HQ", "ID", "IT", "IQ", "OK", "UFO", "RAM", "CPU", "LCD", "WMD",
+    "FM", "ATM", "PIN", "PR", "HR", "VIP", "NB", "PS", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "A", "I",
+    "KM", "KG", "MPH", "BC", "AD", "RSS", "WIFI", "UN",
+})
+
+
+def _acronyms(text: str, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """Initials inside a sentence that spaCy's small model left untagged or called a place, as organisations:
+    "a senior figure from BT", "shares in EMI". Capitals in a headline written all in capitals, and those standing for places,
+    titles, times or units, are left alone."""
+    if sum(c.isupper() for c in text) > len(text) / 3:
+        return ()
+    placed = {(e.start, e.end) for e in ents if e.label == "GPE"}  # spaCy calls "BT" a place: a body too
+    tagged = [(e.start, e.end) for e in ents if (e.start, e.end) not in placed]
+    return tuple(
+        Entity(m.start(), m.end(), "ORG", m.group()) for m in _ACRONYM.finditer(text)
+        if m.start() > 0 and m.group() not in _NOT_A_BODY and not any(a < m.end() and m.start() < b for a, b in tagged)
+        and text[m.start() - 1 : m.end() + 1] != f"({m.group()})"  # "Arts Alliance Digital Cinema (AADC)": the name answers
+    )
 
 
 _CITY_AT_END = re.compile(r"\s(?:in|at|near)\s+([A-Z][a-z]+)$")  # "the All Blacks in Christchurch"

@@ -789,8 +789,11 @@ def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Names in the question (spaCy's entities of naming kinds, then capitalised words not inside them),
     and those of them that name people."""
     found, people = [], []
+    starts: dict[int, int] = {}  # where each entity's name starts in the text -> its place in `found`
     for entity in entities([text])[0]:
         if entity.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
+            if entity.label != "PERSON":  # "President Bush" stays the person Bush
+                starts[entity.start] = len(found)
             name = _IMPERATIVE.sub("", entity.text) if entity.start == 0 else entity.text  # "Summarize Blinken's visit"
             if entity.start == 0 and _asks_with_modal(text):  # "Will Tony Blair take part ...?", not "Will Young won ...?"
                 name = name.split(" ", 1)[1] if " " in name else ""
@@ -801,6 +804,10 @@ def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     run_end = -1  # where the last loose word ends: capitalised words side by side are one name spaCy missed
     for at, word in patterns.capitalised_names(text):  # ("the boy band One Direction")
         if word.lower() in covered:
+            continue
+        joined = starts.get(at + len(word) + 1)
+        if joined is not None and text[at + len(word)] == " " and not is_title_word(word):
+            found[joined] = f"{word} {found[joined]}"  # "the Liberal Democrats' chief": spaCy found "Democrats" only
             continue
         if at == run_end + 1 and text[run_end] == " ":
             found[-1] = f"{found[-1]} {word}"

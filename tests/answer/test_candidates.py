@@ -1492,3 +1492,13 @@ def test_an_injury_told_as_an_act_or_a_stated_purpose_is_a_reason_said_outright(
     assert _reason(idea, why) == "the idea was to get the spam sites running flat out and generate big bandwidth bills for spammers"
     for feat in ("He broke the record for the fastest lap at Monza last year.", "They pulled a surprise out of the hat."):
         assert _reason(_sentence(feat), ended) is None  # harm is done to a part of the body
+
+
+def test_initials_spacy_leaves_untagged_or_calls_a_place_answer_which_company() -> None:
+    question = analyse("Which company did the new communications chief come from?")
+    found = candidates.find(question, [_sentence("The Lib Dems have appointed a senior figure from BT to be the new communications chief.")])
+    assert [c.text for c in found] == ["BT"]  # spaCy calls BT a place
+    ents = (Entity(0, 28, "ORG", "Arts Alliance Digital Cinema"),)
+    assert entity_labels._acronyms("Arts Alliance Digital Cinema (AADC) won the contract, the UK Film Council said.", ents) == ()
+    assert entity_labels._acronyms("Shares in EMI fell, and MPs said GDP grew at 1600 GMT.", ()) == (Entity(10, 13, "ORG", "EMI"),)
+    assert entity_labels._acronyms("SHARES IN EMI FELL SHARPLY ON MONDAY", ()) == ()  # a headline in capitals

@@ -489,3 +489,11 @@ def test_the_name_of_a_qualified_noun_names_the_noun() -> None:
 ])
 def test_what_a_figure_rose_or_fell_to_asks_for_the_level(question: str, kind: str) -> None:
     assert answer_type(question) == kind
+
+
+def test_a_capitalised_word_right_before_a_name_spacy_found_is_part_of_it() -> None:
+    """ "the Liberal Democrats' chief": spaCy tags "Democrats" only; a title before a person stays apart."""
+    assert analyse("Which company did the Liberal Democrats' new election communications chief come from?").names == (
+        "Liberal Democrats",)
+    bush = analyse("What did President Bush say about the deficit?")
+    assert bush.people == ("Bush",) and "President Bush" not in bush.names
