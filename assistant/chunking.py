@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
@@ -14,14 +15,27 @@ from assistant.metadata import ArticleMetadata
 from assistant.sentences import Span, paragraph_spans, sentence_spans
 
 
+_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.]?[0-5]\d ?(?:GMT|BST|CET|UTC|ET|EST|EDT|PT|PST|local time)\b|\b\d{1,2}[:.][0-5]\d ?[ap]\.?m\b")
+
+
 def content_blocks(text: str) -> list[list[Span]]:
     """Runs of consecutive story paragraphs; front matter, boilerplate and headings break a run (list items
-    and labelled figures are story paragraphs)."""
+    and labelled figures are story paragraphs). A run of headings that gives a time of day is a block of its
+    own: a fixture's "Stade de France, Paris" / "Saturday, 26 February" / "1600 GMT" is the only place the
+    kick-off time is written."""
     blocks: list[list[Span]] = [[]]
+    headings: list[Span] = []
     body = front_matter_end(text)
     for start, end in paragraph_spans(text):
         paragraph = text[start:end]
-        if start < body or is_boilerplate(paragraph) or (is_heading(paragraph) and not is_listed(paragraph)):
+        heading = is_heading(paragraph) and not is_listed(paragraph)
+        if heading and start >= body and not is_boilerplate(paragraph):
+            headings.append((start, end))
+        elif headings:
+            if len(headings) > 1 and any(_CLOCK.search(text[a:b]) for a, b in headings):
+                blocks.extend([[span for a, b in headings for span in sentence_spans(text, a, b)], []])
+            headings = []
+        if start < body or is_boilerplate(paragraph) or heading:
             if blocks[-1]:
                 blocks.append([])
             continue

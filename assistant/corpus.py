@@ -16,7 +16,7 @@ from assistant.errors import CorpusError
 # are story text; v3: list items and labelled figures are, "- Best actress - Clare Higgins for Hecuba";
 # v4: a paragraph that mentions a newsletter or Getty Images is story text unless it is a short line),
 # so the next `index` run re-chunks every file once instead of keeping old chunks.
-CHUNKING_VERSION = b"chunking v4\n"
+CHUNKING_VERSION = b"chunking v5\n"
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 FALLBACK_ENCODING = "cp1252"

@@ -72,3 +72,21 @@ def test_list_items_and_labelled_figures_are_indexed_but_headings_are_not() -> N
     assert "- Best actress - Clare Higgins for Hecuba at the Donmar Warehouse" in sentences
     assert "Result: Nadal 6-7 6-2 7-6 6-2 Roddick" in sentences
     assert not any(s.startswith(("Olivier Awards", "Winners")) for s in sentences)  # the title and a sub-head
+
+
+FIXTURE = (
+    "France v Wales (Sat)\n\nStade de France, Paris\n\nSaturday, 26 February\n\n1600 GMT\n\n"
+    "BBC1, Radio 4 LW and this website\n\nFrance may have beaten Scotland and England but they were tedious.\n\n"
+    "Team news\n\nWales have made two changes from the team that thrashed Italy 38-8 in Rome.\n"
+)
+
+
+def test_a_run_of_headings_that_gives_a_time_of_day_is_indexed_as_a_block() -> None:
+    """A fixture's venue, date and kick-off time stand only in its header lines."""
+    from assistant.chunking import chunk_spans
+
+    texts = [FIXTURE[a:b] for a, b in chunk_spans(FIXTURE, 600)]
+    assert texts[0].startswith("France v Wales (Sat)") and texts[0].endswith("BBC1, Radio 4 LW and this website")
+    assert "1600 GMT" in texts[0] and "Team news" not in " ".join(texts)  # a lone sub-head stays out
+    timeless = FIXTURE.replace("1600 GMT", "Live on BBC1")
+    assert all("Stade de France, Paris" not in timeless[a:b] for a, b in chunk_spans(timeless, 600))

@@ -146,13 +146,46 @@ def term_weights(question_terms: frozenset[str], idf: dict[str, float], asked: f
     return {t: idf.get(t, unknown) * (ASKED_WEIGHT if t in asked else 1.0) for t in question_terms}
 
 
+HEADER_LINE_WORDS = 8  # a line of at most this many words, without a full stop, may be a header's
+
+
+def _with_header_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence spans, with each run of header lines one span: a fixture's "France v Wales (Sat)",
+    "Stade de France, Paris", "Saturday, 26 February", "1600 GMT" each say too little to be read alone,
+    and the kick-off time is a line of two words. A run is joined only when one of its lines is too
+    short to be read alone; its text is the file's own, line breaks included."""
+    joined: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+
+    def close() -> None:
+        if len(run) > 1 and any(len(text[a:b].split()) < MIN_WORDS for a, b in run):
+            joined.append((run[0][0], run[-1][1]))
+        else:
+            joined.extend(run)
+        run.clear()
+
+    for start, end in spans:
+        line = text[start:end]
+        header = len(line.split()) <= HEADER_LINE_WORDS and not line.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+        if header and (not run or ("\n" in text[run[-1][1] : start] and not text[run[-1][1] : start].strip())):
+            run.append((start, end))
+            continue
+        close()
+        if header:
+            run.append((start, end))
+        else:
+            joined.append((start, end))
+    close()
+    return joined
+
+
 def _add(
     seen: dict[tuple[str, int], Sentence], chunk_text: str, meta: dict[str, Any], dense: float, fused: float,
     weights: dict[str, float], retrieved: bool,
 ) -> None:
     total = sum(weights.values()) or 1.0
     offset = int(meta["start"])
-    for start, end in sentence_spans(chunk_text):
+    for start, end in _with_header_blocks(chunk_text, sentence_spans(chunk_text)):
         text = chunk_text[start:end]
         key = (str(meta["source"]), offset + start)
         if key in seen or len(text.split()) < MIN_WORDS or looks_like_instruction(text):
