@@ -788,7 +788,8 @@ _IMPERATIVE = re.compile(  # a request's opening verb, which spaCy reads as the 
 def _names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Names in the question (spaCy's entities of naming kinds, then capitalised words not inside them),
     and those of them that name people."""
-    found, people = [], []
+    found: list[str] = []
+    people: list[str] = []
     starts: dict[int, int] = {}  # where each entity's name starts in the text -> its place in `found`
     for entity in entities([text])[0]:
         if entity.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"):
