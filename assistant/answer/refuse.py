@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Container, Iterable
 
-from assistant.answer import meaning, patterns
+from assistant.answer import meaning, patterns, places
 from assistant.answer.evidence import Sentence
 from assistant.answer.question import Question, asked_clause
 from assistant.terms import folded, terms
@@ -62,7 +62,16 @@ def unfound_names(names: tuple[str, ...], found_text: str) -> list[str]:
     found never spell out, though each word is known: the question asks about something else. Descriptions
     written in capitals ("the Man in Black") are not names and are left to the reader."""
     plain = folded(found_text.lower())
-    return [n for n in names if _proper_name(n) and not patterns.mentions(plain, folded(n)) and not _spelled_loosely(plain, n)]
+    return [n for n in names if _proper_name(n) and not any(
+        patterns.mentions(plain, folded(form)) or _spelled_loosely(plain, form) for form in _without_nationality(n))]
+
+
+def _without_nationality(name: str) -> list[str]:
+    """The name, and without a nationality word that opens it: "the American Davis Cup side" speaks of the
+    Davis Cup (spaCy runs the two together). What is left must still be a name of two words or more:
+    "American Express" is no "Express"."""
+    first, _, rest = name.partition(" ")
+    return [name, rest] if _proper_name(rest) and places.country_of_demonym(first) else [name]
 
 
 def _spelled_loosely(folded_text: str, name: str) -> bool:
