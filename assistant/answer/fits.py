@@ -605,8 +605,9 @@ def per_unit(question: Question, spans: Spans) -> Spans:
     asked = _RATE.search(question.text)
     if asked is None:
         return spans
-    unit = re.compile(rf"^\W*(?:a|an|per|each|every)\s+{re.escape(asked.group(1).lower())}s?\b", re.IGNORECASE)
-    rated = [(s, a, b) for s, a, b in spans if unit.search(s.text[b : b + 30])]
+    # "£20 ($38) a month": the unit may follow the amount converted into another currency
+    unit = re.compile(rf"^\W*(?:\([^()]{{1,25}}\)\W*)?(?:a|an|per|each|every)\s+{re.escape(asked.group(1).lower())}s?\b", re.IGNORECASE)
+    rated = [(s, a, b) for s, a, b in spans if unit.search(s.text[b : b + 55])]
     return rated or spans
 
 

@@ -1502,3 +1502,10 @@ def test_initials_spacy_leaves_untagged_or_calls_a_place_answer_which_company() 
     assert entity_labels._acronyms("Arts Alliance Digital Cinema (AADC) won the contract, the UK Film Council said.", ents) == ()
     assert entity_labels._acronyms("Shares in EMI fell, and MPs said GDP grew at 1600 GMT.", ()) == (Entity(10, 13, "ORG", "EMI"),)
     assert entity_labels._acronyms("SHARES IN EMI FELL SHARPLY ON MONDAY", ()) == ()  # a headline in capitals
+
+
+def test_a_rate_may_follow_the_amount_converted_into_another_currency() -> None:
+    question = analyse("How much a month will T-Mobile charge customers for its wi-fi tariff?")
+    monthly = _sentence("It would introduce a flat-fee £20 ($38) a month wi-fi tariff for people using its hotspots.")
+    whole = _sentence("T-Mobile spent £150m on its wi-fi network last year.")
+    assert [c.text for c in candidates.find(question, [monthly, whole])] == ["£20"]  # not the sum given whole
