@@ -176,7 +176,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (DAY, re.compile(r"\b(what|which) (day( of the week)?|weekday)\b|\bon what day\b")),
     (DATE, re.compile(r"^\W*when\b|\bwhen (did|does|do|is|was|were|will|would|has|have|had|are)\b|\b(what|which|in what|in which) "
                       r"(?:(?:exact|precise|specific|actual) )?(date|year|month|season|decade|week|weekend)\b|\bby when\b|\bsince when\b|\bhow soon\b")),
-    (WHICH, re.compile(r"\b(?:what|which|whose)((?:[ -][\w’'-]+){1,4})")),
+    (WHICH, re.compile(r"\b(?:what|which|whose)((?:[ -][\w’'-]+){1,5})")),
     (PLACE, re.compile(r"^\W*where\b|\bwhere (did|does|do|is|was|were|will|would|has|have|had|are|can)\b")),
     (PERSON, re.compile(r"^\W*(who|whom|whose)\b|\b(who|whom|whose) (\w+ )?(did|does|do|is|was|were|will|would|has|have|had|are|"
                         r"\w+ed|\w+s)\b")),
@@ -747,11 +747,15 @@ def _asked_phrase(question: str, noun: str) -> str:
     return match.group(1) if match else noun
 
 
+_COMPOUND_MODIFIER = re.compile(r"\b[a-z]+-(?:[a-z]+ed|run|led|held|born|made|built|hit|owned)\b")  # "state-owned", "quake-hit"
+
+
 def _head_type(words: str) -> tuple[str, str]:
     """The type named by the noun after 'which/what' ("which US district judge" -> person): the last
     known noun of the run of words that ends at a verb, a preposition or the first word after a known noun.
     A plural noun ("which rivals", "what countries") asks for a list."""
     kind, head = "", ""
+    words = _COMPOUND_MODIFIER.sub(" ", words)  # "which small state-owned Chinese car maker": a maker, no state
     for at, word in enumerate(re.split(r"[ -]+", words.strip())):
         if at == 0 and re.fullmatch(r"\w+(?:ing|ed)", word):  # "which reigning champion", "which sacked manager"
             continue

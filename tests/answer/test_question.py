@@ -497,3 +497,14 @@ def test_a_capitalised_word_right_before_a_name_spacy_found_is_part_of_it() -> N
         "Liberal Democrats",)
     bush = analyse("What did President Bush say about the deficit?")
     assert bush.people == ("Bush",) and "President Bush" not in bush.names
+
+
+@pytest.mark.parametrize("question,kind,noun", [
+    ("Besides SAIC, which small state-owned Chinese car maker was negotiating for a fifth of the venture?", "organisation", "maker"),
+    ("Which quake-hit country received most aid?", "place", "country"),
+    ("Which state did he visit?", "place", "state"),
+])
+def test_a_compound_modifier_before_the_noun_is_not_what_is_asked(question: str, kind: str, noun: str) -> None:
+    """ "state-owned" modifies the car maker; five words may stand between "which" and its noun."""
+    analysed = analyse(question)
+    assert (analysed.type, analysed.noun) == (kind, noun)
