@@ -14,7 +14,8 @@ from assistant.errors import CorpusError
 
 # Part of every file's digest: raised when chunking changes (v2: photo captions and credit lines
 # are story text; v3: list items and labelled figures are, "- Best actress - Clare Higgins for Hecuba";
-# v4: a paragraph that mentions a newsletter or Getty Images is story text unless it is a short line),
+# v4: a paragraph that mentions a newsletter or Getty Images is story text unless it is a short line;
+# v5: a run of headings that gives a time of day, a fixture's venue, date and kick-off, is indexed),
 # so the next `index` run re-chunks every file once instead of keeping old chunks.
 CHUNKING_VERSION = b"chunking v5\n"
 

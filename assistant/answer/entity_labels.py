@@ -228,15 +228,15 @@ _NOT_A_BODY = frozenset({  # capitals that stand for no organisation: places, ti
     "MP", "MPS", "MEP", "MEPS", "MSP", "MSPS", "AM", "QC", "CEO", "CFO", "COO", "PM", "DJ", "MC", "GP", "PA",
     "GMT", "BST", "EST", "PST", "CET", "TV", "PC", "PCS", "CD", "CDS", "DVD", "DVDS", "MP3", "GPS", "SMS", "TB", "HIV", "AIDS",
     "SARS", "GDP", "GNP", "VAT", "RPI", "CPI", "IPO", "AGM", "HQ", "ID", "IT", "IQ", "OK", "UFO", "RAM", "CPU", "LCD", "WMD",
-    "FM", "ATM", "PIN", "PR", "HR", "VIP", "NB", "PS", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "A", "I",
+    "FM", "ATM", "PIN", "PR", "HR", "VIP", "NB", "PS", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
     "KM", "KG", "MPH", "BC", "AD", "RSS", "WIFI", "UN",
 })
 
 
 def _acronyms(text: str, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
     """Initials inside a sentence that spaCy's small model left untagged or called a place, as organisations:
-    "a senior figure from BT", "shares in EMI". Capitals in a headline written all in capitals, and those standing for places,
-    titles, times or units, are left alone."""
+    "a senior figure from BT", "shares in EMI". A headline written all in capitals, and initials that stand
+    for places, titles, times or units, are left alone."""
     if sum(c.isupper() for c in text) > len(text) / 3:
         return ()
     placed = {(e.start, e.end) for e in ents if e.label == "GPE"}  # spaCy calls "BT" a place: a body too
