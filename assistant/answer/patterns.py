@@ -144,6 +144,7 @@ ALIASES: tuple[frozenset[str], ...] = tuple(
         {"wto", "world trade organization", "world trade organisation"},
         {"imf", "international monetary fund"},
         {"fbi", "federal bureau of investigation"},
+        {"fed", "federal reserve", "us federal reserve"},
         {"nato", "north atlantic treaty organization"},
     )
 )

@@ -120,3 +120,9 @@ def test_a_nationality_that_opens_a_name_need_not_be_spelled_out_with_it() -> No
     assert unfound_names(("American Davis Cup",), found) == []
     assert unfound_names(("American Express",), "Shares in Express Newspapers fell.") == ["American Express"]  # no name left
     assert unfound_names(("Italian Davis Cup",), "He plays golf.") == ["Italian Davis Cup"]  # the rest must be there
+
+
+def test_the_fed_is_the_federal_reserve() -> None:
+    """A sentence of an article that writes "Federal Reserve" mentions the question's "Fed"."""
+    assert "federal reserve" in patterns.name_forms("Fed") and "fed" in patterns.name_forms("Federal Reserve")
+    assert patterns.mentions("the us federal reserve raised rates", "Fed")
