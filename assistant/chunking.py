@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
+from assistant.answer.patterns import CLOCK_READING
 from assistant.boilerplate import is_boilerplate, is_heading, is_listed
 from assistant.corpus import Article
 from assistant.filters import day_number, folder_of
 from assistant.front_matter import front_matter_end
 from assistant.metadata import ArticleMetadata
 from assistant.sentences import Span, paragraph_spans, sentence_spans
-
-
-_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.]?[0-5]\d ?(?:GMT|BST|CET|UTC|ET|EST|EDT|PT|PST|local time)\b|\b\d{1,2}[:.][0-5]\d ?[ap]\.?m\b")
 
 
 def content_blocks(text: str) -> list[list[Span]]:
@@ -32,7 +29,7 @@ def content_blocks(text: str) -> list[list[Span]]:
         if heading and start >= body and not is_boilerplate(paragraph):
             headings.append((start, end))
         elif headings:
-            if len(headings) > 1 and any(_CLOCK.search(text[a:b]) for a, b in headings):
+            if len(headings) > 1 and any(CLOCK_READING.search(text[a:b]) for a, b in headings):
                 blocks.extend([[span for a, b in headings for span in sentence_spans(text, a, b)], []])
             headings = []
         if start < body or is_boilerplate(paragraph) or heading:

@@ -17,6 +17,7 @@ from typing import Any, Iterator
 
 from llama_index.core.schema import NodeWithScore
 
+from assistant.boilerplate import is_heading
 from assistant.sentences import sentence_spans
 from assistant.support import looks_like_instruction
 from assistant.terms import terms
@@ -146,7 +147,7 @@ def term_weights(question_terms: frozenset[str], idf: dict[str, float], asked: f
     return {t: idf.get(t, unknown) * (ASKED_WEIGHT if t in asked else 1.0) for t in question_terms}
 
 
-HEADER_LINE_WORDS = 8  # a line of at most this many words, without a full stop, may be a header's
+HEADER_LINE_WORDS = 8  # a heading line of at most this many words may be a header's
 
 
 def _with_header_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -166,7 +167,7 @@ def _with_header_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
     for start, end in spans:
         line = text[start:end]
-        header = len(line.split()) <= HEADER_LINE_WORDS and not line.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+        header = len(line.split()) <= HEADER_LINE_WORDS and is_heading(line)
         if header and (not run or ("\n" in text[run[-1][1] : start] and not text[run[-1][1] : start].strip())):
             run.append((start, end))
             continue

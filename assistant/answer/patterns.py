@@ -34,6 +34,9 @@ CLOCK = re.compile(  # a time of day: "16:00", "1600 GMT", "7pm", "this morning"
     r"\b(?:noon|midday|midnight|o'clock|morning|afternoon|evening|night|tonight|dawn|dusk|lunchtime|overnight)\b",
     re.IGNORECASE,
 )
+CLOCK_READING = re.compile(  # a time of day as a clock reads it, with its zone or am/pm: a fixture's "1600 GMT", "7:30 pm"
+    r"\b(?:[01]?\d|2[0-3])[:.]?[0-5]\d ?(?:GMT|BST|CET|UTC|ET|EST|EDT|PT|PST|local time)\b|\b\d{1,2}[:.][0-5]\d ?[ap]\.?m\b"
+)
 _HOUR = (  # one end of a range of hours: "0800", "7.30pm", "9am", "2200 GMT"; not a year ("from 1999 to 2004")
     r"(?:\d{1,2}[:.]\d\d|(?!19\d\d|20\d\d)(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}(?= ?(?:am|pm|a\.m\.|p\.m\.)))"
     r"(?: ?(?:am|pm|a\.m\.|p\.m\.))?(?: ?(?:gmt|bst|cet|utc|et|pt|hrs|local))?"
