@@ -17,6 +17,7 @@ from typing import Any, Iterator
 
 from llama_index.core.schema import NodeWithScore
 
+from assistant.answer import acronyms
 from assistant.boilerplate import is_heading
 from assistant.sentences import sentence_spans
 from assistant.support import looks_like_instruction
@@ -129,15 +130,22 @@ def gather(
     for scored in chunks:
         meta = scored.node.metadata
         fused = (scored.score or 0.0) / best_fused
-        _add(seen, scored.node.get_content(), meta, float(meta.get("dense", 0.0)), fused, weights, True)
+        names = _initialisms(str(meta["source"]), scored.node.get_content(), articles)
+        _add(seen, scored.node.get_content(), meta, float(meta.get("dense", 0.0)), fused, weights, True, names)
     if articles is not None:
         for scored in chunks[:NEIGHBOURED_CHUNKS]:
             meta = scored.node.metadata
             dense = NEIGHBOUR_DISCOUNT * float(meta.get("dense", 0.0))
             fused = NEIGHBOUR_DISCOUNT * (scored.score or 0.0) / best_fused
+            names = _initialisms(str(meta["source"]), "", articles)
             for text, neighbour_meta in articles.neighbours(str(meta["source"]), int(meta["start"])):
-                _add(seen, text, {**meta, **neighbour_meta}, dense, fused, weights, False)
+                _add(seen, text, {**meta, **neighbour_meta}, dense, fused, weights, False, names)
     return list(seen.values())
+
+
+def _initialisms(source: str, chunk_text: str, articles: Articles | None) -> dict[str, frozenset[str]]:
+    """The initials the article spells out: a chunk may write "BRC" and leave the full name to an earlier one."""
+    return acronyms.expansions(articles.text(source) if articles is not None else chunk_text)
 
 
 def term_weights(question_terms: frozenset[str], idf: dict[str, float], asked: frozenset[str] = frozenset()) -> dict[str, float]:
@@ -182,7 +190,7 @@ def _with_header_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 def _add(
     seen: dict[tuple[str, int], Sentence], chunk_text: str, meta: dict[str, Any], dense: float, fused: float,
-    weights: dict[str, float], retrieved: bool,
+    weights: dict[str, float], retrieved: bool, names: dict[str, frozenset[str]],
 ) -> None:
     total = sum(weights.values()) or 1.0
     offset = int(meta["start"])
@@ -192,10 +200,11 @@ def _add(
         if key in seen or len(text.split()) < MIN_WORDS or looks_like_instruction(text):
             continue
         words = frozenset(terms(text))
+        matched = acronyms.widened(words, names)  # "BRC" holds the question's "British Retail Consortium"
         seen[key] = Sentence(
             source=str(meta["source"]), start=offset + start, end=offset + end, text=text,
             encoding=str(meta.get("encoding") or "utf-8"), story=str(meta.get("story") or meta["source"]),
             date=str(meta.get("date") or ""), outlet=str(meta.get("outlet") or ""), title=str(meta.get("title") or ""),
             words=words, dense=dense, fused=fused,
-            cover=sum(w for t, w in weights.items() if t in words) / total, retrieved=retrieved,
+            cover=sum(w for t, w in weights.items() if t in matched) / total, retrieved=retrieved,
         )
