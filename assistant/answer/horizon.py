@@ -55,10 +55,18 @@ def later_years(question: str, years: Collection[str], present: int | None) -> l
 def _in_past(token: Any) -> bool:
     """The verb the year's phrase hangs from is in the past tense ("won the 2007 election", "did ... cut ... in
     2009"), not "will rise in 2007" or "to co-host the 2011 World Cup"."""
+    verb = _verb_over(token)
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "won the World Cup held in 2010": the tense of "won"
+        verb = _verb_over(verb)
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _verb_over(token: Any) -> Any:
+    """The nearest verb the token's phrase hangs from (the root when there is none)."""
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    return verb
 
 
 def notice(years: list[str], present: int) -> str:

@@ -30,6 +30,8 @@ def test_undated_news_reports_on_the_latest_year_it_writes_about_as_often_as_its
     ("What did Bush's 2006 budget propose for defence?", []),  # planned for then
     ("Has the union received a proposal to co-host the 2011 Rugby World Cup?", []),  # the event is the proposal
     ("Who won the 2005 election?", []),  # the present itself
+    ("Which country won the football World Cup held in South Africa in 2010?", ["2010"]),  # the tense of "won"
+    ("Who will win the World Cup held in 2010?", []),
 ])
 def test_a_year_after_the_present_is_asked_of_only_as_when_a_past_event_happened(question: str, later: list[str]) -> None:
     years = [w.strip("?") for w in question.split() if w.strip("?").isdigit()]
