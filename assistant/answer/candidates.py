@@ -195,9 +195,11 @@ def _number_in_name(text: str, start: int, end: int) -> bool:
 
 def _trimmed(text: str, start: int, end: int) -> int:
     """The end of a phrase without the dash, comma, possessive or joining word an entity sometimes carries
-    ("Steve Hansen -", "Martin Scorsese's" -> "Martin Scorsese", "Filthy Love and" -> "Filthy Love")."""
+    ("Steve Hansen -", "Martin Scorsese's film" -> "Martin Scorsese", "Filthy Love and" -> "Filthy Love")."""
     phrase = text[start:end]
-    kept = re.sub(r"(?:['’]s|['’])$", "", re.sub(r"(?:[\s,;:–—-]|\s(?:and|or|of|the|&)(?=\s*$))+$", "", phrase))
+    kept = re.sub(r"(?:[\s,;:–—-]|\s(?:and|or|of|the|&)(?=\s*$))+$", "", phrase)
+    if not (re.search(r"['’]s$", kept) and re.match(r"\s*(?:[,.;:)]|$)", text[start + len(kept) :])):
+        kept = re.sub(r"(?:['’]s|['’])$", "", kept)  # but "at Sotheby's," owns nothing: the name is "Sotheby's"
     domain = re.match(r"\.(?:com|org|net|co\.uk|org\.uk|tv|fm)\b", text[start + len(kept) :])  # "Suprnova" of "Suprnova.org"
     return start + len(kept) + (domain.end() if domain and len(kept) == len(phrase) else 0)
 

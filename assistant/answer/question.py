@@ -310,7 +310,7 @@ def analyse(question: str) -> Question:
         labels = LABELS[PERSON] | ({"ORG"} if _PERSON_OR_BODY.match(plural.group()) else set())  # "opponents": clubs too
     elif kind == LIST and asked and _head_kind(asked[:-1]) == PLACE and not FACILITY.match(asked):
         labels = LABELS[PLACE] - {"FAC"}  # "which countries made up the coalition": places, not the cabinet beside them
-    elif kind == LIST and asked and _head_kind(asked[:-1]) == ORGANISATION:
+    elif kind == LIST and asked and (_head_kind(asked[:-1]) == ORGANISATION or asked == "houses"):
         labels = LABELS[ORGANISATION]  # "which two companies": firms, not the product beside them
     named = kind in (PLACE, ORGANISATION, PERSON) and _NAME.search(" ".join(asked_clause(text).lower().split()))
     noun = asked or (named_thing(text) if named else "")
@@ -725,6 +725,11 @@ def _defined_name(question: str) -> str:
     return name
 
 
+_TRADES = frozenset(  # "which auction house": a firm of that trade, not a building
+    "auction fashion publishing couture design investment brokerage trading production finance".split()
+)
+
+
 def _head_kind(noun: str) -> str:
     if not noun:
         return ""
@@ -754,7 +759,7 @@ def _head_type(words: str) -> tuple[str, str]:
     """The type named by the noun after 'which/what' ("which US district judge" -> person): the last
     known noun of the run of words that ends at a verb, a preposition or the first word after a known noun.
     A plural noun ("which rivals", "what countries") asks for a list."""
-    kind, head = "", ""
+    kind, head, previous = "", "", ""
     words = _COMPOUND_MODIFIER.sub(" ", words)  # "which small state-owned Chinese car maker": a maker, no state
     for at, word in enumerate(re.split(r"[ -]+", words.strip())):
         if at == 0 and re.fullmatch(r"\w+(?:ing|ed)", word):  # "which reigning champion", "which sacked manager"
@@ -762,7 +767,10 @@ def _head_type(words: str) -> tuple[str, str]:
         if _HEAD_STOP.match(word):
             break
         word = re.sub(r"ies$", "ys", word)  # countries -> countrys: the noun patterns take an "s"
-        found = _head_kind(word)
+        found = _head_kind(word) or (ORGANISATION if word in ("house", "houses") and previous in _TRADES else "")
+        previous = word
+        if found and word == "houses":  # "which auction houses": several firms
+            return LIST, word
         if kind and not found:
             break
         if found:

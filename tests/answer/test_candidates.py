@@ -1509,3 +1509,11 @@ def test_a_rate_may_follow_the_amount_converted_into_another_currency() -> None:
     monthly = _sentence("It would introduce a flat-fee £20 ($38) a month wi-fi tariff for people using its hotspots.")
     whole = _sentence("T-Mobile spent £150m on its wi-fi network last year.")
     assert [c.text for c in candidates.find(question, [monthly, whole])] == ["£20"]  # not the sum given whole
+
+
+def test_a_name_that_owns_nothing_keeps_its_possessive() -> None:
+    text = "The auction, at Sotheby's, will feature 45 paintings, said Martin Scorsese's agent."
+    at = text.index("Sotheby's")
+    assert text[at : candidates._trimmed(text, at, at + len("Sotheby's"))] == "Sotheby's"
+    at = text.index("Martin")
+    assert text[at : candidates._trimmed(text, at, at + len("Martin Scorsese's"))] == "Martin Scorsese"

@@ -508,3 +508,9 @@ def test_a_compound_modifier_before_the_noun_is_not_what_is_asked(question: str,
     """ "state-owned" modifies the car maker; five words may stand between "which" and its noun."""
     analysed = analyse(question)
     assert (analysed.type, analysed.noun) == (kind, noun)
+
+
+def test_a_house_of_a_trade_is_a_firm_not_a_building() -> None:
+    assert analyse("Which auction house is selling Gianni Versace's art collection?").labels == frozenset({"ORG"})
+    assert analyse("Which fashion houses showed in Paris?").type == "list"
+    assert analyse("Which house did the couple buy in Chelsea?").type != "organisation"
