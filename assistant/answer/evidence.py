@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from llama_index.core.schema import NodeWithScore
 
-from assistant.answer import acronyms
+from assistant.answer import acronyms, synonyms
 from assistant.boilerplate import is_heading
 from assistant.sentences import sentence_spans
 from assistant.support import looks_like_instruction
@@ -200,7 +200,7 @@ def _add(
         if key in seen or len(text.split()) < MIN_WORDS or looks_like_instruction(text):
             continue
         words = frozenset(terms(text))
-        matched = acronyms.widened(words, names)  # "BRC" holds the question's "British Retail Consortium"
+        matched = synonyms.widened(acronyms.widened(words, names))  # "BRC" holds the question's "British Retail Consortium"
         seen[key] = Sentence(
             source=str(meta["source"]), start=offset + start, end=offset + end, text=text,
             encoding=str(meta.get("encoding") or "utf-8"), story=str(meta.get("story") or meta["source"]),

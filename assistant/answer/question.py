@@ -261,6 +261,18 @@ _NOT_FOCUS = frozenset(terms(
 ))
 
 
+_NAMED_TO = re.compile(  # "was Qin named foreign minister", "been named captain": put in a post, the act asked of
+    r"\b(?:was|were|been|be|is|are|being)\b[^?.]*?\bnamed (?!after\b|by\b|in\b|on\b|as\b|for\b)[a-z]", re.IGNORECASE
+)
+
+
+def _named_to_post(text: str) -> bool:
+    """"On which day was Qin named foreign minister?" asks of the naming; "What was the game named?" and
+    "after Qin was named foreign minister, when did they speak?" do not."""
+    return _NAMED_TO.search(text) is not None and not any(
+        t.lower_ == "named" and t.dep_ == "advcl" for t in parse(text))
+
+
 @dataclass(frozen=True)
 class Question:
     """A question read for what its answer must be and where it must stand."""
@@ -340,7 +352,7 @@ def analyse(question: str) -> Question:
         text=question,
         type=kind,
         labels=labels,
-        terms=frozenset(terms(text)) - _NOT_FOCUS,
+        terms=frozenset(terms(text)) - _NOT_FOCUS | (frozenset(terms("named")) if _named_to_post(text) else frozenset()),
         focus=focus,
         names=names,
         numbers=tuple(patterns.numbers_in(text)),
