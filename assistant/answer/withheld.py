@@ -67,6 +67,7 @@ def _asked(question: Question, noun: str) -> bool:
 
 _PLAIN_ACTS = frozenset("be have do say tell name call get make".split())  # verbs that say nothing of the act asked
 _NAMING_WORDS = frozenset("named called dubbed".split())
+_EXAMPLE_WORDS = frozenset("like such as".split())
 
 
 def unnamed_doer(question: Question, text: str) -> str:
@@ -86,7 +87,8 @@ def unnamed_doer(question: Question, text: str) -> str:
         article = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
         named = any(c.dep_ == "appos" for c in token.children) or any(c.pos_ == "PROPN" and c.i > token.i for c in token.children)
         named = named or (token.dep_ == "appos" and token.head.pos_ == "PROPN")  # "the Secret Service - a federal agency"
-        following = [t for t in tokens[token.i + 1 : token.i + 3] if t.text != ","][:1]  # "a dealer, Hugh Lane,"
+        following = [t for t in tokens[token.i + 1 : token.i + 4] if t.text != "," and t.lower_ not in _EXAMPLE_WORDS][:1]
+        # "a dealer, Hugh Lane,", "a player like Mauro Bergamasco"
         named = named or any(t.pos_ == "PROPN" or t.lower_ in _NAMING_WORDS for t in following)
         if article and not named:
             return text[article[0].idx : token.idx + len(token.text)]

@@ -43,6 +43,8 @@ def test_a_named_one_or_another_act_withholds_nothing() -> None:
     dealer = analyse("Which London dealer bought the portrait?")
     assert unnamed_doer(dealer, "It was bought by a London dealer, Hugh Lane, in 2001.") == ""  # named beside it
     assert unnamed_doer(dealer, "It was bought by a dealer named Hugh Lane.") == ""
+    player = analyse("Which player lost his place in the Italy centre when Cristian Stoica was recalled?")
+    assert unnamed_doer(player, "We lost a player like Mauro Bergamasco who has been important for us.") == ""  # an example named
     agency = analyse("Which federal agency is looking into the loss of the tapes?")
     described = "The Secret Service - a federal agency whose brief includes financial crime - is said to be looking into the loss."
     assert unnamed_doer(agency, described) == ""  # the name comes first, the noun describes it
