@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from assistant.terms import terms
 
-_INITIALS = re.compile(r"(?<![\w&.-])[A-Z][A-Z&]{1,5}(?![\w&.-])")  # BRC, IAAF, AT&T; not "U.S." or "Wi-Fi"
+_INITIALS = re.compile(r"(?<![\w&.-])[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,5}(?![\w&.-])")  # BRC, IAAF, AT&T, TfL; not "U.S.", "MPs"
 _WORD = re.compile(r"[A-Za-z][\w'’]*")
 _LINKS = frozenset({"of", "for", "and", "the", "on", "de", "in", "&"})  # Court of Arbitration for Sport -> CAS
 MAX_LINKS = 2  # between two capitalised words: "Office for the Deputy" is one name, a clause is not
@@ -52,6 +52,10 @@ def _spelled(acronym: str, words: list[str]) -> list[str]:
         for following in words[start + 1 :]:
             if letter == len(acronym):
                 break
+            if acronym[letter].islower() and following[:1] == acronym[letter]:  # "TfL": Transport for London
+                run.append(following)
+                letter += 1
+                continue
             if following.lower() in _LINKS and links < MAX_LINKS:
                 run.append(following)
                 links += 1

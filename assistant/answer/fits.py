@@ -299,7 +299,7 @@ def fits(kind: str, phrase: str) -> bool:
     """Entity labels are broad (DATE covers 'the past year'): each type also wants its own kind of words."""
     lowered = phrase.lower()
     if kind == DAY:
-        return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|today|yesterday|tomorrow", lowered) is not None
+        return re.search(rf"{patterns.WEEKDAY}|\d|{patterns.MONTH}|{patterns.HOLIDAY}|today|yesterday|tomorrow", lowered) is not None
     if kind == DURATION:  # "three months ago", "two years later" say when, not how long (and patterns.DURATION skips ages)
         return patterns.DURATION.search(phrase) is not None and not re.search(r"\b(?:ago|later|earlier)\b", lowered)
     if kind in (NUMBER, QUANTITY) and patterns.YEAR.fullmatch(phrase.strip()):
@@ -327,7 +327,7 @@ def fits(kind: str, phrase: str) -> bool:
     if kind == DATE and re.fullmatch(r"(?:the\s+)?(?:year|month)(?:['’]s)?", lowered.strip()):
         return False  # "the year's leading artists" names no date
     if kind == DATE:
-        return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|\b(?:today|yesterday|tomorrow|weeks?|weekends?|months?|years?|morning|evening|night)\b", lowered) is not None
+        return re.search(rf"\d|{patterns.MONTH}|{patterns.WEEKDAY}|{patterns.HOLIDAY}|\b(?:today|yesterday|tomorrow|weeks?|weekends?|months?|years?|morning|evening|night)\b", lowered) is not None
     return True
 
 

@@ -20,6 +20,11 @@ MONTHS = (
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+HOLIDAY = (  # days of the calendar news names without a date: "will run until Boxing Day"
+    r"\b(?:christmas|boxing day|new year['’]?s?(?: day| eve)?|hogmanay|easter|good friday|whitsun|"
+    r"thanksgiving|halloween|valentine['’]?s day|bonfire night|guy fawkes night|bank holiday|"
+    r"independence day|ramadan|eid|diwali|hanukkah|passover|chinese new year)\b"
+)
 
 DIGITS = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?")  # any run of digits, those of "63rd" too
 NUMBER = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?(?![\d,.]*(?:st|nd|rd|th)\b)")  # "63rd" is an ordinal, not 63

@@ -12,6 +12,7 @@ def test_initials_stand_for_the_name_the_article_spells_out() -> None:
     assert found["brc"] == frozenset(terms("British Retail Consortium"))
     assert found["cas"] == frozenset(terms("Court Arbitration Sport"))  # linking words between the capitals
     assert found["wada"] == frozenset(terms("World Anti Doping Agency"))  # a hyphenated word gives two initials
+    assert expansions("Transport for London said the TfL posters run until Boxing Day.")["tfl"] == frozenset(terms("Transport London"))
 
 
 def test_initials_the_article_never_spells_out_stand_for_nothing() -> None:

@@ -1517,3 +1517,8 @@ def test_a_name_that_owns_nothing_keeps_its_possessive() -> None:
     assert text[at : candidates._trimmed(text, at, at + len("Sotheby's"))] == "Sotheby's"
     at = text.index("Martin")
     assert text[at : candidates._trimmed(text, at, at + len("Martin Scorsese's"))] == "Martin Scorsese"
+
+
+def test_a_holiday_is_a_date() -> None:
+    assert fits.fits("date", "Boxing Day") and fits.fits("date", "New Year's Day") and fits.fits("day", "Christmas Eve")
+    assert not fits.fits("date", "the boxing match")
