@@ -142,7 +142,7 @@ def find(question: Question, sentences: list[Sentence]) -> list[Candidate]:
     spans += [span for span in fits.outlet_spans(question, parsed) if span not in spans]
     for narrowed in (fits.of_the_asked, fits.sized_places, fits.per_unit, fits.reported_by, fits.report_date, fits.moved_to,
                      fits.lesser_role, fits.not_the_listener, fits.in_asked_measure, fits.since_asked, fits.made_by, _moved,
-                     fits.of_another_month):
+                     fits.of_another_month, fits.home_base):
         spans = narrowed(question, spans)
     stories: dict[str, set[str]] = {}
     strong = AGREE_EVIDENCE * max((s.evidence for s, _, _ in spans), default=0.0)

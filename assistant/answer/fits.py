@@ -504,6 +504,22 @@ def moved_to(question: Question, spans: Spans) -> Spans:
     return [(s, a, b) for s, a, b in spans if id(s) not in moved or (id(s), a) in arrived]
 
 
+_ASKS_BASE = re.compile(r"\b(?:based|headquartered|headquarters|hq)\b", re.IGNORECASE)
+_BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")  # "Jacksonville, Florida-based"
+_BASED_BEFORE = re.compile(r"\b(?:based|headquartered|headquarters)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def home_base(question: Question, spans: Spans) -> Spans:
+    """"Where is Winn-Dixie headquartered?": the place a sentence of the story says it is based in ("the
+    Jacksonville, Florida-based firm"), not the country that describes it ("US supermarket group Winn-Dixie")."""
+    if question.type != PLACE or not _ASKS_BASE.search(question.text) or not spans:
+        return spans
+    story = max(spans, key=lambda span: span[0].evidence)[0].story
+    based = [(s, a, b) for s, a, b in spans if s.story == story and (
+        _BASED_AFTER.match(s.text, b) or _BASED_BEFORE.search(s.text[max(0, a - 40) : a]))]
+    return based or spans
+
+
 def of_the_asked(question: Question, spans: Spans) -> Spans:
     """"How long did their talks go on?": not the "two-day" of "the two-day trip", which is how long something
     else lasted, when a length of time not tied to another noun is found."""

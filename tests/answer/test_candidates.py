@@ -1522,3 +1522,12 @@ def test_a_name_that_owns_nothing_keeps_its_possessive() -> None:
 def test_a_holiday_is_a_date() -> None:
     assert fits.fits("date", "Boxing Day") and fits.fits("date", "New Year's Day") and fits.fits("day", "Christmas Eve")
     assert not fits.fits("date", "the boxing match")
+
+
+def test_where_a_firm_is_based_is_the_place_before_based() -> None:
+    question = analyse("Where is the supermarket chain Winn-Dixie headquartered?")
+    first = replace(_sentence("US supermarket group Winn-Dixie has filed for bankruptcy protection."), dense=0.9)
+    based = _sentence("The Jacksonville, Florida-based firm has total debts of $1.87bn.")
+    spans = [(first, 0, 2), (based, 4, 16), (based, 18, 25)]
+    assert [s.text[a:b] for s, a, b in fits.home_base(question, spans)] == ["Jacksonville", "Florida"]
+    assert fits.home_base(analyse("Where did Winn-Dixie open stores?"), spans) == spans
