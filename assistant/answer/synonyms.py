@@ -24,11 +24,19 @@ _GROUPS = (
     "arrested detained",
     "sued lawsuit",
 )
-_OTHERS: dict[str, frozenset[str]] = {}
-for _group in _GROUPS:
-    _stems = frozenset(t for word in _group.split() for t in terms(word))
-    for _stem in _stems:
-        _OTHERS[_stem] = _OTHERS.get(_stem, frozenset()) | (_stems - {_stem})
+
+
+def _others() -> dict[str, frozenset[str]]:
+    """Each stem of a group and the other stems of its groups."""
+    others: dict[str, frozenset[str]] = {}
+    for group in _GROUPS:
+        stems = frozenset(t for word in group.split() for t in terms(word))
+        for stem in stems:
+            others[stem] = others.get(stem, frozenset()) | (stems - {stem})
+    return others
+
+
+_OTHERS = _others()
 
 
 def widened(words: frozenset[str]) -> frozenset[str]:
