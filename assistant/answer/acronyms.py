@@ -4,6 +4,7 @@ News copy names a body once and then writes its initials: "the British Retail Co
 director general Kevin Hawkins". A reader asks in full words ("Who is director general of the British
 Retail Consortium?") or in initials; the sentence that answers is matched on the other form. Only
 initials the article itself spells out count: "BRC" means nothing beside "British Rail Company" elsewhere.
+A country's initials are left out: "US" and "UK" stand in nearly every sentence of the stories about them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.answer import places
 from assistant.terms import terms
 
 _INITIALS = re.compile(r"(?<![\w&.-])[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,5}(?![\w&.-])")  # BRC, IAAF, AT&T, TfL; not "U.S.", "MPs"
@@ -27,24 +29,29 @@ def expansions(text: str) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1024)
 def _expansions(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    found = {m.group().replace("&", "") for m in _INITIALS.finditer(text)}
-    found = {a for a in found if len(a) >= 2}
-    if not found:
+    first: dict[str, int] = {}  # each initialism and where the text first writes it
+    for m in _INITIALS.finditer(text):
+        first.setdefault(m.group().replace("&", ""), m.start())
+    if not first:
         return ()
-    words = [re.split(r"['’]", w)[0] for w in _WORD.findall(text)]
+    found = list(_WORD.finditer(text))
+    words = [re.split(r"['’]", m.group())[0] for m in found]
     out: dict[str, frozenset[str]] = {}
-    for acronym in sorted(found):
-        name = _spelled(acronym, words)
+    for acronym in sorted(a for a in first if len(a) >= 2):
+        at, name = _spelled(acronym, words)
         key = acronym.lower()
-        if name and key not in out:
+        if not name or found[at].start() > first[acronym]:  # news spells a name out before its initials
+            continue
+        if key not in out and not places.is_country(" ".join(name)):  # "US" stands in nearly every sentence
             name_terms = frozenset(terms(" ".join(name))) - {key}
             if len(name_terms) >= 2:
                 out[key] = name_terms
     return tuple(out.items())
 
 
-def _spelled(acronym: str, words: list[str]) -> list[str]:
-    """The first run of the words whose capitalised initials are the acronym's letters, in order."""
+def _spelled(acronym: str, words: list[str]) -> tuple[int, list[str]]:
+    """The first run of the words whose capitalised initials are the acronym's letters, in order, and
+    the index of its first word."""
     for start, word in enumerate(words):
         if word[:1] != acronym[0] or word.isupper():
             continue
@@ -66,8 +73,8 @@ def _spelled(acronym: str, words: list[str]) -> list[str]:
             letter += 1
             links = 0
         if letter == len(acronym):
-            return run
-    return []
+            return start, run
+    return 0, []
 
 
 def widened(words: frozenset[str], names: dict[str, frozenset[str]]) -> frozenset[str]:

@@ -193,6 +193,16 @@ def _number_in_name(text: str, start: int, end: int) -> bool:
     return bool(_NAME_BEFORE.search(text[max(0, start - 20) : start]) or _NAME_AFTER.match(text, end) or text[end : end + 1].isalpha())
 
 
+def _age_placed(text: str, start: int, end: int) -> bool:
+    """A bare number is an age where news puts one, beside a name between commas or brackets ("Yoshiaki
+    Tsutsumi, 70, was arrested") or after a word of reaching it ("work on till 70"), not "the 10 biggest"."""
+    if not text[start:end].strip().isdigit():
+        return True
+    if re.search(r"\b(?:till|until|to|at|over|under|past|beyond|reaching)\s+$", text[:start]):
+        return True  # "allowed to work on till 70"
+    return re.search(r"[,(]\s*$", text[:start]) is not None and re.match(r"\s*[,)]", text[end:]) is not None
+
+
 def _trimmed(text: str, start: int, end: int) -> int:
     """The end of a phrase without the dash, comma, possessive or joining word an entity sometimes carries
     ("Steve Hansen -", "Martin Scorsese's film" -> "Martin Scorsese", "Filthy Love and" -> "Filthy Love")."""
@@ -399,7 +409,7 @@ def _typed_spans(question: Question, text: str, ents: tuple[Entity, ...]) -> lis
     if age:  # an age is "41", "41-year-old" or "aged 41", not any number of the sentence
         spans += [m.span() for m in _AGE_PHRASE.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
         return [(s, e) for s, e in spans if _AGE.search(text[s:e].strip()) and not _number_in_name(text, s, e)
-                and not fits.in_score(text, s, e)]  # the 2 of "a 2-0 win" is no age
+                and not fits.in_score(text, s, e) and _age_placed(text, s, e)]  # the 2 of "a 2-0 win" is no age
     for regex in _REGEXES.get(question.type, ()):
         if regex is patterns.MONEY and "MONEY" not in question.labels:  # a measure asked, not a sum
             continue

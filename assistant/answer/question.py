@@ -553,6 +553,9 @@ def answer_type(question: str) -> str:
         match = rule.search(lowered)
         if match and kind == COMPARISON and (_asks_for_one(question, lowered) or _in_a_name(match.group(), question)):
             continue  # "which minister said it was crass to compare X with Y": the minister; "A Different Story": a title
+        if (match and kind in (PERSON, WHICH) and match.start() > 0 and _RULES_BY_KIND[YES_NO].match(lowered)
+                and not _TELLS_WHICH.search(lowered[: match.start()])):
+            continue  # "Would the host whose show inspired the opera have written it?": a relative "whose", yes or no
         if match and kind == WHICH:
             kind = asked_noun(question)[0]
             if not kind:
@@ -566,6 +569,11 @@ def answer_type(question: str) -> str:
                 return MONEY
             return kind
     return OTHER
+
+
+_TELLS_WHICH = re.compile(  # "did the firm say which bank it would use?": the bank is asked, not yes or no
+    r"\b(?:say|said|know|knew|reveal|disclose|tell|told|explain|confirm|decide|indicate|specify|announce|name|ask)\w*\s+$"
+)
 
 
 def _in_a_name(word: str, question: str) -> bool:

@@ -18,6 +18,8 @@ def test_initials_stand_for_the_name_the_article_spells_out() -> None:
 def test_initials_the_article_never_spells_out_stand_for_nothing() -> None:
     assert expansions("Shares in EMI rose. The BRC said sales fell. Red Big Car makers were cautious.") == {}
     assert expansions("The BRC said British retail sales fell in the Consortium's survey.") == {}  # words between
+    assert expansions("TAIPEI (AP) - He is assistant secretary for East Asian and Pacific affairs.") == {}  # name after
+    assert expansions("The United States said the US would act.") == {}  # a country's initials are everywhere
 
 
 def test_either_form_of_a_name_holds_the_other() -> None:

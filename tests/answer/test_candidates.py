@@ -1531,3 +1531,13 @@ def test_where_a_firm_is_based_is_the_place_before_based() -> None:
     spans = [(first, 0, 2), (based, 4, 16), (based, 18, 25)]
     assert [s.text[a:b] for s, a, b in fits.home_base(question, spans)] == ["Jacksonville", "Florida"]
     assert fits.home_base(analyse("Where did Winn-Dixie open stores?"), spans) == spans
+
+
+def test_a_bare_number_is_an_age_only_where_news_puts_one() -> None:
+    question = analyse("How old was Yoshiaki Tsutsumi when he was arrested?")
+    text = "He made it look as if the 10 biggest shareholders owned less."
+    assert candidates._typed_spans(question, text, (Entity(26, 28, "CARDINAL", "10"),)) == []
+    text = "Yoshiaki Tsutsumi, 70, was arrested."
+    assert candidates._typed_spans(question, text, (Entity(19, 21, "CARDINAL", "70"),)) == [(19, 21)]
+    text = "Workers could work on till 70 if they wished."
+    assert candidates._typed_spans(question, text, (Entity(27, 29, "CARDINAL", "70"),)) == [(27, 29)]

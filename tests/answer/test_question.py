@@ -514,3 +514,10 @@ def test_a_house_of_a_trade_is_a_firm_not_a_building() -> None:
     assert analyse("Which auction house is selling Gianni Versace's art collection?").labels == frozenset({"ORG"})
     assert analyse("Which fashion houses showed in Paris?").type == "list"
     assert analyse("Which house did the couple buy in Chelsea?").type != "organisation"
+
+
+def test_a_relative_who_inside_a_yes_no_question_asks_yes_or_no() -> None:
+    assert analyse("Would the talk show host whose programme inspired the opera have penned the piece himself?").type == "yes/no"
+    assert analyse("Does the woman who was the first to chair the lower house think it is right?").type == "yes/no"
+    assert analyse("Did police reveal who fired the shot?").type == "person"  # an embedded question asks for the name
+    assert analyse("Who scored both goals?").type == "person"
