@@ -198,8 +198,8 @@ def _age_placed(text: str, start: int, end: int) -> bool:
     Tsutsumi, 70, was arrested") or after a word of reaching it ("work on till 70"), not "the 10 biggest"."""
     if not text[start:end].strip().isdigit():
         return True
-    if re.search(r"\b(?:till|until|to|at|over|under|past|beyond|reaching)\s+$", text[:start]):
-        return True  # "allowed to work on till 70"
+    if re.search(r"\b(?:till|until|to|at|over|under|past|beyond|reaching|aged?|age of)\s+$", text[:start], re.IGNORECASE):
+        return True  # "allowed to work on till 70", "died aged 92", "past the age of 65"
     return re.search(r"[,(]\s*$", text[:start]) is not None and re.match(r"\s*[,)]", text[end:]) is not None
 
 

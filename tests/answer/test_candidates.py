@@ -1541,3 +1541,5 @@ def test_a_bare_number_is_an_age_only_where_news_puts_one() -> None:
     assert candidates._typed_spans(question, text, (Entity(19, 21, "CARDINAL", "70"),)) == [(19, 21)]
     text = "Workers could work on till 70 if they wished."
     assert candidates._typed_spans(question, text, (Entity(27, 29, "CARDINAL", "70"),)) == [(27, 29)]
+    text = "They may work past the age of 65 if they wish."
+    assert candidates._typed_spans(question, text, (Entity(30, 32, "CARDINAL", "65"),)) == [(30, 32)]
